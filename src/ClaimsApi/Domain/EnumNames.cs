@@ -1,0 +1,41 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+
+namespace ClaimsApi.Domain;
+
+/// <summary>
+/// The wire names of enums (kebab-case: <c>armed-forces</c>, <c>same-as</c>), shared by the JSON converter,
+/// query-string filters and the curation files so that one spelling holds everywhere.
+/// </summary>
+public static class EnumNames
+{
+    public static JsonNamingPolicy Policy { get; } = JsonNamingPolicy.KebabCaseLower;
+
+    public static string Of<TEnum>(TEnum value) where TEnum : struct, Enum => Policy.ConvertName(value.ToString());
+
+    public static IReadOnlyList<string> All<TEnum>() where TEnum : struct, Enum => Cache<TEnum>.Names;
+
+    public static bool TryParse<TEnum>([NotNullWhen(true)] string? name, out TEnum value) where TEnum : struct, Enum
+    {
+        value = default;
+        if (name is null)
+        {
+            return false;
+        }
+
+        var index = Array.IndexOf(Cache<TEnum>.Names, name);
+        if (index < 0)
+        {
+            return false;
+        }
+
+        value = Cache<TEnum>.Values[index];
+        return true;
+    }
+
+    private static class Cache<TEnum> where TEnum : struct, Enum
+    {
+        public static readonly TEnum[] Values = Enum.GetValues<TEnum>();
+        public static readonly string[] Names = Array.ConvertAll(Values, v => Policy.ConvertName(v.ToString()));
+    }
+}

@@ -1,0 +1,29 @@
+namespace ClaimsApi.Domain;
+
+/// <summary>
+/// A person, organisation, state, place, treaty … that statements and claims refer to.
+/// Named so as not to collide with EF Core's "entity".
+/// </summary>
+public sealed class NamedEntity
+{
+    public required string Id { get; set; }
+    public required string Name { get; set; }
+
+    /// <summary>The folded form of <see cref="Name"/> (see <see cref="TextFolding"/>), for lookups.</summary>
+    public required string NormalizedName { get; set; }
+    public required EntityKind Kind { get; set; }
+    public string? Description { get; set; }
+    public string? WikidataId { get; set; }
+    public string? PartOfId { get; set; }
+    public string? SeedFile { get; set; }
+
+    public List<EntityAlias> Aliases { get; } = [];
+}
+
+/// <summary>Another name for an entity. <see cref="NormalizedAlias"/> is the folded form used for lookups.</summary>
+public sealed class EntityAlias
+{
+    public required string EntityId { get; set; }
+    public required string Alias { get; set; }
+    public required string NormalizedAlias { get; set; }
+}

@@ -1,0 +1,21 @@
+namespace ClaimsApi.Domain;
+
+/// <summary>One attributed utterance in an article: <c>article.Text[Start..End)</c> (code points) equals <see cref="Text"/>.</summary>
+public sealed class Statement
+{
+    public required string Id { get; set; }
+    public required string ArticleId { get; set; }
+    public required string SpeakerId { get; set; }
+    public required StatementKind Kind { get; set; }
+    public string? Cue { get; set; }
+    public required string Text { get; set; }
+    public required int Start { get; set; }
+    public required int End { get; set; }
+
+    /// <summary>The statement that reports this one (nested attribution), if any.</summary>
+    public string? ParentId { get; set; }
+
+    /// <summary>The document the words come from (an entity of kind document), if known.</summary>
+    public string? SourceId { get; set; }
+    public string? SeedFile { get; set; }
+}

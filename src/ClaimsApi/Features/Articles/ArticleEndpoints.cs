@@ -1,0 +1,99 @@
+using System.Globalization;
+using ClaimsApi.Features.Claims;
+using ClaimsApi.Features.Statements;
+using ClaimsApi.Http;
+using ClaimsApi.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+// string.Compare inside queries is translated to SQL and compares with the column's (binary) collation.
+#pragma warning disable CA1309
+
+namespace ClaimsApi.Features.Articles;
+
+public static class ArticleEndpoints
+{
+    public static IEndpointRouteBuilder MapArticles(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v1/articles").WithTags("Articles");
+
+        group.MapGet("/", List)
+            .WithName("ListArticles")
+            .WithSummary("List articles")
+            .WithDescription("Articles, newest first, with their statement and claim counts.")
+            .Validate<ArticleListQuery>();
+
+        group.MapGet("/{id}", Get)
+            .WithName("GetArticle")
+            .WithSummary("Get an article")
+            .WithDescription("The article text exactly as published, its paragraphs with spans, its attributed statements and its claims.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        return routes;
+    }
+
+    internal static async Task<Ok<Page<ArticleSummary>>> List(
+        [AsParameters] ArticleListQuery query, ClaimsDbContext db, HttpContext context, CancellationToken ct)
+    {
+        var articles = db.Articles.AsNoTracking();
+        Paging.TryDecode(query.Cursor, ArticleListQuery.Sort, out var cursor, QueryValues.IsDate);
+        if (cursor is not null)
+        {
+            var after = QueryValues.Date(cursor.Key);
+            articles = articles.Where(a => a.PublishedOn < after || (a.PublishedOn == after && string.Compare(a.Id, cursor.Id) > 0));
+        }
+
+        var limit = QueryValues.Limit(query.Limit);
+        var rows = await articles
+            .OrderByDescending(a => a.PublishedOn).ThenBy(a => a.Id)
+            .Take(limit + 1)
+            .Select(a => new
+            {
+                a.Id,
+                a.Title,
+                a.Lead,
+                a.PublishedOn,
+                a.PublishedOnPrecision,
+                a.Language,
+                a.PublisherId,
+                Statements = db.Statements.Count(s => s.ArticleId == a.Id),
+                Claims = db.Claims.Count(c => c.ArticleId == a.Id),
+            })
+            .ToListAsync(ct);
+        var refs = await EntityRefs.LoadAsync(db, rows.Select(r => r.PublisherId), ct);
+        var summaries = rows
+            .Select(r => new ArticleSummary(r.Id, r.Title, r.Lead, r.PublishedOn, r.PublishedOnPrecision, r.Language, refs.Get(r.PublisherId), r.Statements, r.Claims))
+            .ToList();
+        return TypedResults.Ok(summaries.ToPage(limit, context, a => new Paging.Cursor(ArticleListQuery.Sort, a.PublishedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), a.Id)));
+    }
+
+    internal static async Task<Results<Ok<ArticleDetail>, ProblemHttpResult>> Get(string id, ClaimsDbContext db, CancellationToken ct)
+    {
+        var article = await db.Articles.AsNoTracking().Include(a => a.Paragraphs).FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (article is null)
+        {
+            return Problems.NotFound("article", id);
+        }
+
+        var statements = await StatementEndpoints.ToResponsesAsync(
+            db.Statements.Where(s => s.ArticleId == id).OrderBy(s => s.Start).ThenByDescending(s => s.End).ThenBy(s => s.Id), db, ct);
+        var claims = await db.Claims.AsNoTracking().Where(c => c.ArticleId == id).OrderBy(c => c.Id).ToListAsync(ct);
+        var refs = await EntityRefs.LoadAsync(db, claims.Select(c => c.ClaimantId).Append(article.PublisherId), ct);
+
+        return TypedResults.Ok(new ArticleDetail(
+            article.Id,
+            article.Title,
+            article.Lead,
+            article.PublishedOn,
+            article.PublishedOnPrecision,
+            article.Language,
+            refs.Get(article.PublisherId),
+            article.SourceUrl,
+            article.SeedFile,
+            article.ContentSha256,
+            article.Text,
+            [.. article.Paragraphs.OrderBy(p => p.Index).Select(p => new ParagraphResponse(p.Index, p.Role, new Span(p.Start, p.End), p.Text, p.Artifact))],
+            statements,
+            [.. claims.Select(c => new ClaimSummary(c.Id, c.Text, refs[c.ClaimantId], c.Kind, c.ClaimedOn, c.Status, c.ArticleId))]));
+    }
+}

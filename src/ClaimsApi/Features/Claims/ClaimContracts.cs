@@ -1,0 +1,163 @@
+using System.ComponentModel;
+using ClaimsApi.Domain;
+using ClaimsApi.Http;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ClaimsApi.Features.Claims;
+
+/// <summary>A claim as it appears in lists.</summary>
+/// <param name="Id">Stable id.</param>
+/// <param name="Text">The claim as one normalised sentence.</param>
+/// <param name="Claimant">Who claims it.</param>
+/// <param name="Kind">What sort of assertion it is.</param>
+/// <param name="ClaimedOn">When it was claimed (YYYY-MM-DD).</param>
+/// <param name="Status">Where it stands in review; unverified until reviewed.</param>
+/// <param name="ArticleId">The article it was curated from.</param>
+public sealed record ClaimSummary(
+    string Id,
+    string Text,
+    EntityRef Claimant,
+    ClaimKind Kind,
+    DateOnly ClaimedOn,
+    VerificationStatus Status,
+    string ArticleId);
+
+/// <summary>A claim with its evidence, the entities it mentions and its links to other claims.</summary>
+/// <param name="Id">Stable id.</param>
+/// <param name="Text">The claim as one normalised sentence.</param>
+/// <param name="Claimant">Who claims it.</param>
+/// <param name="Kind">What sort of assertion it is.</param>
+/// <param name="ClaimedOn">When it was claimed (YYYY-MM-DD).</param>
+/// <param name="Status">Where it stands in review; unverified until reviewed.</param>
+/// <param name="ArticleId">The article it was curated from.</param>
+/// <param name="Subject">Who or what the claim is about, if analysed.</param>
+/// <param name="Predicate">What is asserted of the subject, if analysed.</param>
+/// <param name="Object">The object of the assertion, if analysed.</param>
+/// <param name="Qualifiers">Qualifiers such as legal basis, time or place.</param>
+/// <param name="Evidence">The statements that carry the claim, each with the exact part that does.</param>
+/// <param name="Mentions">The entities the claim mentions.</param>
+/// <param name="Links">Links to related claims, in both directions.</param>
+public sealed record ClaimDetail(
+    string Id,
+    string Text,
+    EntityRef Claimant,
+    ClaimKind Kind,
+    DateOnly ClaimedOn,
+    VerificationStatus Status,
+    string ArticleId,
+    string? Subject,
+    string? Predicate,
+#pragma warning disable CA1720 // subject/predicate/object is the vocabulary of the field
+    string? Object,
+#pragma warning restore CA1720
+    IReadOnlyList<QualifierResponse> Qualifiers,
+    IReadOnlyList<EvidenceResponse> Evidence,
+    IReadOnlyList<EntityRef> Mentions,
+    IReadOnlyList<ClaimLinkResponse> Links);
+
+/// <summary>A named qualifier of a claim (legal basis, time, place …).</summary>
+/// <param name="Name">What it qualifies (e.g. legal-basis).</param>
+/// <param name="Value">Its value as text.</param>
+/// <param name="Entity">The entity the value denotes, if any.</param>
+public sealed record QualifierResponse(string Name, string Value, EntityRef? Entity);
+
+/// <summary>The part of a statement that carries the claim.</summary>
+/// <param name="StatementId">The statement.</param>
+/// <param name="Speaker">Who made the statement.</param>
+/// <param name="StatementKind">How the statement is attributed.</param>
+/// <param name="Text">The quoted text that carries the claim, exactly as in the article.</param>
+/// <param name="Span">Where <c>Text</c> is in the article text (code points).</param>
+/// <param name="StatementSpan">Where <c>Text</c> is inside the statement's text (code points).</param>
+/// <param name="StatementText">The whole statement.</param>
+public sealed record EvidenceResponse(
+    string StatementId,
+    EntityRef Speaker,
+    StatementKind StatementKind,
+    string Text,
+    Span Span,
+    Span StatementSpan,
+    string StatementText);
+
+/// <summary>A typed link between this claim and another.</summary>
+/// <param name="Kind">How the claims relate.</param>
+/// <param name="Direction">outgoing: this claim → the other ("this supports that"); incoming: the other → this claim.</param>
+/// <param name="ClaimId">The other claim.</param>
+/// <param name="ClaimText">The other claim's text.</param>
+public sealed record ClaimLinkResponse(ClaimLinkKind Kind, LinkDirection Direction, string ClaimId, string ClaimText);
+
+/// <summary>Which way a link points, seen from the claim being read.</summary>
+public enum LinkDirection
+{
+    Outgoing,
+    Incoming,
+}
+
+/// <summary>Filters, sort and paging for claim lists.</summary>
+public sealed record ClaimListQuery
+{
+    internal static readonly string[] Sorts = ["-claimedOn", "claimedOn", "id"];
+
+    [FromQuery(Name = "claimant"), Description("Only claims made by this entity (id).")]
+    [ParameterSchema(Pattern = Ids.Pattern)]
+    public string? Claimant { get; init; }
+
+    [FromQuery(Name = "entity"), Description("Only claims that mention this entity (id).")]
+    [ParameterSchema(Pattern = Ids.Pattern)]
+    public string? Entity { get; init; }
+
+    [FromQuery(Name = "article"), Description("Only claims curated from this article (id).")]
+    [ParameterSchema(Pattern = Ids.Pattern)]
+    public string? Article { get; init; }
+
+    [FromQuery(Name = "kind"), Description("Only claims of this kind.")]
+    [ParameterSchema(Enum = typeof(ClaimKind))]
+    public string? Kind { get; init; }
+
+    [FromQuery(Name = "status"), Description("Only claims with this verification status.")]
+    [ParameterSchema(Enum = typeof(VerificationStatus))]
+    public string? Status { get; init; }
+
+    [FromQuery(Name = "from"), Description("Only claims made on or after this date (YYYY-MM-DD).")]
+    [ParameterSchema(Format = "date")]
+    public string? From { get; init; }
+
+    [FromQuery(Name = "to"), Description("Only claims made on or before this date (YYYY-MM-DD).")]
+    [ParameterSchema(Format = "date")]
+    public string? To { get; init; }
+
+    [FromQuery(Name = "sort"), Description("Order: -claimedOn (newest first, the default), claimedOn (oldest first) or id. Ties are broken by id.")]
+    [ParameterSchema(Values = ["-claimedOn", "claimedOn", "id"], Default = "-claimedOn")]
+    public string? Sort { get; init; }
+
+    [FromQuery(Name = "limit"), Description("Page size, 1 to 100 (default 20).")]
+    [ParameterSchema(Type = "integer", Minimum = 1, Maximum = Paging.MaxLimit, Default = "20")]
+    public string? Limit { get; init; }
+
+    [FromQuery(Name = "cursor"), Description("The cursor of the next page, from the previous page's nextCursor.")]
+    public string? Cursor { get; init; }
+
+    internal string SortOrDefault => Sort ?? Sorts[0];
+}
+
+internal sealed class ClaimListQueryValidator : AbstractValidator<ClaimListQuery>
+{
+    public ClaimListQueryValidator()
+    {
+        RuleFor(q => q.Claimant).MustBeIdFilter("claimant").OverridePropertyName("claimant");
+        RuleFor(q => q.Entity).MustBeIdFilter("entity").OverridePropertyName("entity");
+        RuleFor(q => q.Article).MustBeIdFilter("article").OverridePropertyName("article");
+        RuleFor(q => q.Kind).MustBeOneOf<ClaimListQuery, ClaimKind>("kind").OverridePropertyName("kind");
+        RuleFor(q => q.Status).MustBeOneOf<ClaimListQuery, VerificationStatus>("status").OverridePropertyName("status");
+        RuleFor(q => q.From).MustBeDate("from").OverridePropertyName("from");
+        RuleFor(q => q.To).MustBeDate("to").OverridePropertyName("to");
+        RuleFor(q => q)
+            .Must(q => QueryValues.Date(q.From) <= QueryValues.Date(q.To))
+            .When(q => QueryValues.IsDate(q.From) && QueryValues.IsDate(q.To))
+            .WithMessage("'from' must not be after 'to'.").OverridePropertyName("from");
+        RuleFor(q => q.Sort).Must(s => s is null || ClaimListQuery.Sorts.Contains(s, StringComparer.Ordinal))
+            .WithMessage($"'sort' must be one of: {string.Join(", ", ClaimListQuery.Sorts)}.").OverridePropertyName("sort");
+        RuleFor(q => q.Limit).MustBeLimit().OverridePropertyName("limit");
+        RuleFor(q => q.Cursor).MustBeCursor(q => q.SortOrDefault, q => q.SortOrDefault == "id" ? null : QueryValues.IsDate).OverridePropertyName("cursor");
+    }
+}

@@ -1,0 +1,156 @@
+using ClaimsApi.Domain;
+using ClaimsApi.Http;
+using ClaimsApi.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+// string.Compare inside queries is translated to SQL and compares with the column's (binary) collation.
+#pragma warning disable CA1309
+
+namespace ClaimsApi.Features.Claims;
+
+public static class ClaimEndpoints
+{
+    public static IEndpointRouteBuilder MapClaims(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v1/claims").WithTags("Claims");
+
+        group.MapGet("/", List)
+            .WithName("ListClaims")
+            .WithSummary("List claims")
+            .WithDescription("Claims filtered by claimant, mentioned entity, article, kind, status and date range; sorted newest first by default; paged with a cursor.")
+            .Validate<ClaimListQuery>();
+
+        group.MapGet("/{id}", Get)
+            .WithName("GetClaim")
+            .WithSummary("Get a claim")
+            .WithDescription("One claim with its evidence (statement, speaker, span and quoted text), the entities it mentions and its links to other claims in both directions.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        return routes;
+    }
+
+    internal static async Task<Ok<Page<ClaimSummary>>> List(
+        [AsParameters] ClaimListQuery query, ClaimsDbContext db, HttpContext context, CancellationToken ct) =>
+        TypedResults.Ok(await QueryPageAsync(db.Claims, query, db, context, ct));
+
+    /// <summary>Applies a validated <see cref="ClaimListQuery"/> to <paramref name="claims"/> and reads one page.</summary>
+    internal static async Task<Page<ClaimSummary>> QueryPageAsync(
+        IQueryable<ClaimedFact> claims, ClaimListQuery query, ClaimsDbContext db, HttpContext context, CancellationToken ct)
+    {
+        claims = claims.AsNoTracking();
+        if (query.Claimant is { } claimant)
+        {
+            claims = claims.Where(c => c.ClaimantId == claimant);
+        }
+
+        if (query.Entity is { } entity)
+        {
+            claims = claims.Where(c => c.Mentions.Any(m => m.EntityId == entity));
+        }
+
+        if (query.Article is { } article)
+        {
+            claims = claims.Where(c => c.ArticleId == article);
+        }
+
+        if (QueryValues.Enum<ClaimKind>(query.Kind) is { } kind)
+        {
+            claims = claims.Where(c => c.Kind == kind);
+        }
+
+        if (QueryValues.Enum<VerificationStatus>(query.Status) is { } status)
+        {
+            claims = claims.Where(c => c.Status == status);
+        }
+
+        if (QueryValues.Date(query.From) is { } from)
+        {
+            claims = claims.Where(c => c.ClaimedOn >= from);
+        }
+
+        if (QueryValues.Date(query.To) is { } to)
+        {
+            claims = claims.Where(c => c.ClaimedOn <= to);
+        }
+
+        var sort = query.SortOrDefault;
+        Paging.TryDecode(query.Cursor, sort, out var cursor, sort == "id" ? null : QueryValues.IsDate);
+        var afterDate = QueryValues.Date(cursor?.Key);
+        var afterId = cursor?.Id;
+        claims = sort switch
+        {
+            "id" => (afterId is null ? claims : claims.Where(c => string.Compare(c.Id, afterId) > 0))
+                .OrderBy(c => c.Id),
+            "claimedOn" => (afterId is null ? claims : claims.Where(c => c.ClaimedOn > afterDate || (c.ClaimedOn == afterDate && string.Compare(c.Id, afterId) > 0)))
+                .OrderBy(c => c.ClaimedOn).ThenBy(c => c.Id),
+            _ => (afterId is null ? claims : claims.Where(c => c.ClaimedOn < afterDate || (c.ClaimedOn == afterDate && string.Compare(c.Id, afterId) > 0)))
+                .OrderByDescending(c => c.ClaimedOn).ThenBy(c => c.Id),
+        };
+
+        var limit = QueryValues.Limit(query.Limit);
+        var rows = await claims.Take(limit + 1).ToListAsync(ct);
+        var refs = await EntityRefs.LoadAsync(db, rows.Select(r => r.ClaimantId), ct);
+        var summaries = rows.Select(c => new ClaimSummary(c.Id, c.Text, refs[c.ClaimantId], c.Kind, c.ClaimedOn, c.Status, c.ArticleId)).ToList();
+        return summaries.ToPage(limit, context, c => new Paging.Cursor(sort, sort == "id" ? null : c.ClaimedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), c.Id));
+    }
+
+    internal static async Task<Results<Ok<ClaimDetail>, ProblemHttpResult>> Get(string id, ClaimsDbContext db, CancellationToken ct)
+    {
+        var claim = await db.Claims.AsNoTracking()
+            .Include(c => c.Evidence).Include(c => c.Mentions).Include(c => c.Qualifiers).Include(c => c.Links)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (claim is null)
+        {
+            return Problems.NotFound("claim", id);
+        }
+
+        var statementIds = claim.Evidence.Select(e => e.StatementId).Distinct().ToList();
+        var statements = await db.Statements.AsNoTracking()
+            .Where(s => statementIds.Contains(s.Id))
+            .Select(s => new { s.Id, s.SpeakerId, s.Kind, s.Start, s.Text })
+            .ToDictionaryAsync(s => s.Id, ct);
+
+        var incoming = await db.ClaimLinks.AsNoTracking().Where(l => l.ToClaimId == id).ToListAsync(ct);
+        var linkedIds = claim.Links.Select(l => l.ToClaimId).Concat(incoming.Select(l => l.FromClaimId)).Distinct().ToList();
+        var linkedTexts = await db.Claims.AsNoTracking().Where(c => linkedIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Text, ct);
+
+        var refs = await EntityRefs.LoadAsync(
+            db,
+            [claim.ClaimantId, .. claim.Mentions.Select(m => m.EntityId), .. claim.Qualifiers.Select(q => q.EntityId), .. statements.Values.Select(s => s.SpeakerId)],
+            ct);
+
+        var links = claim.Links.Select(l => new ClaimLinkResponse(l.Kind, LinkDirection.Outgoing, l.ToClaimId, linkedTexts[l.ToClaimId]))
+            .Concat(incoming.Select(l => new ClaimLinkResponse(l.Kind, LinkDirection.Incoming, l.FromClaimId, linkedTexts[l.FromClaimId])))
+            .OrderBy(l => l.Direction).ThenBy(l => l.Kind).ThenBy(l => l.ClaimId, StringComparer.Ordinal)
+            .ToList();
+
+        return TypedResults.Ok(new ClaimDetail(
+            claim.Id,
+            claim.Text,
+            refs[claim.ClaimantId],
+            claim.Kind,
+            claim.ClaimedOn,
+            claim.Status,
+            claim.ArticleId,
+            claim.Subject,
+            claim.Predicate,
+            claim.Object,
+            [.. claim.Qualifiers.OrderBy(q => q.Ordinal).Select(q => new QualifierResponse(q.Name, q.Value, refs.Get(q.EntityId)))],
+            [.. claim.Evidence.OrderBy(e => e.Ordinal).Select(e =>
+            {
+                var statement = statements[e.StatementId];
+                return new EvidenceResponse(
+                    e.StatementId,
+                    refs[statement.SpeakerId],
+                    statement.Kind,
+                    e.Text,
+                    new Span(e.Start, e.End),
+                    new Span(e.Start - statement.Start, e.End - statement.Start),
+                    statement.Text);
+            })],
+            [.. claim.Mentions.Select(m => refs[m.EntityId]).OrderBy(e => e.Id, StringComparer.Ordinal)],
+            links));
+    }
+}

@@ -1,0 +1,57 @@
+using System.ComponentModel;
+using ClaimsApi.Domain;
+using ClaimsApi.Http;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ClaimsApi.Features.Entities;
+
+/// <summary>A named entity: a person, organisation, state, place, treaty … with every name it goes by.</summary>
+/// <param name="Id">Stable id.</param>
+/// <param name="Name">Canonical name.</param>
+/// <param name="Kind">What the entity is.</param>
+/// <param name="Aliases">Other names that refer to it ("the DPRK", "Pyongyang").</param>
+/// <param name="Description">A short description, if curated.</param>
+/// <param name="WikidataId">The Wikidata item, if known (e.g. Q423).</param>
+/// <param name="PartOf">The entity it is part of (a treaty article of its treaty), if any.</param>
+public sealed record EntityResponse(
+    string Id,
+    string Name,
+    EntityKind Kind,
+    IReadOnlyList<string> Aliases,
+    string? Description,
+    string? WikidataId,
+    EntityRef? PartOf);
+
+/// <summary>Filters for the entity list.</summary>
+public sealed record EntityListQuery
+{
+    [FromQuery(Name = "kind"), Description("Only entities of this kind.")]
+    [ParameterSchema(Enum = typeof(EntityKind))]
+    public string? Kind { get; init; }
+
+    [FromQuery(Name = "name"), Description("A name or alias, matched whole; case, diacritics and curly quotes do not count (\"the dprk\" finds North Korea).")]
+    [ParameterSchema(Pattern = @"\S")]
+    public string? Name { get; init; }
+
+    [FromQuery(Name = "limit"), Description("Page size, 1 to 100 (default 20).")]
+    [ParameterSchema(Type = "integer", Minimum = 1, Maximum = Paging.MaxLimit, Default = "20")]
+    public string? Limit { get; init; }
+
+    [FromQuery(Name = "cursor"), Description("The cursor of the next page, from the previous page's nextCursor.")]
+    public string? Cursor { get; init; }
+
+    internal const string Sort = "id";
+}
+
+internal sealed class EntityListQueryValidator : AbstractValidator<EntityListQuery>
+{
+    public EntityListQueryValidator()
+    {
+        RuleFor(q => q.Kind).MustBeOneOf<EntityListQuery, EntityKind>("kind").OverridePropertyName("kind");
+        RuleFor(q => q.Name).Must(n => n is null || (!string.IsNullOrWhiteSpace(n) && n.Length <= 300))
+            .WithMessage("'name' must not be empty and must be at most 300 characters.").OverridePropertyName("name");
+        RuleFor(q => q.Limit).MustBeLimit().OverridePropertyName("limit");
+        RuleFor(q => q.Cursor).MustBeCursor(_ => EntityListQuery.Sort).OverridePropertyName("cursor");
+    }
+}

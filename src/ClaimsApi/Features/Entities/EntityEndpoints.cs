@@ -1,0 +1,102 @@
+using ClaimsApi.Domain;
+using ClaimsApi.Features.Claims;
+using ClaimsApi.Http;
+using ClaimsApi.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+// string.Compare inside queries is translated to SQL and compares with the column's (binary) collation.
+#pragma warning disable CA1309
+
+namespace ClaimsApi.Features.Entities;
+
+public static class EntityEndpoints
+{
+    public static IEndpointRouteBuilder MapEntities(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v1/entities").WithTags("Entities");
+
+        group.MapGet("/", List)
+            .WithName("ListEntities")
+            .WithSummary("List entities")
+            .WithDescription("Entities ordered by id, filtered by kind and by a name or any alias (case- and diacritic-insensitive).")
+            .Validate<EntityListQuery>();
+
+        group.MapGet("/{id}", Get)
+            .WithName("GetEntity")
+            .WithSummary("Get an entity")
+            .WithDescription("One entity with its aliases.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("/{id}/claims", ListClaims)
+            .WithName("ListEntityClaims")
+            .WithSummary("List the claims of an entity")
+            .WithDescription("Claims made by the entity (it is the claimant) or mentioning it, with the same filters, sort and paging as GET /v1/claims.")
+            .Validate<ClaimListQuery>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        return routes;
+    }
+
+    internal static async Task<Ok<Page<EntityResponse>>> List(
+        [AsParameters] EntityListQuery query, ClaimsDbContext db, HttpContext context, CancellationToken ct)
+    {
+        var limit = QueryValues.Limit(query.Limit);
+        var entities = db.Entities.AsNoTracking();
+        if (QueryValues.Enum<EntityKind>(query.Kind) is { } kind)
+        {
+            entities = entities.Where(e => e.Kind == kind);
+        }
+
+        if (query.Name is { } name)
+        {
+            var key = TextFolding.Fold(name);
+            entities = entities.Where(e => e.NormalizedName == key || e.Aliases.Any(a => a.NormalizedAlias == key));
+        }
+
+        Paging.TryDecode(query.Cursor, EntityListQuery.Sort, out var cursor);
+        if (cursor is not null)
+        {
+            entities = entities.Where(e => string.Compare(e.Id, cursor.Id) > 0);
+        }
+
+        var rows = await Project(entities.OrderBy(e => e.Id).Take(limit + 1), db, ct);
+        return TypedResults.Ok(rows.ToPage(limit, context, e => new Paging.Cursor(EntityListQuery.Sort, null, e.Id)));
+    }
+
+    internal static async Task<Results<Ok<EntityResponse>, ProblemHttpResult>> Get(string id, ClaimsDbContext db, CancellationToken ct)
+    {
+        var found = await Project(db.Entities.AsNoTracking().Where(e => e.Id == id), db, ct);
+        return found.Count == 1 ? TypedResults.Ok(found[0]) : Problems.NotFound("entity", id);
+    }
+
+    internal static async Task<Results<Ok<Page<ClaimSummary>>, ProblemHttpResult>> ListClaims(
+        string id, [AsParameters] ClaimListQuery query, ClaimsDbContext db, HttpContext context, CancellationToken ct)
+    {
+        if (!await db.Entities.AnyAsync(e => e.Id == id, ct))
+        {
+            return Problems.NotFound("entity", id);
+        }
+
+        var claims = db.Claims.Where(c => c.ClaimantId == id || c.Mentions.Any(m => m.EntityId == id));
+        return TypedResults.Ok(await ClaimEndpoints.QueryPageAsync(claims, query, db, context, ct));
+    }
+
+    private static async Task<List<EntityResponse>> Project(IQueryable<NamedEntity> entities, ClaimsDbContext db, CancellationToken ct)
+    {
+        var rows = await entities
+            .Select(e => new
+            {
+                e.Id,
+                e.Name,
+                e.Kind,
+                Aliases = e.Aliases.OrderBy(a => a.Alias).Select(a => a.Alias).ToList(),
+                e.Description,
+                e.WikidataId,
+                e.PartOfId,
+            })
+            .ToListAsync(ct);
+        var refs = await EntityRefs.LoadAsync(db, rows.Select(r => r.PartOfId), ct);
+        return [.. rows.Select(r => new EntityResponse(r.Id, r.Name, r.Kind, r.Aliases, r.Description, r.WikidataId, refs.Get(r.PartOfId)))];
+    }
+}

@@ -1,0 +1,67 @@
+using System.ComponentModel;
+using ClaimsApi.Domain;
+using ClaimsApi.Http;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ClaimsApi.Features.Statements;
+
+/// <summary>One attributed utterance: who said what, and exactly where it is in the article.</summary>
+/// <param name="Id">Stable id.</param>
+/// <param name="ArticleId">The article it is in.</param>
+/// <param name="Speaker">Who said it.</param>
+/// <param name="Kind">How it is attributed (quote, reported speech, the publication's own note …).</param>
+/// <param name="Cue">The reporting phrase as written ("It is noted that"), if any.</param>
+/// <param name="Text">The exact text; equals the article text sliced at <c>Span</c>.</param>
+/// <param name="Span">Where the text is in the article (code points, half-open).</param>
+/// <param name="ParentId">The statement that reports this one (nested attribution), if any.</param>
+/// <param name="Source">The document the words come from, if known.</param>
+/// <param name="ClaimIds">The claims this statement is evidence for.</param>
+public sealed record StatementResponse(
+    string Id,
+    string ArticleId,
+    EntityRef Speaker,
+    StatementKind Kind,
+    string? Cue,
+    string Text,
+    Span Span,
+    string? ParentId,
+    EntityRef? Source,
+    IReadOnlyList<string> ClaimIds);
+
+/// <summary>Filters for the statement list.</summary>
+public sealed record StatementListQuery
+{
+    [FromQuery(Name = "article"), Description("Only statements in this article (id).")]
+    [ParameterSchema(Pattern = Ids.Pattern)]
+    public string? Article { get; init; }
+
+    [FromQuery(Name = "speaker"), Description("Only statements by this entity (id).")]
+    [ParameterSchema(Pattern = Ids.Pattern)]
+    public string? Speaker { get; init; }
+
+    [FromQuery(Name = "kind"), Description("Only statements of this kind.")]
+    [ParameterSchema(Enum = typeof(StatementKind))]
+    public string? Kind { get; init; }
+
+    [FromQuery(Name = "limit"), Description("Page size, 1 to 100 (default 20).")]
+    [ParameterSchema(Type = "integer", Minimum = 1, Maximum = Paging.MaxLimit, Default = "20")]
+    public string? Limit { get; init; }
+
+    [FromQuery(Name = "cursor"), Description("The cursor of the next page, from the previous page's nextCursor.")]
+    public string? Cursor { get; init; }
+
+    internal const string Sort = "id";
+}
+
+internal sealed class StatementListQueryValidator : AbstractValidator<StatementListQuery>
+{
+    public StatementListQueryValidator()
+    {
+        RuleFor(q => q.Article).MustBeIdFilter("article").OverridePropertyName("article");
+        RuleFor(q => q.Speaker).MustBeIdFilter("speaker").OverridePropertyName("speaker");
+        RuleFor(q => q.Kind).MustBeOneOf<StatementListQuery, StatementKind>("kind").OverridePropertyName("kind");
+        RuleFor(q => q.Limit).MustBeLimit().OverridePropertyName("limit");
+        RuleFor(q => q.Cursor).MustBeCursor(_ => StatementListQuery.Sort).OverridePropertyName("cursor");
+    }
+}

@@ -1,0 +1,92 @@
+using ClaimsApi.Domain;
+using ClaimsApi.Http;
+using ClaimsApi.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+// string.Compare inside queries is translated to SQL and compares with the column's (binary) collation.
+#pragma warning disable CA1309
+
+namespace ClaimsApi.Features.Statements;
+
+public static class StatementEndpoints
+{
+    public static IEndpointRouteBuilder MapStatements(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v1/statements").WithTags("Statements");
+
+        group.MapGet("/", List)
+            .WithName("ListStatements")
+            .WithSummary("List statements")
+            .WithDescription("Attributed statements ordered by id, filtered by article, speaker and kind.")
+            .Validate<StatementListQuery>();
+
+        group.MapGet("/{id}", Get)
+            .WithName("GetStatement")
+            .WithSummary("Get a statement")
+            .WithDescription("One statement with its speaker, span and the claims it is evidence for.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        return routes;
+    }
+
+    internal static async Task<Ok<Page<StatementResponse>>> List(
+        [AsParameters] StatementListQuery query, ClaimsDbContext db, HttpContext context, CancellationToken ct)
+    {
+        var statements = db.Statements.AsNoTracking();
+        if (query.Article is { } article)
+        {
+            statements = statements.Where(s => s.ArticleId == article);
+        }
+
+        if (query.Speaker is { } speaker)
+        {
+            statements = statements.Where(s => s.SpeakerId == speaker);
+        }
+
+        if (QueryValues.Enum<StatementKind>(query.Kind) is { } kind)
+        {
+            statements = statements.Where(s => s.Kind == kind);
+        }
+
+        Paging.TryDecode(query.Cursor, StatementListQuery.Sort, out var cursor);
+        if (cursor is not null)
+        {
+            statements = statements.Where(s => string.Compare(s.Id, cursor.Id) > 0);
+        }
+
+        var limit = QueryValues.Limit(query.Limit);
+        var rows = await ToResponsesAsync(statements.OrderBy(s => s.Id).Take(limit + 1), db, ct);
+        return TypedResults.Ok(rows.ToPage(limit, context, s => new Paging.Cursor(StatementListQuery.Sort, null, s.Id)));
+    }
+
+    internal static async Task<Results<Ok<StatementResponse>, ProblemHttpResult>> Get(string id, ClaimsDbContext db, CancellationToken ct)
+    {
+        var found = await ToResponsesAsync(db.Statements.AsNoTracking().Where(s => s.Id == id), db, ct);
+        return found.Count == 1 ? TypedResults.Ok(found[0]) : Problems.NotFound("statement", id);
+    }
+
+    /// <summary>Reads statements with their speakers, sources and the claims they support; keeps the query's order.</summary>
+    internal static async Task<List<StatementResponse>> ToResponsesAsync(IQueryable<Statement> statements, ClaimsDbContext db, CancellationToken ct)
+    {
+        var rows = await statements
+            .Select(s => new
+            {
+                Statement = s,
+                ClaimIds = db.ClaimEvidence.Where(e => e.StatementId == s.Id).Select(e => e.ClaimId).Distinct().ToList(),
+            })
+            .ToListAsync(ct);
+        var refs = await EntityRefs.LoadAsync(db, rows.SelectMany(r => new[] { r.Statement.SpeakerId, r.Statement.SourceId }), ct);
+        return [.. rows.Select(r => new StatementResponse(
+            r.Statement.Id,
+            r.Statement.ArticleId,
+            refs[r.Statement.SpeakerId],
+            r.Statement.Kind,
+            r.Statement.Cue,
+            r.Statement.Text,
+            new Span(r.Statement.Start, r.Statement.End),
+            r.Statement.ParentId,
+            refs.Get(r.Statement.SourceId),
+            [.. r.ClaimIds.Order(StringComparer.Ordinal)]))];
+    }
+}

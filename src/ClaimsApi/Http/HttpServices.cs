@@ -1,0 +1,39 @@
+using System.Text.Json.Serialization;
+using ClaimsApi.Domain;
+using Microsoft.AspNetCore.Http.Json;
+
+namespace ClaimsApi.Http;
+
+public static class HttpServices
+{
+    public static IServiceCollection AddHttpConventions(this IServiceCollection services)
+    {
+        services.Configure<JsonOptions>(json =>
+        {
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(EnumNames.Policy, allowIntegerValues: false));
+            json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
+        {
+            var http = context.HttpContext;
+            context.ProblemDetails.Instance ??= http.Request.Path;
+            context.ProblemDetails.Extensions.TryAdd("traceId", System.Diagnostics.Activity.Current?.Id ?? http.TraceIdentifier);
+            if (context.ProblemDetails.Status == StatusCodes.Status404NotFound && context.ProblemDetails.Detail is null)
+            {
+                context.ProblemDetails.Detail = $"No resource at '{http.Request.Path}'.";
+            }
+            else if (context.ProblemDetails.Status == StatusCodes.Status405MethodNotAllowed && context.ProblemDetails.Detail is null)
+            {
+                context.ProblemDetails.Detail = $"'{http.Request.Method}' is not allowed on '{http.Request.Path}'; the API is read-only here.";
+            }
+            else if (context.ProblemDetails.Status == StatusCodes.Status500InternalServerError && context.ProblemDetails.Detail is null)
+            {
+                context.ProblemDetails.Detail = "An unexpected error occurred; it has been logged with the trace id.";
+            }
+        });
+
+        return services;
+    }
+}

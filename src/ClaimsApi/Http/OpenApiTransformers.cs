@@ -1,0 +1,104 @@
+using System.Reflection;
+using System.Text.Json.Nodes;
+using ClaimsApi.Domain;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace ClaimsApi.Http;
+
+/// <summary>Shapes the generated OpenAPI document where the defaults fall short.</summary>
+public static class OpenApiTransformers
+{
+    public static OpenApiOptions AddClaimsApiTransformers(this OpenApiOptions options)
+    {
+        options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info = new OpenApiInfo
+            {
+                Title = "ClaimsApi",
+                Version = "v1",
+                Description = "A curated knowledge base of news claims: articles exactly as published, who said what in them " +
+                    "(attributed statements with exact character spans), the claimed facts those statements assert, and the " +
+                    "named entities involved. Spans count Unicode code points of the article text. Errors are RFC 9457 problem documents.",
+                Contact = new OpenApiContact { Name = "ClaimsApi maintainers", Url = new Uri("https://github.com/claimsapi/claimsapi") },
+                License = new OpenApiLicense { Name = "MIT", Identifier = "MIT" },
+            };
+
+            // Kestrel's address is not a useful server for the committed document (and a trailing slash breaks linters).
+            document.Servers = [new OpenApiServer { Url = "/", Description = "This server" }];
+            return Task.CompletedTask;
+        });
+
+        options.AddSchemaTransformer((schema, context, _) =>
+        {
+            var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
+            if (type.IsEnum && schema.Enum is { Count: > 0 })
+            {
+                schema.Type = JsonSchemaType.String;
+            }
+
+            return Task.CompletedTask;
+        });
+
+        options.AddOperationTransformer((operation, context, _) =>
+        {
+            foreach (var description in context.Description.ParameterDescriptions)
+            {
+                var attribute = (description.ParameterDescriptor as Microsoft.AspNetCore.Mvc.Infrastructure.IParameterInfoParameterDescriptor)
+                    ?.ParameterInfo.GetCustomAttribute<ParameterSchemaAttribute>();
+                var parameter = operation.Parameters?.FirstOrDefault(p => p.Name == description.Name);
+                if (attribute is null || parameter is not OpenApiParameter concrete)
+                {
+                    continue;
+                }
+
+                concrete.Schema = SchemaFor(attribute);
+            }
+
+            operation.Responses ??= [];
+            return Task.CompletedTask;
+        });
+
+        return options;
+    }
+
+    private static OpenApiSchema SchemaFor(ParameterSchemaAttribute attribute)
+    {
+        var schema = new OpenApiSchema
+        {
+            Type = attribute.Type == "integer" ? JsonSchemaType.Integer : JsonSchemaType.String,
+            Format = attribute.Type == "integer" ? "int32" : attribute.Format,
+            Pattern = attribute.Pattern,
+        };
+        if (attribute.Minimum != int.MinValue)
+        {
+            schema.Minimum = attribute.Minimum.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (attribute.Maximum != int.MaxValue)
+        {
+            schema.Maximum = attribute.Maximum.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (attribute.Default is { } value)
+        {
+            schema.Default = attribute.Type == "integer" ? JsonValue.Create(int.Parse(value, System.Globalization.CultureInfo.InvariantCulture)) : JsonValue.Create(value);
+        }
+
+        var values = attribute.Values ?? (attribute.Enum is { } enumType ? EnumWireNames(enumType) : null);
+        if (values is not null)
+        {
+            schema.Enum = [.. values.Select(v => (JsonNode)JsonValue.Create(v))];
+        }
+
+        if (attribute.Type != "integer" && attribute.Format is null && values is null)
+        {
+            schema.MaxLength = attribute.Pattern == Ids.Pattern ? Ids.MaxLength : 1024;
+        }
+
+        return schema;
+    }
+
+    private static string[] EnumWireNames(Type enumType) =>
+        [.. Enum.GetNames(enumType).Select(EnumNames.Policy.ConvertName)];
+}

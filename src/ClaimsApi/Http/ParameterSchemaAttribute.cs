@@ -1,0 +1,23 @@
+namespace ClaimsApi.Http;
+
+/// <summary>
+/// The schema a string-bound query parameter really has, for the OpenAPI document (see <see cref="QueryValues"/>
+/// for why such parameters bind as strings).
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class ParameterSchemaAttribute : Attribute
+{
+    /// <summary>"integer" or "string".</summary>
+    public string Type { get; init; } = "string";
+    public string? Format { get; init; }
+    public int Minimum { get; init; } = int.MinValue;
+    public int Maximum { get; init; } = int.MaxValue;
+    public string? Default { get; init; }
+    public string? Pattern { get; init; }
+
+    /// <summary>An enum whose wire names are the allowed values.</summary>
+    public Type? Enum { get; init; }
+
+    /// <summary>Allowed values, when they are not an enum's.</summary>
+    public string[]? Values { get; init; }
+}

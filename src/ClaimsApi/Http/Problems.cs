@@ -1,0 +1,13 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ClaimsApi.Http;
+
+/// <summary>Problem documents (RFC 9457) for expected failures that handlers return.</summary>
+public static class Problems
+{
+    public static ProblemHttpResult NotFound(string resource, string id) => TypedResults.Problem(
+        statusCode: StatusCodes.Status404NotFound,
+        title: "Not Found",
+        detail: $"There is no {resource} with id '{id}'.",
+        type: "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5");
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+using ClaimsApi.Domain;
+using FluentValidation;
+
+namespace ClaimsApi.Http;
+
+/// <summary>
+/// Query parameters arrive as strings so that a bad value ("limit=abc") is reported by the validator with the
+/// parameter's name, like every other validation failure, rather than by the binder. These helpers are shared by
+/// the validators (is it valid?) and the handlers (its value, once validated).
+/// </summary>
+public static class QueryValues
+{
+    public static int Limit(string? value) =>
+        value is null ? Paging.DefaultLimit : int.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture);
+
+    public static DateOnly? Date(string? value) =>
+        value is null ? null : DateOnly.ParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static bool IsDate(string? value) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+
+    public static TEnum? Enum<TEnum>(string? value) where TEnum : struct, System.Enum =>
+        value is not null && EnumNames.TryParse<TEnum>(value, out var parsed) ? parsed : null;
+
+    public static IRuleBuilderOptions<T, string?> MustBeLimit<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(v => v is null || (int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= Paging.MaxLimit))
+            .WithMessage($"'limit' must be a whole number from 1 to {Paging.MaxLimit} (default {Paging.DefaultLimit}).");
+
+    public static IRuleBuilderOptions<T, string?> MustBeDate<T>(this IRuleBuilder<T, string?> rule, string name) =>
+        rule.Must(v => v is null || IsDate(v))
+            .WithMessage($"'{name}' must be a date in the form YYYY-MM-DD.");
+
+    public static IRuleBuilderOptions<T, string?> MustBeOneOf<T, TEnum>(this IRuleBuilder<T, string?> rule, string name)
+        where TEnum : struct, System.Enum =>
+        rule.Must(v => v is null || EnumNames.TryParse<TEnum>(v, out _))
+            .WithMessage($"'{name}' must be one of: {string.Join(", ", EnumNames.All<TEnum>())}.");
+
+    public static IRuleBuilderOptions<T, string?> MustBeIdFilter<T>(this IRuleBuilder<T, string?> rule, string name) =>
+        rule.Must(v => v is null || Ids.IsValid(v))
+            .WithMessage($"'{name}' must be an id: lower-case letters, digits and '-', at most {Ids.MaxLength} characters.");
+
+    public static IRuleBuilderOptions<T, string?> MustBeCursor<T>(this IRuleBuilder<T, string?> rule, Func<T, string> sortOf, Func<T, Func<string?, bool>?>? keyIsValid = null) =>
+        rule.Must((query, v) => Paging.TryDecode(v, sortOf(query), out _, keyIsValid?.Invoke(query)))
+            .WithMessage("'cursor' is not a cursor this list issued for this sort; use the 'next' link of the previous page.");
+}

@@ -1,0 +1,38 @@
+using FluentValidation;
+
+namespace ClaimsApi.Http;
+
+/// <summary>
+/// Runs the FluentValidation validator of <typeparamref name="T"/> on the argument of that type and answers
+/// 400 with a validation problem naming each bad field or parameter. Declares that 400 in the endpoint's metadata.
+/// </summary>
+public sealed class ValidationFilter<T>(IValidator<T> validator) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var argument = context.Arguments.OfType<T>().FirstOrDefault();
+        if (argument is null)
+        {
+            return await next(context);
+        }
+
+        var result = await validator.ValidateAsync(argument, context.HttpContext.RequestAborted);
+        if (result.IsValid)
+        {
+            return await next(context);
+        }
+
+        return TypedResults.ValidationProblem(
+            result.ToDictionary(),
+            detail: string.Join(" ", result.Errors.Select(e => e.ErrorMessage).Distinct()),
+            title: "One or more parameters are not valid.");
+    }
+}
+
+public static class ValidationFilterExtensions
+{
+    /// <summary>Validates the argument of type <typeparamref name="T"/> before the handler runs.</summary>
+    public static RouteHandlerBuilder Validate<T>(this RouteHandlerBuilder builder) =>
+        builder.AddEndpointFilter<ValidationFilter<T>>()
+            .ProducesValidationProblem();
+}

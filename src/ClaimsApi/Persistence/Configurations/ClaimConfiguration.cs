@@ -1,0 +1,85 @@
+using ClaimsApi.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ClaimsApi.Persistence.Configurations;
+
+internal sealed class ClaimedFactConfiguration : IEntityTypeConfiguration<ClaimedFact>
+{
+    public void Configure(EntityTypeBuilder<ClaimedFact> builder)
+    {
+        builder.ToTable("claims");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).HasMaxLength(Ids.MaxLength);
+        builder.Property(c => c.Text).HasMaxLength(2000);
+        builder.Property(c => c.Subject).HasMaxLength(500);
+        builder.Property(c => c.Predicate).HasMaxLength(500);
+        builder.Property(c => c.Object).HasMaxLength(500);
+        builder.Property(c => c.SeedFile).HasMaxLength(260);
+        builder.HasOne<NamedEntity>().WithMany().HasForeignKey(c => c.ClaimantId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Article>().WithMany().HasForeignKey(c => c.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.Evidence).WithOne().HasForeignKey(e => e.ClaimId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.Mentions).WithOne().HasForeignKey(m => m.ClaimId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.Qualifiers).WithOne().HasForeignKey(q => q.ClaimId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.Links).WithOne().HasForeignKey(l => l.FromClaimId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(c => new { c.ClaimedOn, c.Id });
+        builder.HasIndex(c => new { c.ClaimantId, c.Id });
+        builder.HasIndex(c => new { c.Kind, c.Id });
+        builder.HasIndex(c => new { c.Status, c.Id });
+    }
+}
+
+internal sealed class ClaimEvidenceConfiguration : IEntityTypeConfiguration<ClaimEvidence>
+{
+    public void Configure(EntityTypeBuilder<ClaimEvidence> builder)
+    {
+        builder.ToTable("claim_evidence");
+        builder.HasKey(e => new { e.ClaimId, e.Ordinal });
+        builder.HasOne<Statement>().WithMany().HasForeignKey(e => e.StatementId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(e => e.StatementId);
+    }
+}
+
+internal sealed class ClaimMentionConfiguration : IEntityTypeConfiguration<ClaimMention>
+{
+    public void Configure(EntityTypeBuilder<ClaimMention> builder)
+    {
+        builder.ToTable("claim_mentions");
+        builder.HasKey(m => new { m.ClaimId, m.EntityId });
+        builder.HasOne<NamedEntity>().WithMany().HasForeignKey(m => m.EntityId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(m => new { m.EntityId, m.ClaimId });
+    }
+}
+
+internal sealed class ClaimQualifierConfiguration : IEntityTypeConfiguration<ClaimQualifier>
+{
+    public void Configure(EntityTypeBuilder<ClaimQualifier> builder)
+    {
+        builder.ToTable("claim_qualifiers");
+        builder.HasKey(q => new { q.ClaimId, q.Ordinal });
+        builder.Property(q => q.Name).HasMaxLength(80);
+        builder.Property(q => q.Value).HasMaxLength(500);
+        builder.HasOne<NamedEntity>().WithMany().HasForeignKey(q => q.EntityId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ClaimLinkConfiguration : IEntityTypeConfiguration<ClaimLink>
+{
+    public void Configure(EntityTypeBuilder<ClaimLink> builder)
+    {
+        builder.ToTable("claim_links");
+        builder.HasKey(l => new { l.FromClaimId, l.ToClaimId, l.Kind });
+        builder.HasOne<ClaimedFact>().WithMany().HasForeignKey(l => l.ToClaimId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(l => l.ToClaimId);
+    }
+}
+
+internal sealed class SeedImportConfiguration : IEntityTypeConfiguration<SeedImport>
+{
+    public void Configure(EntityTypeBuilder<SeedImport> builder)
+    {
+        builder.ToTable("seed_imports");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Fingerprint).HasMaxLength(64);
+    }
+}

@@ -1,0 +1,48 @@
+using ClaimsApi.Features.Articles;
+using ClaimsApi.Features.Claims;
+using ClaimsApi.Features.Entities;
+using ClaimsApi.Features.Statements;
+using ClaimsApi.Health;
+using ClaimsApi.Http;
+using ClaimsApi.Persistence;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddPersistence(builder.Configuration, builder.Environment);
+builder.Services.AddHttpConventions();
+builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+builder.Services.AddOpenApi(options => options.AddClaimsApiTransformers());
+builder.Services.AddHealthChecks()
+    .AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"])
+    .AddCheck<SeededHealthCheck>("database", tags: ["ready"]);
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+app.MapOpenApi();
+app.UseSwaggerUI(ui =>
+{
+    ui.SwaggerEndpoint("/openapi/v1.json", "ClaimsApi v1");
+    ui.RoutePrefix = "swagger";
+    ui.DocumentTitle = "ClaimsApi";
+});
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+
+app.MapArticles();
+app.MapStatements();
+app.MapClaims();
+app.MapEntities();
+
+await app.InitializeDatabaseAsync();
+await app.RunAsync();
+
+/// <summary>The entry point; public so the tests' WebApplicationFactory can reach it.</summary>
+public partial class Program;
