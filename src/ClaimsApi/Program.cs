@@ -12,7 +12,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddPersistence(builder.Configuration, builder.Environment);
+builder.Services.AddPersistence(builder.Configuration);
 builder.Services.AddHttpConventions();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
 builder.Services.AddOpenApi(options => options.AddClaimsApiTransformers());

@@ -1,24 +1,28 @@
 using ClaimsApi.Seeding;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ClaimsApi.Persistence;
 
 public static class PersistenceServices
 {
-    public static IServiceCollection AddPersistence(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddPersistence(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.Section));
-        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var connectionString = ResolveSqlitePath(options.ConnectionString, environment.ContentRootPath);
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
 
-        services.AddDbContext<SqliteClaimsDbContext>(db => db
-            .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteClaimsDbContext).Assembly.GetName().Name))
-            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+        // Options are read when the first context is built, not here, so hosts that override configuration late (tests) are honoured.
+        services.AddSingleton(sp => new ResolvedConnectionString(ResolveSqlitePath(
+            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString,
+            sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
+        services.AddDbContextPool<SqliteClaimsDbContext>((sp, db) => db.UseSqlite(sp.GetRequiredService<ResolvedConnectionString>().Value));
         services.AddScoped<ClaimsDbContext>(sp => sp.GetRequiredService<SqliteClaimsDbContext>());
         services.AddScoped<SeedImporter>();
         return services;
     }
+
+    private sealed record ResolvedConnectionString(string Value);
 
     /// <summary>
     /// SQLite resolves a relative path against the process's working directory, which differs between
