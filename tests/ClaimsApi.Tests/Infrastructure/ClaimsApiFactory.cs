@@ -25,7 +25,7 @@ public class ClaimsApiFactory : WebApplicationFactory<Program>
 
     public string Root { get; }
 
-    public string DatabasePath => Path.Combine(Root, "claims.db");
+    public virtual string DatabasePath => Path.Combine(Root, "claims.db");
 
     public string SeedsPath { get; set; } = TestPaths.Seeds;
 

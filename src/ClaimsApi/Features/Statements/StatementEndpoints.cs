@@ -69,24 +69,24 @@ public static class StatementEndpoints
     /// <summary>Reads statements with their speakers, sources and the claims they support; keeps the query's order.</summary>
     internal static async Task<List<StatementResponse>> ToResponsesAsync(IQueryable<Statement> statements, ClaimsDbContext db, CancellationToken ct)
     {
-        var rows = await statements
-            .Select(s => new
-            {
-                Statement = s,
-                ClaimIds = db.ClaimEvidence.Where(e => e.StatementId == s.Id).Select(e => e.ClaimId).Distinct().ToList(),
-            })
-            .ToListAsync(ct);
-        var refs = await EntityRefs.LoadAsync(db, rows.SelectMany(r => new[] { r.Statement.SpeakerId, r.Statement.SourceId }), ct);
-        return [.. rows.Select(r => new StatementResponse(
-            r.Statement.Id,
-            r.Statement.ArticleId,
-            refs[r.Statement.SpeakerId],
-            r.Statement.Kind,
-            r.Statement.Cue,
-            r.Statement.Text,
-            new Span(r.Statement.Start, r.Statement.End),
-            r.Statement.ParentId,
-            refs.Get(r.Statement.SourceId),
-            [.. r.ClaimIds.Order(StringComparer.Ordinal)]))];
+        var rows = await statements.AsNoTracking().ToListAsync(ct);
+        var ids = rows.Select(s => s.Id).ToList();
+        var claimIds = (await db.ClaimEvidence.AsNoTracking()
+                .Where(e => ids.Contains(e.StatementId))
+                .Select(e => new { e.StatementId, e.ClaimId })
+                .ToListAsync(ct))
+            .ToLookup(e => e.StatementId, e => e.ClaimId, StringComparer.Ordinal);
+        var refs = await EntityRefs.LoadAsync(db, rows.SelectMany(s => new[] { s.SpeakerId, s.SourceId }), ct);
+        return [.. rows.Select(s => new StatementResponse(
+            s.Id,
+            s.ArticleId,
+            refs[s.SpeakerId],
+            s.Kind,
+            s.Cue,
+            s.Text,
+            new Span(s.Start, s.End),
+            s.ParentId,
+            refs.Get(s.SourceId),
+            [.. claimIds[s.Id].Distinct().Order(StringComparer.Ordinal)]))];
     }
 }

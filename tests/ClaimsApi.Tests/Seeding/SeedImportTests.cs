@@ -1,0 +1,185 @@
+using System.Net;
+using ClaimsApi.Features.Claims;
+using ClaimsApi.Seeding;
+using ClaimsApi.Tests.Infrastructure;
+
+namespace ClaimsApi.Tests.Seeding;
+
+/// <summary>Start-up import: idempotent, updates in place, and all-or-nothing when a seed is malformed.</summary>
+public sealed class SeedImportTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("claimsapi-import-").FullName;
+    private readonly string _seeds;
+    private readonly string _database;
+
+    public SeedImportTests()
+    {
+        _seeds = TestPaths.CopyOfSeeds(_root);
+        _database = Path.Combine(_root, "claims.db");
+    }
+
+    private string CurationFile => Path.Combine(_seeds, TestPaths.SeedStem + ".yaml");
+
+    private string ArticleFile => Path.Combine(_seeds, TestPaths.SeedStem + ".txt");
+
+    [Fact]
+    public async Task ASecondStartWithTheSameSeedsChangesNothing()
+    {
+        await StartAsync();
+        var before = await DatabaseSnapshot.TakeAsync(_database);
+
+        await StartAsync();
+
+        var after = await DatabaseSnapshot.TakeAsync(_database);
+        Assert.Equal(before.Keys, after.Keys);
+        foreach (var table in before.Keys)
+        {
+            Assert.Equal(before[table], after[table]);
+        }
+
+        Assert.Equal(1, await DatabaseSnapshot.CountAsync(_database, "seed_imports"));
+    }
+
+    [Fact]
+    public async Task AnImportRecordsTheClockAndWhatItAdded()
+    {
+        using (var factory = NewFactory())
+        {
+            factory.Clock.SetUtcNow(new DateTimeOffset(2030, 5, 6, 7, 8, 9, TimeSpan.Zero));
+            using var client = factory.CreateClient();
+        }
+
+        var rows = (await DatabaseSnapshot.TakeAsync(_database))["seed_imports"];
+        var row = Assert.Single(rows);
+        Assert.Contains("2030-05-06 07:08:09", row, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnEditedClaimIsUpdatedInPlaceKeepingItsId()
+    {
+        await StartAsync();
+        var claimsBefore = await DatabaseSnapshot.TakeAsync(_database);
+        var yaml = await File.ReadAllTextAsync(CurationFile);
+        await File.WriteAllTextAsync(CurationFile, yaml.Replace("kind: prediction", "kind: opinion", StringComparison.Ordinal));
+
+        using var factory = NewFactory();
+        var claim = await factory.GetJsonAsync<ClaimDetail>("/v1/claims/pyongyang-monument-announced");
+
+        Assert.Equal(ClaimsApi.Domain.ClaimKind.Opinion, claim.Kind);
+        var after = await DatabaseSnapshot.TakeAsync(_database);
+        Assert.Equal(claimsBefore["claims"].Count, after["claims"].Count);
+        Assert.Single(after["claims"].Except(claimsBefore["claims"]));
+        Assert.Equal(claimsBefore["statements"], after["statements"]);
+        Assert.Equal(2, await DatabaseSnapshot.CountAsync(_database, "seed_imports"));
+    }
+
+    [Fact]
+    public async Task AClaimRemovedFromTheSeedsIsRemovedFromTheDatabase()
+    {
+        await StartAsync();
+        var yaml = await File.ReadAllTextAsync(CurationFile);
+        var start = yaml.IndexOf("  - id: operation-shows-dprk-russia-alliance", StringComparison.Ordinal);
+        Assert.True(start > 0, "the seed curation should define operation-shows-dprk-russia-alliance");
+        var end = yaml.IndexOf("\n  - id: ", start + 1, StringComparison.Ordinal);
+        var edited = end < 0 ? yaml[..start] : yaml[..start] + yaml[(end + 1)..];
+        Assert.DoesNotContain("claim: operation-shows-dprk-russia-alliance", edited, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(CurationFile, edited);
+
+        using var factory = NewFactory();
+        using var client = factory.CreateClient();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/v1/claims/operation-shows-dprk-russia-alliance")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/v1/claims/dprk-troops-fought-in-kursk")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("article", " date 2025-04-28 ", " date 28.04.2025 ", "000_9c422c9df4965fec.txt:1:1", "date")]
+    [InlineData("curation", "exact: North Korean military personnel were sent", "exact: North Korean paratroopers were sent", "000_9c422c9df4965fec.yaml:", "was not found")]
+    [InlineData("curation", "speaker: russia", "speaker: nobody-at-all", "000_9c422c9df4965fec.yaml:", "unknown entity 'nobody-at-all'")]
+    [InlineData("curation", "entities:", "entities: [", "000_9c422c9df4965fec.yaml:", "invalid YAML")]
+    public async Task AMalformedSeedStopsStartUpNamingTheFileAndLeavesTheDatabaseAsItWas(string file, string find, string replace, string location, string problem)
+    {
+        await StartAsync();
+        var before = await DatabaseSnapshot.TakeAsync(_database);
+        var path = file == "article" ? ArticleFile : CurationFile;
+        var text = await File.ReadAllTextAsync(path);
+        Assert.Contains(find, text, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(path, ReplaceFirst(text, find, replace));
+
+        var error = await Assert.ThrowsAsync<SeedException>(StartAsync);
+
+        Assert.Contains(error.Problems, p => p.ToString().Contains(location, StringComparison.Ordinal) && p.Message.Contains(problem, StringComparison.Ordinal));
+        Assert.Contains(location, error.Message, StringComparison.Ordinal);
+        var after = await DatabaseSnapshot.TakeAsync(_database);
+        foreach (var table in before.Keys)
+        {
+            Assert.Equal(before[table], after[table]);
+        }
+    }
+
+    [Fact]
+    public async Task AQuoteThatOccursTwiceWithoutContextIsRejectedWithItsCount()
+    {
+        var yaml = await File.ReadAllTextAsync(CurationFile);
+        const string Original = "exact: North Korean military personnel were sent";
+        Assert.Contains(Original, yaml, StringComparison.Ordinal);
+        // "the Kursk region" occurs several times in the article.
+        var line = yaml.Split('\n').First(l => l.Contains(Original, StringComparison.Ordinal));
+        await File.WriteAllTextAsync(CurationFile, yaml
+            .Replace(line, "    exact: the Kursk region", StringComparison.Ordinal)
+            .Replace("\n    prefix: 'It is noted that '", "", StringComparison.Ordinal));
+
+        var error = await Assert.ThrowsAsync<SeedException>(StartAsync);
+
+        Assert.Contains(error.Problems, p => p.Message.Contains("occurs 5 times", StringComparison.Ordinal) && p.Message.Contains("prefix or suffix", StringComparison.Ordinal));
+        Assert.False(File.Exists(_database), "a malformed seed must be caught before the database is created");
+    }
+
+    [Fact]
+    public async Task AnEmptySeedsFolderStartsWithAnEmptyKnowledgeBase()
+    {
+        foreach (var file in Directory.EnumerateFiles(_seeds))
+        {
+            File.Delete(file);
+        }
+
+        using var factory = NewFactory();
+        var page = await factory.GetJsonAsync<ClaimsApi.Http.Page<ClaimSummary>>("/v1/claims");
+
+        Assert.Empty(page.Items);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private DatabaseAt NewFactory() => new DatabaseAt(_database) { SeedsPath = _seeds };
+
+    private async Task StartAsync()
+    {
+        using var factory = NewFactory();
+        using var client = factory.CreateClient();
+        var response = await client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private static string ReplaceFirst(string text, string find, string replace)
+    {
+        var at = text.IndexOf(find, StringComparison.Ordinal);
+        return text[..at] + replace + text[(at + find.Length)..];
+    }
+
+    /// <summary>A factory on a database that outlives it, so several starts can share it.</summary>
+    private sealed class DatabaseAt(string database) : ClaimsApiFactory
+    {
+        public override string DatabasePath => database;
+    }
+}
