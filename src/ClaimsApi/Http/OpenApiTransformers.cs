@@ -37,11 +37,24 @@ public static class OpenApiTransformers
                 schema.Type = JsonSchemaType.String;
             }
 
+            if (context.JsonPropertyInfo is null && OpenApiExamples.For(type, context.JsonTypeInfo.Options) is { } example)
+            {
+                schema.Examples = [example];
+            }
+
             return Task.CompletedTask;
         });
 
         options.AddOperationTransformer((operation, context, _) =>
         {
+            if (operation.OperationId is { } name && PathIdExamples.TryGetValue(name, out var id) &&
+                operation.Parameters?.FirstOrDefault(p => p.Name == "id") is OpenApiParameter idParameter)
+            {
+                idParameter.Description = $"The {id.Resource}'s id.";
+                idParameter.Example = JsonValue.Create(id.Example);
+                idParameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = Ids.MaxLength };
+            }
+
             foreach (var description in context.Description.ParameterDescriptions)
             {
                 var attribute = (description.ParameterDescriptor as Microsoft.AspNetCore.Mvc.Infrastructure.IParameterInfoParameterDescriptor)
@@ -53,14 +66,36 @@ public static class OpenApiTransformers
                 }
 
                 concrete.Schema = SchemaFor(attribute);
+                if (attribute.Example is { } example)
+                {
+                    concrete.Example = JsonValue.Create(example);
+                }
             }
 
+            // Never expected, but possible (the database may be down): say what it looks like.
             operation.Responses ??= [];
+            operation.Responses.TryAdd("500", new OpenApiResponse
+            {
+                Description = "Internal Server Error: an RFC 9457 problem document with a trace id.",
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference("ProblemDetails", context.Document) },
+                },
+            });
             return Task.CompletedTask;
         });
 
         return options;
     }
+
+    private static readonly Dictionary<string, (string Resource, string Example)> PathIdExamples = new(StringComparer.Ordinal)
+    {
+        ["GetArticle"] = ("article", "9c422c9df4965fec"),
+        ["GetStatement"] = ("statement", "p3-noted-treaty"),
+        ["GetClaim"] = ("claim", "dprk-troops-fought-in-kursk"),
+        ["GetEntity"] = ("entity", "dprk"),
+        ["ListEntityClaims"] = ("entity", "dprk"),
+    };
 
     private static OpenApiSchema SchemaFor(ParameterSchemaAttribute attribute)
     {

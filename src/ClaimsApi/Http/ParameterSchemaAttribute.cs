@@ -18,6 +18,9 @@ public sealed class ParameterSchemaAttribute : Attribute
     /// <summary>An enum whose wire names are the allowed values.</summary>
     public Type? Enum { get; init; }
 
+    /// <summary>An example value shown in the document and pre-filled in Swagger UI.</summary>
+    public string? Example { get; init; }
+
     /// <summary>Allowed values, when they are not an enum's.</summary>
     public string[]? Values { get; init; }
 }

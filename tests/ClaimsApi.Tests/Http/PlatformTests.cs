@@ -1,0 +1,114 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ClaimsApi.Tests.Infrastructure;
+
+namespace ClaimsApi.Tests.Http;
+
+/// <summary>What surrounds the endpoints: health, the OpenAPI document, Swagger UI and errors outside any route.</summary>
+public sealed class PlatformTests(SeededApi api) : IClassFixture<SeededApi>
+{
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task HealthEndpointsReportHealthy(string url)
+    {
+        using var client = api.CreateClient();
+
+        var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task SwaggerUiIsServedAndPointsAtTheOpenApiDocument()
+    {
+        using var client = api.CreateClient();
+
+        var page = await client.GetStringAsync("/swagger/index.html");
+        var config = await client.GetStringAsync("/swagger/index.js");
+
+        Assert.Contains("swagger-ui", page, StringComparison.Ordinal);
+        Assert.Contains("/openapi/v1.json", config, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EveryOperationIsNamedSummarisedTaggedAndDeclaresItsErrors()
+    {
+        var document = await GetDocumentAsync();
+
+        var operations = document["paths"]!.AsObject()
+            .SelectMany(path => path.Value!.AsObject().Select(op => (Path: path.Key, Method: op.Key, Operation: op.Value!)))
+            .ToList();
+        Assert.Equal(9, operations.Count);
+        Assert.All(operations, o =>
+        {
+            Assert.False(string.IsNullOrEmpty(o.Operation["operationId"]?.GetValue<string>()), $"{o.Method} {o.Path} has no operationId");
+            Assert.False(string.IsNullOrEmpty(o.Operation["summary"]?.GetValue<string>()), $"{o.Method} {o.Path} has no summary");
+            Assert.NotEmpty(o.Operation["tags"]!.AsArray());
+            var responses = o.Operation["responses"]!.AsObject();
+            Assert.True(responses.ContainsKey("200"), $"{o.Method} {o.Path} declares no 200");
+            Assert.True(responses.ContainsKey(o.Path.Contains('{', StringComparison.Ordinal) ? "404" : "400"), $"{o.Method} {o.Path} declares no 4xx");
+            Assert.All(responses.Where(r => r.Key != "200"), r => Assert.NotNull(r.Value!["content"]!["application/problem+json"]));
+        });
+    }
+
+    [Fact]
+    public async Task QueryParametersAreDocumentedWithTheirRealTypes()
+    {
+        var document = await GetDocumentAsync();
+
+        var parameters = document["paths"]!["/v1/claims"]!["get"]!["parameters"]!.AsArray();
+        var limit = parameters.Single(p => p!["name"]!.GetValue<string>() == "limit")!["schema"]!;
+        var kind = parameters.Single(p => p!["name"]!.GetValue<string>() == "kind")!["schema"]!;
+        Assert.Equal("integer", limit["type"]!.GetValue<string>());
+        Assert.Equal(100, limit["maximum"]!.GetValue<int>());
+        Assert.Contains("prediction", kind["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task TheCommittedOpenApiDocumentMatchesTheServedOne()
+    {
+        var served = (await GetDocumentAsync()).ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        var path = Path.Combine(TestPaths.RepositoryRoot, "docs", "openapi", "v1.json");
+        if (Environment.GetEnvironmentVariable("UPDATE_OPENAPI") == "1")
+        {
+            await File.WriteAllTextAsync(path, served);
+        }
+
+        Assert.True(File.Exists(path), "docs/openapi/v1.json is missing; run UPDATE_OPENAPI=1 dotnet test");
+        Assert.True(
+            served == await File.ReadAllTextAsync(path),
+            "docs/openapi/v1.json differs from the document the API serves; review the change and run UPDATE_OPENAPI=1 dotnet test to commit it");
+    }
+
+    [Fact]
+    public async Task AnUnknownRouteIsANotFoundProblem()
+    {
+        using var client = api.CreateClient();
+
+        var response = await client.GetAsync("/v2/claims");
+
+        await Problem.AssertAsync(response, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task AWriteMethodIsAMethodNotAllowedProblem()
+    {
+        using var client = api.CreateClient();
+
+        var response = await client.DeleteAsync("/v1/claims/dprk-troops-fought-in-kursk");
+
+        await Problem.AssertAsync(response, HttpStatusCode.MethodNotAllowed);
+        Assert.Equal(["GET"], response.Content.Headers.Allow);
+    }
+
+    private async Task<JsonNode> GetDocumentAsync()
+    {
+        using var client = api.CreateClient();
+        var response = await client.GetAsync("/openapi/v1.json");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+    }
+}
