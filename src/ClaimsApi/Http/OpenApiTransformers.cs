@@ -24,6 +24,14 @@ public static class OpenApiTransformers
                 License = new OpenApiLicense { Name = "MIT", Identifier = "MIT" },
             };
 
+            document.Tags = new HashSet<OpenApiTag>
+            {
+                new() { Name = "Articles", Description = "News articles exactly as published, with paragraphs, statements and claims." },
+                new() { Name = "Statements", Description = "Attributed statements: who said what, and the exact characters of the article that say it." },
+                new() { Name = "Claims", Description = "Claimed facts with their claimant, evidence statements, mentioned entities and links to other claims." },
+                new() { Name = "Entities", Description = "People, organisations, states, places, treaties … with every alias they go by." },
+            };
+
             // Kestrel's address is not a useful server for the committed document (and a trailing slash breaks linters).
             document.Servers = [new OpenApiServer { Url = "/", Description = "This server" }];
             return Task.CompletedTask;

@@ -8,15 +8,26 @@ namespace ClaimsApi.Persistence;
 /// Brings the database up to date at start-up: validates the seeds first (so a bad seed never touches the
 /// database), then applies migrations, then imports the seeds.
 /// </summary>
-public static class DatabaseInitializer
+public static partial class DatabaseInitializer
 {
     public static async Task InitializeDatabaseAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var options = scope.ServiceProvider.GetRequiredService<IOptions<SeedOptions>>().Value;
-        var seeds = options.ImportOnStartup
-            ? SeedLoader.Load(Path.GetFullPath(options.Path, app.Environment.ContentRootPath))
-            : null;
+        SeedSet? seeds = null;
+        if (options.ImportOnStartup)
+        {
+            try
+            {
+                seeds = SeedLoader.Load(Path.GetFullPath(options.Path, app.Environment.ContentRootPath));
+            }
+            catch (SeedException e)
+            {
+                // Said once, plainly, before the exception ends the process: the operator needs the list, not a stack trace.
+                Log.InvalidSeeds(app.Logger, e.Message);
+                throw;
+            }
+        }
 
         var db = scope.ServiceProvider.GetRequiredService<ClaimsDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
@@ -25,5 +36,11 @@ public static class DatabaseInitializer
         {
             await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(seeds, cancellationToken);
         }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Critical, Message = "{Problems}")]
+        public static partial void InvalidSeeds(ILogger logger, string problems);
     }
 }
