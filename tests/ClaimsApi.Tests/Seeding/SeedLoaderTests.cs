@@ -398,6 +398,19 @@ public sealed class SeedLoaderTests
     }
 
     [Fact]
+    public void KeyGivenTwiceIsReportedAsInvalidYaml()
+    {
+        using var seeds = new SeedsFolder();
+        var (line, _) = seeds.Edit(seeds.Yaml, "    cue: announcement\n", "    cue: announcement\n    cue: announced\n", "    cue: announced");
+
+        var problem = Assert.Single(seeds.LoadFails().Problems);
+
+        Assert.EndsWith(YamlName, problem.File, StringComparison.Ordinal);
+        Assert.Equal(line, problem.Line);
+        Assert.StartsWith("invalid YAML: ", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void StatementIdUsedTwiceIsReportedAtTheSecond()
     {
         using var seeds = new SeedsFolder();
