@@ -31,6 +31,8 @@ public static partial class ArticleParser
     /// <summary>Page furniture scraped with a paragraph; kept in the text, left out of the paragraph's span.</summary>
     private static readonly string[] TrailingArtifacts = ["Share", "Tweet", "Read more", "Advertisement"];
 
+    private const string SentenceEnd = ".!?\"'\u201D\u2019)";
+
     public static ParsedArticle Parse(string text)
     {
         if (text.Length > 0 && text[0] == '\uFEFF')
@@ -114,11 +116,23 @@ public static partial class ArticleParser
         {
             foreach (var candidate in TrailingArtifacts)
             {
+                // Only after the end of a sentence: "… about this. Share" is a button, "… of the market Share" is not.
                 var withSpace = " " + candidate;
-                if (end - start > withSpace.Length && text.AsSpan(start, end - start).EndsWith(withSpace, StringComparison.Ordinal))
+                if (end - start <= withSpace.Length || !text.AsSpan(start, end - start).EndsWith(withSpace, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var before = end - withSpace.Length;
+                while (before > start && char.IsWhiteSpace(text[before - 1]))
+                {
+                    before--;
+                }
+
+                if (before > start && SentenceEnd.Contains(text[before - 1], StringComparison.Ordinal))
                 {
                     artifact = candidate;
-                    end -= withSpace.Length;
+                    end = before;
                     break;
                 }
             }

@@ -77,7 +77,7 @@ public static partial class SeedLoader
     private sealed class Loader(string folder)
     {
         private readonly List<SeedProblem> _problems = [];
-        private readonly Dictionary<string, (NamedEntity Entity, string File)> _entities = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (NamedEntity Entity, Source Source, int Index)> _entities = new(StringComparer.Ordinal);
         private readonly Dictionary<string, (Statement Statement, Source Source)> _statements = new(StringComparer.Ordinal);
         private readonly Dictionary<string, (ClaimedFact Claim, Source Source)> _claims = new(StringComparer.Ordinal);
 
@@ -152,7 +152,17 @@ public static partial class SeedLoader
                 return new Source(name.Groups["id"].Value, textFile, article, null, new CurationDocument(), null);
             }
 
-            var yaml = File.ReadAllText(curationFile, StrictUtf8);
+            string yaml;
+            try
+            {
+                yaml = StrictUtf8.GetString(File.ReadAllBytes(curationFile));
+            }
+            catch (DecoderFallbackException e)
+            {
+                Problem(curationFile, 1, 1, "", $"the file is not valid UTF-8 (byte {e.Index})");
+                return null;
+            }
+
             try
             {
                 var stream = new YamlStream();
@@ -268,7 +278,7 @@ public static partial class SeedLoader
 
                 if (_entities.TryGetValue(dto.Id, out var existing))
                 {
-                    Problem(source, $"{path}.id", $"entity '{dto.Id}' is already defined in {existing.File}");
+                    Problem(source, $"{path}.id", $"entity '{dto.Id}' is already defined in {Path.GetFileName(existing.Source.CurationFile)}");
                     continue;
                 }
 
@@ -305,18 +315,26 @@ public static partial class SeedLoader
                     }
                 }
 
-                _entities.Add(entity.Id, (entity, Path.GetFileName(source.CurationFile)!));
+                _entities.Add(entity.Id, (entity, source, i));
             }
         }
 
         private void CheckEntityReferences()
         {
-            foreach (var (entity, file) in _entities.Values)
+            foreach (var (entity, source, index) in _entities.Values)
             {
-                if (entity.PartOfId is { } parent && !_entities.ContainsKey(parent))
+                if (entity.PartOfId is not { } parent)
                 {
-                    var index = _entities.Values.Where(e => e.File == file).Select(e => e.Entity).ToList().IndexOf(entity);
-                    Problem(Path.Combine(folder, file), $"entities[{index}].partOf", $"unknown entity '{parent}'");
+                    continue;
+                }
+
+                if (parent == entity.Id)
+                {
+                    Problem(source, $"entities[{index}].partOf", "an entity cannot be part of itself");
+                }
+                else if (!_entities.ContainsKey(parent))
+                {
+                    Problem(source, $"entities[{index}].partOf", $"unknown entity '{parent}'");
                 }
             }
         }
@@ -661,7 +679,8 @@ public static partial class SeedLoader
         private void Problem(string file, int line, int column, string path, string message) =>
             _problems.Add(new SeedProblem(Relative(file), line, column, path, message));
 
-        private string Relative(string file) => Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(folder))!, Path.GetFullPath(file));
+        private string Relative(string file) =>
+            Path.GetRelativePath(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)))!, Path.GetFullPath(file));
 
         private void ThrowIfProblems()
         {

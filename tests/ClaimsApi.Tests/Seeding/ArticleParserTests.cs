@@ -213,6 +213,26 @@ public sealed class ArticleParserTests
     }
 
     [Fact]
+    public void AParagraphEndingInTheWordShareMidSentenceKeepsIt()
+    {
+        var article = ArticleParser.Parse(" date 2025-04-28 Lead\n\nTitle\n\nThe company lost market Share\n\nNext");
+
+        var paragraph = article.Body.First();
+        Assert.Equal("The company lost market Share", paragraph.Text);
+        Assert.Null(paragraph.Artifact);
+    }
+
+    [Fact]
+    public void SpacesBeforeAScrapedShareAreLeftOutOfTheParagraph()
+    {
+        var article = ArticleParser.Parse(" date 2025-04-28 Lead\n\nTitle\n\nIt ended.  Share");
+
+        var paragraph = article.Body.First();
+        Assert.Equal("It ended.", paragraph.Text);
+        Assert.Equal("Share", paragraph.Artifact);
+    }
+
+    [Fact]
     public void TitleEndingInShareKeepsTheWord()
     {
         var article = ArticleParser.Parse(" date 2025-04-28 Lead\n\nMarkets Share\n\nBody");

@@ -229,7 +229,7 @@ public sealed class SeedLoaderTests
         Assert.Contains("not valid UTF-8", problem.Message, StringComparison.Ordinal);
     }
 
-    [Fact(Skip = "BUG: SeedLoader.Read decodes the curation file (File.ReadAllText with the strict UTF-8 encoding) outside any try/catch, so invalid UTF-8 escapes as DecoderFallbackException instead of a SeedException naming the file")]
+    [Fact]
     public void InvalidUtf8InTheCurationIsReported()
     {
         using var seeds = new SeedsFolder();
@@ -337,7 +337,7 @@ public sealed class SeedLoaderTests
         Assert.Equal("unknown entity 'dprk-russia-pact'", problem.Message);
     }
 
-    [Fact(Skip = "BUG: SeedLoader.CheckEntityReferences reports an unknown partOf at 1:1, not at the value: it calls Problem(file, path, message) without the file's YamlLocations")]
+    [Fact]
     public void UnknownPartOfIsReportedAtTheValue()
     {
         using var seeds = new SeedsFolder();
@@ -348,7 +348,30 @@ public sealed class SeedLoaderTests
         Assert.Equal(at, (problem.Line, problem.Column));
     }
 
-    [Fact(Skip = "BUG: SeedLoader.CheckEntityReferences computes the entities[i] index among the entities it accepted from the file, so an entity skipped earlier in the file (here a duplicate id) shifts the path to entities[0].partOf")]
+    [Fact]
+    public void AnEntityPartOfItselfIsReported()
+    {
+        using var seeds = new SeedsFolder();
+        var at = seeds.Edit(seeds.Yaml, "partOf: dprk-russia-treaty", "partOf: dprk-russia-treaty-article-4", "dprk-russia-treaty-article-4");
+
+        var problem = Assert.Single(seeds.LoadFails().Problems);
+
+        Assert.Equal(at, (problem.Line, problem.Column));
+        Assert.Equal("an entity cannot be part of itself", problem.Message);
+    }
+
+    [Fact]
+    public void ProblemsNameTheSeedsFolderEvenWhenItsPathEndsWithASlash()
+    {
+        using var seeds = new SeedsFolder();
+        seeds.Edit(seeds.Yaml, "speaker: russia", "speaker: nobody");
+
+        var error = Assert.Throws<SeedException>(() => SeedLoader.Load(seeds.Path + Path.DirectorySeparatorChar));
+
+        Assert.StartsWith("seeds/" + TestPaths.SeedStem + ".yaml:", error.Problems[0].ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void UnknownPartOfAfterASkippedEntityNamesTheRightEntity()
     {
         using var seeds = new SeedsFolder();
