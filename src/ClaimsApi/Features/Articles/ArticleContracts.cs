@@ -1,10 +1,8 @@
-using System.ComponentModel;
 using ClaimsApi.Domain;
 using ClaimsApi.Features.Claims;
 using ClaimsApi.Features.Statements;
 using ClaimsApi.Http;
 using FluentValidation;
-using Microsoft.AspNetCore.Mvc;
 
 namespace ClaimsApi.Features.Articles;
 
@@ -69,14 +67,8 @@ public sealed record ArticleDetail(
 public sealed record ParagraphResponse(int Index, ParagraphRole Role, Span Span, string Text, string? Artifact);
 
 /// <summary>Paging for the article list.</summary>
-public sealed record ArticleListQuery
+public sealed record ArticleListQuery : PageQuery
 {
-    [FromQuery(Name = "limit"), Description("Page size, 1 to 100 (default 20).")]
-    [ParameterSchema(Type = "integer", Minimum = 1, Maximum = Paging.MaxLimit, Default = "20")]
-    public string? Limit { get; init; }
-
-    [FromQuery(Name = "cursor"), Description("The cursor of the next page, from the previous page's nextCursor.")]
-    public string? Cursor { get; init; }
 
     internal const string Sort = "-publishedOn";
 }

@@ -94,7 +94,7 @@ public enum LinkDirection
 }
 
 /// <summary>Filters, sort and paging for claim lists.</summary>
-public sealed record ClaimListQuery
+public sealed record ClaimListQuery : PageQuery
 {
     internal static readonly string[] Sorts = ["-claimedOn", "claimedOn", "id"];
 
@@ -129,13 +129,6 @@ public sealed record ClaimListQuery
     [FromQuery(Name = "sort"), Description("Order: -claimedOn (newest first, the default), claimedOn (oldest first) or id. Ties are broken by id.")]
     [ParameterSchema(Values = ["-claimedOn", "claimedOn", "id"], Default = "-claimedOn")]
     public string? Sort { get; init; }
-
-    [FromQuery(Name = "limit"), Description("Page size, 1 to 100 (default 20).")]
-    [ParameterSchema(Type = "integer", Minimum = 1, Maximum = Paging.MaxLimit, Default = "20")]
-    public string? Limit { get; init; }
-
-    [FromQuery(Name = "cursor"), Description("The cursor of the next page, from the previous page's nextCursor.")]
-    public string? Cursor { get; init; }
 
     internal string SortOrDefault => Sort ?? Sorts[0];
 }

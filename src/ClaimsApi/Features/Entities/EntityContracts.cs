@@ -24,7 +24,7 @@ public sealed record EntityResponse(
     EntityRef? PartOf);
 
 /// <summary>Filters for the entity list.</summary>
-public sealed record EntityListQuery
+public sealed record EntityListQuery : PageQuery
 {
     [FromQuery(Name = "kind"), Description("Only entities of this kind.")]
     [ParameterSchema(Enum = typeof(EntityKind))]
@@ -33,13 +33,6 @@ public sealed record EntityListQuery
     [FromQuery(Name = "name"), Description("A name or alias, matched whole; case, diacritics and curly quotes do not count (\"the dprk\" finds North Korea).")]
     [ParameterSchema(Pattern = @"\S")]
     public string? Name { get; init; }
-
-    [FromQuery(Name = "limit"), Description("Page size, 1 to 100 (default 20).")]
-    [ParameterSchema(Type = "integer", Minimum = 1, Maximum = Paging.MaxLimit, Default = "20")]
-    public string? Limit { get; init; }
-
-    [FromQuery(Name = "cursor"), Description("The cursor of the next page, from the previous page's nextCursor.")]
-    public string? Cursor { get; init; }
 
     internal const string Sort = "id";
 }

@@ -30,7 +30,7 @@ public sealed record StatementResponse(
     IReadOnlyList<string> ClaimIds);
 
 /// <summary>Filters for the statement list.</summary>
-public sealed record StatementListQuery
+public sealed record StatementListQuery : PageQuery
 {
     [FromQuery(Name = "article"), Description("Only statements in this article (id).")]
     [ParameterSchema(Pattern = Ids.Pattern)]
@@ -43,13 +43,6 @@ public sealed record StatementListQuery
     [FromQuery(Name = "kind"), Description("Only statements of this kind.")]
     [ParameterSchema(Enum = typeof(StatementKind))]
     public string? Kind { get; init; }
-
-    [FromQuery(Name = "limit"), Description("Page size, 1 to 100 (default 20).")]
-    [ParameterSchema(Type = "integer", Minimum = 1, Maximum = Paging.MaxLimit, Default = "20")]
-    public string? Limit { get; init; }
-
-    [FromQuery(Name = "cursor"), Description("The cursor of the next page, from the previous page's nextCursor.")]
-    public string? Cursor { get; init; }
 
     internal const string Sort = "id";
 }
