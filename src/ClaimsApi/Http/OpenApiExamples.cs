@@ -26,11 +26,11 @@ internal static class OpenApiExamples
     private static readonly StatementResponse Statement = new(
         "p3-noted-treaty", "9c422c9df4965fec", Cmc, StatementKind.ReportedSpeech, "It is noted that",
         "North Korean military personnel were sent to the Russian-Ukrainian war in accordance with the mutual defense treaty signed in June last year between Pyongyang and Moscow.",
-        new Span(754, 924), null, new EntityRef("cmc-special-statement", "Special statement of the WPK Central Military Commission (28 April 2025)", EntityKind.Document),
+        new Span(754, 924), null, new EntityRef("cmc-special-statement", "Special statement of the WPK Central Military Commission of 28 April 2025", EntityKind.Document),
         ["legal-basis-treaty-article-4"]);
 
     private static readonly EntityResponse Entity = new(
-        "dprk", "North Korea", EntityKind.State, ["DPRK", "Democratic People's Republic of Korea", "Pyongyang", "the DPRK"],
+        "dprk", "North Korea", EntityKind.State, ["DPRK", "Democratic People's Republic of Korea", "North Korean", "Pyongyang", "the DPRK"],
         null, "Q423", null);
 
     private static readonly ArticleSummary Article = new(

@@ -9,5 +9,5 @@ public static class Problems
         statusCode: StatusCodes.Status404NotFound,
         title: "Not Found",
         detail: $"There is no {resource} with id '{id}'.",
-        type: "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5");
+        type: "https://tools.ietf.org/html/rfc9110#section-15.5.5");
 }

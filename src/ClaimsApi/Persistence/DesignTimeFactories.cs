@@ -7,5 +7,5 @@ namespace ClaimsApi.Persistence;
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteClaimsDbContext>
 {
     public SqliteClaimsDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteClaimsDbContext>().UseSqlite("Data Source=design-time.db").Options);
+        new(new DbContextOptionsBuilder<SqliteClaimsDbContext>().UseSqlite("Data Source=design-time.db").UseSnakeCaseNamingConvention().Options);
 }

@@ -16,7 +16,7 @@ public static class PersistenceServices
         services.AddSingleton(sp => new ResolvedConnectionString(ResolveSqlitePath(
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString,
             sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
-        services.AddDbContextPool<SqliteClaimsDbContext>((sp, db) => db.UseSqlite(sp.GetRequiredService<ResolvedConnectionString>().Value));
+        services.AddDbContextPool<SqliteClaimsDbContext>((sp, db) => db.UseSqlite(sp.GetRequiredService<ResolvedConnectionString>().Value).UseSnakeCaseNamingConvention());
         services.AddScoped<ClaimsDbContext>(sp => sp.GetRequiredService<SqliteClaimsDbContext>());
         services.AddScoped<SeedImporter>();
         return services;

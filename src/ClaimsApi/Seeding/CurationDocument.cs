@@ -72,6 +72,7 @@ internal sealed class CurationClaim
     public string? Claimant { get; set; }
     public string? Kind { get; set; }
     public string? ClaimedOn { get; set; }
+    public string? Status { get; set; }
     public string? Subject { get; set; }
     public string? Predicate { get; set; }
     public string? Object { get; set; }

@@ -112,6 +112,15 @@ public static partial class SeedLoader
                 }
             }
 
+            foreach (var duplicate in sources.GroupBy(s => s.ArticleId, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            {
+                var first = Path.GetFileName(duplicate.First().TextFile);
+                foreach (var other in duplicate.Skip(1))
+                {
+                    Problem(other.TextFile, 1, 1, "", $"article id '{duplicate.Key}' is already used by {first}; the 16-hex part of the file name must be unique");
+                }
+            }
+
             ThrowIfProblems();
             return sources;
         }
@@ -173,7 +182,10 @@ public static partial class SeedLoader
             catch (YamlException e)
             {
                 var message = e.InnerException is { } inner && e.Message.StartsWith('(') ? inner.Message : e.Message;
-                Problem(curationFile, (int)e.Start.Line, (int)e.Start.Column, "", $"invalid YAML: {Clean(message)}");
+                var unknownKey = UnknownKey().Match(message);
+                Problem(curationFile, (int)e.Start.Line, (int)e.Start.Column, "", unknownKey.Success
+                    ? $"unknown key '{unknownKey.Groups["key"].Value}' (see docs/seed-format.md for the keys each section takes)"
+                    : $"invalid YAML: {Clean(message)}");
                 return null;
             }
         }
@@ -336,7 +348,32 @@ public static partial class SeedLoader
                 {
                     Problem(source, $"entities[{index}].partOf", $"unknown entity '{parent}'");
                 }
+                else if (PartOfCycle(entity.Id) is { } cycle)
+                {
+                    Problem(source, $"entities[{index}].partOf", $"partOf goes round in a circle: {cycle}");
+                }
             }
+        }
+
+        /// <summary>The cycle through <paramref name="id"/>'s partOf chain, if the chain comes back to it.</summary>
+        private string? PartOfCycle(string id)
+        {
+            var chain = new List<string> { id };
+            for (var next = _entities[id].Entity.PartOfId; next is not null && _entities.TryGetValue(next, out var parent); next = parent.Entity.PartOfId)
+            {
+                chain.Add(next);
+                if (next == id)
+                {
+                    return string.Join(" → ", chain);
+                }
+
+                if (chain.Count > _entities.Count)
+                {
+                    return null;
+                }
+            }
+
+            return null;
         }
 
         private void ReadStatements(Source source)
@@ -434,13 +471,15 @@ public static partial class SeedLoader
                 var text = Required(source, $"{path}.text", dto.Text);
                 var claimantOk = RequireEntity(source, $"{path}.claimant", dto.Claimant);
                 var kindOk = ParseKind<ClaimKind>(source, $"{path}.kind", dto.Kind, out var kind);
+                var status = VerificationStatus.Unverified;
+                var statusOk = dto.Status is null || ParseKind(source, $"{path}.status", dto.Status, out status);
                 var claimedOn = source.Article.PublishedOn;
                 if (dto.ClaimedOn is { } date && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out claimedOn))
                 {
                     Problem(source, $"{path}.claimedOn", $"'{date}' is not a date in the form YYYY-MM-DD");
                 }
 
-                if (text is null || !claimantOk || !kindOk)
+                if (text is null || !claimantOk || !kindOk || !statusOk)
                 {
                     continue;
                 }
@@ -455,7 +494,7 @@ public static partial class SeedLoader
                     Subject = dto.Subject,
                     Predicate = dto.Predicate,
                     Object = dto.Object,
-                    Status = VerificationStatus.Unverified,
+                    Status = status,
                     ArticleId = source.ArticleId,
                     SeedFile = Path.GetFileName(source.CurationFile),
                 };
@@ -661,9 +700,10 @@ public static partial class SeedLoader
                 return true;
             }
 
+            var noun = path[(path.LastIndexOf('.') + 1)..];
             Problem(source, path, value is null
-                ? $"a kind is required: one of {string.Join(", ", EnumNames.All<TEnum>())}"
-                : $"unknown kind '{value}': expected one of {string.Join(", ", EnumNames.All<TEnum>())}");
+                ? $"a {noun} is required: one of {string.Join(", ", EnumNames.All<TEnum>())}"
+                : $"unknown {noun} '{value}': expected one of {string.Join(", ", EnumNames.All<TEnum>())}");
             return false;
         }
 
@@ -694,6 +734,9 @@ public static partial class SeedLoader
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
 
     private static string Clean(string message) => message.Replace(Environment.NewLine, " ", StringComparison.Ordinal);
+
+    [GeneratedRegex(@"Property '(?<key>[^']+)' not found on type", RegexOptions.CultureInvariant)]
+    private static partial Regex UnknownKey();
 
     [GeneratedRegex(@"^Q[1-9][0-9]*$", RegexOptions.CultureInvariant)]
     private static partial Regex WikidataId();

@@ -175,7 +175,9 @@ public sealed class SeedLoaderTests
     {
         var error = Assert.Throws<SeedException>(() => SeedLoader.Load(Path.Combine(Path.GetTempPath(), "no-such-seeds-" + Guid.NewGuid().ToString("N"))));
 
-        Assert.Contains("does not exist", Assert.Single(error.Problems).Message, StringComparison.Ordinal);
+        var problem = Assert.Single(error.Problems);
+        Assert.Contains("does not exist", problem.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(":0:0", problem.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -463,8 +465,55 @@ public sealed class SeedLoaderTests
 
         Assert.EndsWith(YamlName, problem.File, StringComparison.Ordinal);
         Assert.Equal(at, (problem.Line, problem.Column));
-        Assert.StartsWith("invalid YAML: ", problem.Message, StringComparison.Ordinal);
-        Assert.Contains("'tone'", problem.Message, StringComparison.Ordinal);
+        Assert.StartsWith("unknown key 'tone'", problem.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("ClaimsApi.", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TwoArticleFilesWithTheSameIdAreRejected()
+    {
+        using var seeds = new SeedsFolder();
+        File.Copy(seeds.Text, seeds.FileNamed("001_9c422c9df4965fec.txt"));
+
+        var problem = Assert.Single(seeds.LoadFails().Problems);
+
+        Assert.EndsWith("001_9c422c9df4965fec.txt", problem.File, StringComparison.Ordinal);
+        Assert.Contains("article id '9c422c9df4965fec' is already used by " + TestPaths.SeedStem + ".txt", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AClaimMayCarryAReviewedStatus()
+    {
+        using var seeds = new SeedsFolder();
+        seeds.Edit(seeds.Yaml, "    kind: prediction\n", "    kind: prediction\n    status: unproven\n");
+
+        var claim = seeds.Load().Claims.Single(c => c.Id == "pyongyang-monument-announced");
+
+        Assert.Equal(VerificationStatus.Unproven, claim.Status);
+        Assert.All(seeds.Load().Claims.Where(c => c.Id != claim.Id), c => Assert.Equal(VerificationStatus.Unverified, c.Status));
+    }
+
+    [Fact]
+    public void AnUnknownStatusIsReportedWithTheAllowedValues()
+    {
+        using var seeds = new SeedsFolder();
+        var at = seeds.Edit(seeds.Yaml, "    kind: prediction\n", "    kind: prediction\n    status: dubious\n", "dubious");
+
+        var problem = Assert.Single(seeds.LoadFails().Problems);
+
+        Assert.Equal(at, (problem.Line, problem.Column));
+        Assert.StartsWith("unknown status 'dubious': expected one of unverified, true, mostly-true", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void APartOfCycleIsReported()
+    {
+        using var seeds = new SeedsFolder();
+        seeds.Edit(seeds.Yaml, "  - id: dprk-russia-treaty\n", "  - id: dprk-russia-treaty\n    partOf: dprk-russia-treaty-article-4\n");
+
+        var problems = seeds.LoadFails().Problems;
+
+        Assert.Contains(problems, p => p.Message.StartsWith("partOf goes round in a circle: ", StringComparison.Ordinal) && p.Message.Contains("dprk-russia-treaty", StringComparison.Ordinal));
     }
 
     [Fact]

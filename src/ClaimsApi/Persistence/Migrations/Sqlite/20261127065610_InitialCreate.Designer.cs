@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ClaimsApi.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteClaimsDbContext))]
-    [Migration("20261127063224_InitialCreate")]
+    [Migration("20261127065610_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -24,53 +24,67 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(80)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
 
                     b.Property<string>("ContentSha256")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_sha256");
 
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(35)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
 
                     b.Property<string>("Lead")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lead");
 
                     b.Property<DateOnly>("PublishedOn")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_on");
 
                     b.Property<string>("PublishedOnPrecision")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_on_precision");
 
                     b.Property<string>("PublisherId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("publisher_id");
 
                     b.Property<string>("SeedFile")
                         .HasMaxLength(260)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seed_file");
 
                     b.Property<string>("SourceUrl")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_url");
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_articles");
 
-                    b.HasIndex("PublisherId");
+                    b.HasIndex("PublisherId")
+                        .HasDatabaseName("ix_articles_publisher_id");
 
-                    b.HasIndex("PublishedOn", "Id");
+                    b.HasIndex("PublishedOn", "Id")
+                        .HasDatabaseName("ix_articles_published_on_id");
 
                     b.ToTable("articles", (string)null);
                 });
@@ -78,31 +92,39 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
             modelBuilder.Entity("ClaimsApi.Domain.ArticleParagraph", b =>
                 {
                     b.Property<string>("ArticleId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("article_id");
 
                     b.Property<int>("Index")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("index");
 
                     b.Property<string>("Artifact")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("artifact");
 
                     b.Property<int>("End")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("end");
 
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role");
 
                     b.Property<int>("Start")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("start");
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
 
-                    b.HasKey("ArticleId", "Index");
+                    b.HasKey("ArticleId", "Index")
+                        .HasName("pk_article_paragraphs");
 
                     b.ToTable("article_paragraphs", (string)null);
                 });
@@ -110,28 +132,36 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
             modelBuilder.Entity("ClaimsApi.Domain.ClaimEvidence", b =>
                 {
                     b.Property<string>("ClaimId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claim_id");
 
                     b.Property<int>("Ordinal")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ordinal");
 
                     b.Property<int>("End")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("end");
 
                     b.Property<int>("Start")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("start");
 
                     b.Property<string>("StatementId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("statement_id");
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
 
-                    b.HasKey("ClaimId", "Ordinal");
+                    b.HasKey("ClaimId", "Ordinal")
+                        .HasName("pk_claim_evidence");
 
-                    b.HasIndex("StatementId");
+                    b.HasIndex("StatementId")
+                        .HasDatabaseName("ix_claim_evidence_statement_id");
 
                     b.ToTable("claim_evidence", (string)null);
                 });
@@ -139,18 +169,23 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
             modelBuilder.Entity("ClaimsApi.Domain.ClaimLink", b =>
                 {
                     b.Property<string>("FromClaimId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_claim_id");
 
                     b.Property<string>("ToClaimId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_claim_id");
 
                     b.Property<string>("Kind")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
 
-                    b.HasKey("FromClaimId", "ToClaimId", "Kind");
+                    b.HasKey("FromClaimId", "ToClaimId", "Kind")
+                        .HasName("pk_claim_links");
 
-                    b.HasIndex("ToClaimId");
+                    b.HasIndex("ToClaimId")
+                        .HasDatabaseName("ix_claim_links_to_claim_id");
 
                     b.ToTable("claim_links", (string)null);
                 });
@@ -158,14 +193,18 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
             modelBuilder.Entity("ClaimsApi.Domain.ClaimMention", b =>
                 {
                     b.Property<string>("ClaimId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claim_id");
 
                     b.Property<string>("EntityId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entity_id");
 
-                    b.HasKey("ClaimId", "EntityId");
+                    b.HasKey("ClaimId", "EntityId")
+                        .HasName("pk_claim_mentions");
 
-                    b.HasIndex("EntityId", "ClaimId");
+                    b.HasIndex("EntityId", "ClaimId")
+                        .HasDatabaseName("ix_claim_mentions_entity_id_claim_id");
 
                     b.ToTable("claim_mentions", (string)null);
                 });
@@ -173,27 +212,34 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
             modelBuilder.Entity("ClaimsApi.Domain.ClaimQualifier", b =>
                 {
                     b.Property<string>("ClaimId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claim_id");
 
                     b.Property<int>("Ordinal")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ordinal");
 
                     b.Property<string>("EntityId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entity_id");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(80)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
 
                     b.Property<string>("Value")
                         .IsRequired()
                         .HasMaxLength(500)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
 
-                    b.HasKey("ClaimId", "Ordinal");
+                    b.HasKey("ClaimId", "Ordinal")
+                        .HasName("pk_claim_qualifiers");
 
-                    b.HasIndex("EntityId");
+                    b.HasIndex("EntityId")
+                        .HasDatabaseName("ix_claim_qualifiers_entity_id");
 
                     b.ToTable("claim_qualifiers", (string)null);
                 });
@@ -202,61 +248,78 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(80)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
 
                     b.Property<string>("ArticleId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("article_id");
 
                     b.Property<string>("ClaimantId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimant_id");
 
                     b.Property<DateOnly>("ClaimedOn")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_on");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
 
                     b.Property<string>("Object")
                         .HasMaxLength(500)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("object");
 
                     b.Property<string>("Predicate")
                         .HasMaxLength(500)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("predicate");
 
                     b.Property<string>("SeedFile")
                         .HasMaxLength(260)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seed_file");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
 
                     b.Property<string>("Subject")
                         .HasMaxLength(500)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
 
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_claims");
 
-                    b.HasIndex("ArticleId");
+                    b.HasIndex("ArticleId")
+                        .HasDatabaseName("ix_claims_article_id");
 
-                    b.HasIndex("ClaimantId", "Id");
+                    b.HasIndex("ClaimantId", "Id")
+                        .HasDatabaseName("ix_claims_claimant_id_id");
 
-                    b.HasIndex("ClaimedOn", "Id");
+                    b.HasIndex("ClaimedOn", "Id")
+                        .HasDatabaseName("ix_claims_claimed_on_id");
 
-                    b.HasIndex("Kind", "Id");
+                    b.HasIndex("Kind", "Id")
+                        .HasDatabaseName("ix_claims_kind_id");
 
-                    b.HasIndex("Status", "Id");
+                    b.HasIndex("Status", "Id")
+                        .HasDatabaseName("ix_claims_status_id");
 
                     b.ToTable("claims", (string)null);
                 });
@@ -264,20 +327,25 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
             modelBuilder.Entity("ClaimsApi.Domain.EntityAlias", b =>
                 {
                     b.Property<string>("EntityId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entity_id");
 
                     b.Property<string>("Alias")
                         .HasMaxLength(300)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("alias");
 
                     b.Property<string>("NormalizedAlias")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("normalized_alias");
 
-                    b.HasKey("EntityId", "Alias");
+                    b.HasKey("EntityId", "Alias")
+                        .HasName("pk_entity_aliases");
 
-                    b.HasIndex("NormalizedAlias");
+                    b.HasIndex("NormalizedAlias")
+                        .HasDatabaseName("ix_entity_aliases_normalized_alias");
 
                     b.ToTable("entity_aliases", (string)null);
                 });
@@ -286,44 +354,56 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(80)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
 
                     b.Property<string>("Description")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
 
                     b.Property<string>("NormalizedName")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("normalized_name");
 
                     b.Property<string>("PartOfId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("part_of_id");
 
                     b.Property<string>("SeedFile")
                         .HasMaxLength(260)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seed_file");
 
                     b.Property<string>("WikidataId")
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("wikidata_id");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_entities");
 
-                    b.HasIndex("NormalizedName");
+                    b.HasIndex("NormalizedName")
+                        .HasDatabaseName("ix_entities_normalized_name");
 
-                    b.HasIndex("PartOfId");
+                    b.HasIndex("PartOfId")
+                        .HasDatabaseName("ix_entities_part_of_id");
 
-                    b.HasIndex("Kind", "Id");
+                    b.HasIndex("Kind", "Id")
+                        .HasDatabaseName("ix_entities_kind_id");
 
                     b.ToTable("entities", (string)null);
                 });
@@ -332,29 +412,37 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
 
                     b.Property<int>("Files")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("files");
 
                     b.Property<string>("Fingerprint")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fingerprint");
 
                     b.Property<DateTimeOffset>("ImportedAt")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imported_at");
 
                     b.Property<int>("RowsAdded")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rows_added");
 
                     b.Property<int>("RowsDeleted")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rows_deleted");
 
                     b.Property<int>("RowsUpdated")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rows_updated");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_seed_imports");
 
                     b.ToTable("seed_imports", (string)null);
                 });
@@ -363,54 +451,70 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(80)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
 
                     b.Property<string>("ArticleId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("article_id");
 
                     b.Property<string>("Cue")
                         .HasMaxLength(300)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cue");
 
                     b.Property<int>("End")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("end");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
 
                     b.Property<string>("ParentId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent_id");
 
                     b.Property<string>("SeedFile")
                         .HasMaxLength(260)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seed_file");
 
                     b.Property<string>("SourceId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_id");
 
                     b.Property<string>("SpeakerId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("speaker_id");
 
                     b.Property<int>("Start")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("start");
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_statements");
 
-                    b.HasIndex("ParentId");
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_statements_parent_id");
 
-                    b.HasIndex("SourceId");
+                    b.HasIndex("SourceId")
+                        .HasDatabaseName("ix_statements_source_id");
 
-                    b.HasIndex("ArticleId", "Start");
+                    b.HasIndex("ArticleId", "Start")
+                        .HasDatabaseName("ix_statements_article_id_start");
 
-                    b.HasIndex("SpeakerId", "Id");
+                    b.HasIndex("SpeakerId", "Id")
+                        .HasDatabaseName("ix_statements_speaker_id_id");
 
                     b.ToTable("statements", (string)null);
                 });
@@ -420,7 +524,8 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                     b.HasOne("ClaimsApi.Domain.NamedEntity", null)
                         .WithMany()
                         .HasForeignKey("PublisherId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_articles_entities_publisher_id");
                 });
 
             modelBuilder.Entity("ClaimsApi.Domain.ArticleParagraph", b =>
@@ -429,7 +534,8 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                         .WithMany("Paragraphs")
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_article_paragraphs_articles_article_id");
                 });
 
             modelBuilder.Entity("ClaimsApi.Domain.ClaimEvidence", b =>
@@ -438,13 +544,15 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                         .WithMany("Evidence")
                         .HasForeignKey("ClaimId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_claim_evidence_claims_claim_id");
 
                     b.HasOne("ClaimsApi.Domain.Statement", null)
                         .WithMany()
                         .HasForeignKey("StatementId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_claim_evidence_statements_statement_id");
                 });
 
             modelBuilder.Entity("ClaimsApi.Domain.ClaimLink", b =>
@@ -453,13 +561,15 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                         .WithMany("Links")
                         .HasForeignKey("FromClaimId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_claim_links_claims_from_claim_id");
 
                     b.HasOne("ClaimsApi.Domain.ClaimedFact", null)
                         .WithMany()
                         .HasForeignKey("ToClaimId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_claim_links_claims_to_claim_id");
                 });
 
             modelBuilder.Entity("ClaimsApi.Domain.ClaimMention", b =>
@@ -468,13 +578,15 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                         .WithMany("Mentions")
                         .HasForeignKey("ClaimId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_claim_mentions_claims_claim_id");
 
                     b.HasOne("ClaimsApi.Domain.NamedEntity", null)
                         .WithMany()
                         .HasForeignKey("EntityId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_claim_mentions_entities_entity_id");
                 });
 
             modelBuilder.Entity("ClaimsApi.Domain.ClaimQualifier", b =>
@@ -483,12 +595,14 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                         .WithMany("Qualifiers")
                         .HasForeignKey("ClaimId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_claim_qualifiers_claims_claim_id");
 
                     b.HasOne("ClaimsApi.Domain.NamedEntity", null)
                         .WithMany()
                         .HasForeignKey("EntityId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_claim_qualifiers_entities_entity_id");
                 });
 
             modelBuilder.Entity("ClaimsApi.Domain.ClaimedFact", b =>
@@ -497,13 +611,15 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_claims_articles_article_id");
 
                     b.HasOne("ClaimsApi.Domain.NamedEntity", null)
                         .WithMany()
                         .HasForeignKey("ClaimantId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_claims_entities_claimant_id");
                 });
 
             modelBuilder.Entity("ClaimsApi.Domain.EntityAlias", b =>
@@ -512,7 +628,8 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                         .WithMany("Aliases")
                         .HasForeignKey("EntityId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_entity_aliases_entities_entity_id");
                 });
 
             modelBuilder.Entity("ClaimsApi.Domain.NamedEntity", b =>
@@ -520,7 +637,8 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                     b.HasOne("ClaimsApi.Domain.NamedEntity", null)
                         .WithMany()
                         .HasForeignKey("PartOfId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_entities_entities_part_of_id");
                 });
 
             modelBuilder.Entity("ClaimsApi.Domain.Statement", b =>
@@ -529,23 +647,27 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_statements_articles_article_id");
 
                     b.HasOne("ClaimsApi.Domain.Statement", null)
                         .WithMany()
                         .HasForeignKey("ParentId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_statements_statements_parent_id");
 
                     b.HasOne("ClaimsApi.Domain.NamedEntity", null)
                         .WithMany()
                         .HasForeignKey("SourceId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_statements_entities_source_id");
 
                     b.HasOne("ClaimsApi.Domain.NamedEntity", null)
                         .WithMany()
                         .HasForeignKey("SpeakerId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_statements_entities_speaker_id");
                 });
 
             modelBuilder.Entity("ClaimsApi.Domain.Article", b =>
