@@ -41,6 +41,14 @@ app.MapStatements();
 app.MapClaims();
 app.MapEntities();
 
+// `dotnet ClaimsApi.dll migrate`: apply migrations and import the seeds, then exit (a deployment step, so that
+// serving instances can run with Database:MigrateOnStartup=false).
+if (args is ["migrate", ..])
+{
+    await app.InitializeDatabaseAsync(asCommand: true);
+    return;
+}
+
 await app.InitializeDatabaseAsync();
 await app.RunAsync();
 

@@ -4,8 +4,9 @@ using Microsoft.EntityFrameworkCore;
 namespace ClaimsApi.Persistence;
 
 /// <summary>
-/// The unit of work for the knowledge base. Provider-specific subclasses exist only so that each
-/// provider has its own migration set (see docs/decisions/0003-one-migration-set-per-provider.md).
+/// The unit of work for the knowledge base. Each provider has a subclass, which owns that provider's migration
+/// set (docs/decisions/0003-one-migration-set-per-provider.md) and is the one seam for what the providers do
+/// differently (docs/decisions/0010-provider-specific-features-behind-the-context.md).
 /// </summary>
 public abstract class ClaimsDbContext(DbContextOptions options) : DbContext(options)
 {
@@ -21,6 +22,12 @@ public abstract class ClaimsDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<ClaimLink> ClaimLinks => Set<ClaimLink>();
     public DbSet<SeedImport> SeedImports => Set<SeedImport>();
 
+    /// <summary>
+    /// Called first inside the seed-import transaction: blocks until no other instance is importing, so that
+    /// instances starting together import once (the others then find the fingerprint already recorded).
+    /// </summary>
+    public abstract Task LockForSeedingAsync(CancellationToken cancellationToken);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ClaimsDbContext).Assembly);
 
@@ -30,6 +37,3 @@ public abstract class ClaimsDbContext(DbContextOptions options) : DbContext(opti
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
     }
 }
-
-/// <summary>The SQLite flavour (the embedded default).</summary>
-public sealed class SqliteClaimsDbContext(DbContextOptions<SqliteClaimsDbContext> options) : ClaimsDbContext(options);

@@ -1,25 +1,33 @@
+using System.Data.Common;
 using ClaimsApi.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace ClaimsApi.Persistence;
 
 /// <summary>
-/// Brings the database up to date at start-up: validates the seeds first (so a bad seed never touches the
-/// database), then applies migrations, then imports the seeds.
+/// Brings the database up to date: validates the seeds first (so a bad seed never touches the database), then
+/// applies migrations, then imports the seeds. Runs at start-up, and as the <c>migrate</c> command.
 /// </summary>
 public static partial class DatabaseInitializer
 {
-    public static async Task InitializeDatabaseAsync(this WebApplication app, CancellationToken cancellationToken = default)
+    /// <param name="app">The application.</param>
+    /// <param name="asCommand">True for the <c>migrate</c> command: migrate and import whatever start-up settings say.</param>
+    /// <param name="cancellationToken">Stops the work.</param>
+    public static async Task InitializeDatabaseAsync(this WebApplication app, bool asCommand = false, CancellationToken cancellationToken = default)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        var options = scope.ServiceProvider.GetRequiredService<IOptions<SeedOptions>>().Value;
+        var seedOptions = scope.ServiceProvider.GetRequiredService<IOptions<SeedOptions>>().Value;
+        var databaseOptions = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        var database = scope.ServiceProvider.GetRequiredService<PersistenceServices.ResolvedDatabase>();
+
         SeedSet? seeds = null;
-        if (options.ImportOnStartup)
+        if (seedOptions.ImportOnStartup || asCommand)
         {
             try
             {
-                seeds = SeedLoader.Load(Path.GetFullPath(options.Path, app.Environment.ContentRootPath));
+                seeds = SeedLoader.Load(Path.GetFullPath(seedOptions.Path, app.Environment.ContentRootPath));
             }
             catch (SeedException e)
             {
@@ -30,17 +38,69 @@ public static partial class DatabaseInitializer
         }
 
         var db = scope.ServiceProvider.GetRequiredService<ClaimsDbContext>();
-        await db.Database.MigrateAsync(cancellationToken);
-
-        if (seeds is not null)
+        try
         {
-            await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(seeds, cancellationToken);
+            if (databaseOptions.MigrateOnStartup || asCommand)
+            {
+                try
+                {
+                    await db.Database.MigrateAsync(cancellationToken);
+                }
+                catch (Exception e) when (CreatedMeanwhile(e))
+                {
+                    // Another instance created the database between our check and our CREATE DATABASE; it exists
+                    // now, and migrating again takes EF Core's migration lock like any other run.
+                    await db.Database.MigrateAsync(cancellationToken);
+                }
+            }
+
+            if (seeds is not null)
+            {
+                await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(seeds, cancellationToken);
+            }
         }
+        catch (Exception e) when (Unreachable(e) is { } cause)
+        {
+            var where = database.Describe();
+            Log.DatabaseUnreachable(app.Logger, where, cause.Message);
+            throw;
+        }
+    }
+
+    private static bool CreatedMeanwhile(Exception e)
+    {
+        for (Exception? current = e; current is not null; current = current.InnerException)
+        {
+            if (current is PostgresException { SqlState: PostgresErrorCodes.DuplicateDatabase } or
+                PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, TableName: "pg_database" })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The connection-level cause, if the failure is that the database cannot be reached or refused us.</summary>
+    private static Exception? Unreachable(Exception e)
+    {
+        for (Exception? current = e; current is not null; current = current.InnerException)
+        {
+            if (current is DbException or System.Net.Sockets.SocketException or TimeoutException)
+            {
+                return current;
+            }
+        }
+
+        return null;
     }
 
     private static partial class Log
     {
         [LoggerMessage(Level = LogLevel.Critical, Message = "{Problems}")]
         public static partial void InvalidSeeds(ILogger logger, string problems);
+
+        [LoggerMessage(Level = LogLevel.Critical, Message = "Cannot use the {Database} (check Database:Provider and Database:ConnectionString): {Reason}")]
+        public static partial void DatabaseUnreachable(ILogger logger, string database, string reason);
     }
 }

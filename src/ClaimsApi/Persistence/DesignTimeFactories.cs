@@ -3,9 +3,17 @@ using Microsoft.EntityFrameworkCore.Design;
 
 namespace ClaimsApi.Persistence;
 
-/// <summary>Lets <c>dotnet ef migrations add</c> build the SQLite context without starting the app (which would migrate and seed).</summary>
+// Let `dotnet ef migrations add` build each provider's context without starting the app (which would migrate and
+// seed) and without a server: adding a migration compares models, it never connects.
+
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteClaimsDbContext>
 {
     public SqliteClaimsDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteClaimsDbContext>().UseSqlite("Data Source=design-time.db").UseSnakeCaseNamingConvention().Options);
+        new((DbContextOptions<SqliteClaimsDbContext>)SqliteClaimsDbContext.Configure(new DbContextOptionsBuilder<SqliteClaimsDbContext>(), "Data Source=:memory:").Options);
+}
+
+internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresClaimsDbContext>
+{
+    public PostgresClaimsDbContext CreateDbContext(string[] args) =>
+        new((DbContextOptions<PostgresClaimsDbContext>)PostgresClaimsDbContext.Configure(new DbContextOptionsBuilder<PostgresClaimsDbContext>(), "Host=localhost;Database=claimsapi_design").Options);
 }

@@ -1,7 +1,7 @@
 using ClaimsApi.Seeding;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace ClaimsApi.Persistence;
 
@@ -10,19 +10,62 @@ public static class PersistenceServices
     public static IServiceCollection AddPersistence(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.Section));
-        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
+        services.AddOptions<DatabaseOptions>()
+            .Bind(configuration.GetSection(DatabaseOptions.Section))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "Database:ConnectionString is empty.")
+            .Validate(o => IsWellFormed(o), "Database:ConnectionString is not a valid connection string for Database:Provider.")
+            .ValidateOnStart();
 
-        // Options are read when the first context is built, not here, so hosts that override configuration late (tests) are honoured.
-        services.AddSingleton(sp => new ResolvedConnectionString(ResolveSqlitePath(
-            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString,
-            sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
-        services.AddDbContextPool<SqliteClaimsDbContext>((sp, db) => db.UseSqlite(sp.GetRequiredService<ResolvedConnectionString>().Value).UseSnakeCaseNamingConvention());
-        services.AddScoped<ClaimsDbContext>(sp => sp.GetRequiredService<SqliteClaimsDbContext>());
+        // Options are read when the first context is built, not here, so hosts that override configuration late
+        // (tests) are honoured. Both pools are registered; only the configured provider's is ever used.
+        services.AddSingleton(sp => new ResolvedDatabase(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, sp.GetRequiredService<IHostEnvironment>()));
+        services.AddDbContextPool<SqliteClaimsDbContext>((sp, db) => SqliteClaimsDbContext.Configure(db, sp.GetRequiredService<ResolvedDatabase>().ConnectionString));
+        services.AddDbContextPool<PostgresClaimsDbContext>((sp, db) => PostgresClaimsDbContext.Configure(db, sp.GetRequiredService<ResolvedDatabase>().ConnectionString));
+        services.AddScoped<ClaimsDbContext>(sp => sp.GetRequiredService<ResolvedDatabase>().Provider switch
+        {
+            DatabaseProvider.Postgres => sp.GetRequiredService<PostgresClaimsDbContext>(),
+            _ => sp.GetRequiredService<SqliteClaimsDbContext>(),
+        });
         services.AddScoped<SeedImporter>();
         return services;
     }
 
-    private sealed record ResolvedConnectionString(string Value);
+    private static bool IsWellFormed(DatabaseOptions options)
+    {
+        try
+        {
+            _ = options.Provider == DatabaseProvider.Postgres
+                ? new NpgsqlConnectionStringBuilder(options.ConnectionString).Host
+                : new SqliteConnectionStringBuilder(options.ConnectionString).DataSource;
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The provider and the connection string as the app will use them.</summary>
+    internal sealed class ResolvedDatabase(DatabaseOptions options, IHostEnvironment environment)
+    {
+        public DatabaseProvider Provider { get; } = options.Provider;
+
+        public string ConnectionString { get; } = options.Provider == DatabaseProvider.Sqlite
+            ? ResolveSqlitePath(options.ConnectionString, environment.ContentRootPath)
+            : options.ConnectionString;
+
+        /// <summary>Where the database is, for messages: never the password.</summary>
+        public string Describe()
+        {
+            if (Provider == DatabaseProvider.Sqlite)
+            {
+                return $"SQLite database {new SqliteConnectionStringBuilder(ConnectionString).DataSource}";
+            }
+
+            var npgsql = new NpgsqlConnectionStringBuilder(ConnectionString);
+            return $"PostgreSQL database '{npgsql.Database}' on {npgsql.Host}:{npgsql.Port} as '{npgsql.Username}'";
+        }
+    }
 
     /// <summary>
     /// SQLite resolves a relative path against the process's working directory, which differs between

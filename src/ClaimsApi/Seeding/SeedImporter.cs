@@ -20,6 +20,7 @@ public sealed partial class SeedImporter(ClaimsDbContext db, TimeProvider time, 
         return await strategy.ExecuteAsync(async ct =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.LockForSeedingAsync(ct);
             var last = await db.SeedImports.AsNoTracking().OrderByDescending(s => s.Id).Select(s => s.Fingerprint).FirstOrDefaultAsync(ct);
             if (last == seeds.Fingerprint)
             {

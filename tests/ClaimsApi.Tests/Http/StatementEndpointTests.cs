@@ -7,9 +7,12 @@ using ClaimsApi.Tests.Infrastructure;
 
 namespace ClaimsApi.Tests.Http;
 
-public sealed class StatementEndpointTests(SeededApi api) : IClassFixture<SeededApi>
+public abstract class StatementEndpointTests<TApi>(TApi fixture) : IClassFixture<TApi>
+    where TApi : ClaimsApiFactory
 {
-    [Fact]
+    private readonly TApi api = ProviderLeg.Require(fixture);
+
+    [SkippableFact]
     public async Task ListingStatementsByArticleReturnsAllFifteenOrderedById()
     {
         var page = await api.GetJsonAsync<Page<StatementResponse>>($"/v1/statements?article={TestPaths.SeedArticleId}&limit=100");
@@ -18,7 +21,7 @@ public sealed class StatementEndpointTests(SeededApi api) : IClassFixture<Seeded
         Assert.Equal(page.Items.Select(s => s.Id).Order(StringComparer.Ordinal), page.Items.Select(s => s.Id));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task FilteringBySpeakerReturnsOnlyThatSpeakersStatements()
     {
         var page = await api.GetJsonAsync<Page<StatementResponse>>("/v1/statements?speaker=dprk&limit=100");
@@ -27,7 +30,7 @@ public sealed class StatementEndpointTests(SeededApi api) : IClassFixture<Seeded
         Assert.All(page.Items, s => Assert.Equal("dprk", s.Speaker.Id));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task FilteringByKindReturnsTheThreeUnmarkedQuotes()
     {
         var page = await api.GetJsonAsync<Page<StatementResponse>>("/v1/statements?kind=unmarked-quote");
@@ -36,7 +39,7 @@ public sealed class StatementEndpointTests(SeededApi api) : IClassFixture<Seeded
         Assert.All(page.Items, s => Assert.Equal("wpk-cmc", s.Speaker.Id));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task FilteringByAnArticleThatDoesNotExistReturnsAnEmptyPage()
     {
         var page = await api.GetJsonAsync<Page<StatementResponse>>("/v1/statements?article=ffffffffffffffff");
@@ -45,7 +48,7 @@ public sealed class StatementEndpointTests(SeededApi api) : IClassFixture<Seeded
         Assert.Null(page.NextCursor);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task PagingThroughStatementsVisitsEachOnce()
     {
         using var client = api.CreateClient();
@@ -62,7 +65,7 @@ public sealed class StatementEndpointTests(SeededApi api) : IClassFixture<Seeded
         Assert.Equal(15, seen.Distinct().Count());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task GettingAStatementShowsSpeakerCueSpanParentAndTheClaimsItSupports()
     {
         var statement = await api.GetJsonAsync<StatementResponse>("/v1/statements/p5-un-charter-partial");
@@ -74,7 +77,7 @@ public sealed class StatementEndpointTests(SeededApi api) : IClassFixture<Seeded
         Assert.Equal(["participation-consistent-with-un-charter"], statement.ClaimIds);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ReportedSpeechCarriesItsCue()
     {
         var statement = await api.GetJsonAsync<StatementResponse>("/v1/statements/p3-noted-treaty");
@@ -84,7 +87,7 @@ public sealed class StatementEndpointTests(SeededApi api) : IClassFixture<Seeded
         Assert.StartsWith("North Korean military personnel were sent", statement.Text, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task UnknownStatementIsANotFoundProblem()
     {
         using var client = api.CreateClient();
@@ -94,7 +97,7 @@ public sealed class StatementEndpointTests(SeededApi api) : IClassFixture<Seeded
         await Problem.AssertAsync(response, HttpStatusCode.NotFound, detailContains: "nope");
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("kind=quote", "kind")]
     [InlineData("speaker=DPRK", "speaker")]
     [InlineData("limit=1000", "limit")]
@@ -109,3 +112,7 @@ public sealed class StatementEndpointTests(SeededApi api) : IClassFixture<Seeded
         Assert.True(problem.GetProperty("errors").TryGetProperty(parameter, out _), problem.ToString());
     }
 }
+
+public sealed class StatementEndpointTestsOnSqlite(SqliteApi api) : StatementEndpointTests<SqliteApi>(api);
+
+public sealed class StatementEndpointTestsOnPostgres(PostgresApi api) : StatementEndpointTests<PostgresApi>(api);

@@ -2,9 +2,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ClaimsApi.Domain;
+using ClaimsApi.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
@@ -12,20 +12,15 @@ using Microsoft.Extensions.Time.Testing;
 namespace ClaimsApi.Tests.Infrastructure;
 
 /// <summary>
-/// The API on its own fresh SQLite database in a temporary folder, built by the real migrations and seeded
-/// from <see cref="SeedsPath"/> (the shipped seeds unless a test says otherwise). Configuration is overridden;
-/// only the clock is replaced in DI, so tests control time.
+/// The API on a <see cref="TestDatabase"/>, built by the real migrations and seeded from <see cref="SeedsPath"/>
+/// (the shipped seeds unless a test says otherwise). Configuration is overridden; only the clock is replaced in
+/// DI, so tests control time.
 /// </summary>
-public class ClaimsApiFactory : WebApplicationFactory<Program>
+public class ClaimsApiFactory(TestDatabase database, bool ownsDatabase) : WebApplicationFactory<Program>
 {
-    public ClaimsApiFactory()
-    {
-        Root = Directory.CreateTempSubdirectory("claimsapi-tests-").FullName;
-    }
+    public TestDatabase Database { get; } = database;
 
-    public string Root { get; }
-
-    public virtual string DatabasePath => Path.Combine(Root, "claims.db");
+    public DatabaseProvider Provider => Database.Provider;
 
     public string SeedsPath { get; set; } = TestPaths.Seeds;
 
@@ -36,12 +31,11 @@ public class ClaimsApiFactory : WebApplicationFactory<Program>
         Converters = { new JsonStringEnumConverter(EnumNames.Policy, allowIntegerValues: false) },
     };
 
-    public string ConnectionString => $"Data Source={DatabasePath};Pooling=False";
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:ConnectionString", ConnectionString);
+        builder.UseSetting("Database:Provider", Database.Provider.ToString());
+        builder.UseSetting("Database:ConnectionString", Database.ConnectionString);
         builder.UseSetting("Seeds:Path", SeedsPath);
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
@@ -57,17 +51,35 @@ public class ClaimsApiFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && ownsDatabase)
         {
-            SqliteConnection.ClearAllPools();
-            try
-            {
-                Directory.Delete(Root, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A temp folder left behind is harmless; failing a test over it is not.
-            }
+            Database.Dispose();
         }
     }
+}
+
+/// <summary>A class fixture: the API on its own fresh SQLite database, seeded from the shipped seeds.</summary>
+public sealed class SqliteApi() : ClaimsApiFactory(new SqliteTestDatabase(), ownsDatabase: true);
+
+/// <summary>
+/// A class fixture: the API on its own fresh PostgreSQL database, seeded from the shipped seeds; or, where no
+/// server is configured, nothing, and <see cref="ProviderLeg.Require"/> skips the class's tests saying why.
+/// </summary>
+public sealed class PostgresApi() : ClaimsApiFactory(
+    TestDatabase.PostgresServer is null ? new SqliteTestDatabase() : new PostgresTestDatabase(), ownsDatabase: true)
+{
+    public bool Available => Database is PostgresTestDatabase;
+}
+
+public static class ProviderLeg
+{
+    /// <summary>Skips the current test when its provider leg cannot run here.</summary>
+    public static T Require<T>(T api) where T : ClaimsApiFactory
+    {
+        Skip.If(api is PostgresApi { Available: false }, TestDatabase.PostgresSkipReason);
+        return api;
+    }
+
+    public static void RequireProvider(DatabaseProvider provider) =>
+        Skip.If(provider == DatabaseProvider.Postgres && TestDatabase.PostgresServer is null, TestDatabase.PostgresSkipReason);
 }

@@ -1,24 +1,30 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using System.Globalization;
 
 namespace ClaimsApi.Tests.Infrastructure;
 
 /// <summary>Every row of every table as text, to compare a database before and after something.</summary>
 internal static class DatabaseSnapshot
 {
-    public static async Task<IReadOnlyDictionary<string, List<string>>> TakeAsync(string databasePath)
+    public static async Task<IReadOnlyDictionary<string, List<string>>> TakeAsync(TestDatabase database)
     {
         var tables = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        if (!File.Exists(databasePath))
+        await using var connection = database.CreateConnection();
+        try
         {
-            return tables;
+            await connection.OpenAsync();
+        }
+        catch (DbException)
+        {
+            return tables; // not created yet
         }
 
-        await using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
         var names = new List<string>();
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name";
+            command.CommandText = database.Provider == ClaimsApi.Persistence.DatabaseProvider.Postgres
+                ? "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name"
+                : "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name";
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
@@ -36,7 +42,7 @@ internal static class DatabaseSnapshot
             {
                 var values = new object[reader.FieldCount];
                 reader.GetValues(values);
-                rows.Add(string.Join("\u001f", values.Select(v => v?.ToString())));
+                rows.Add(string.Join("\u001f", values.Select(Format)));
             }
 
             rows.Sort(StringComparer.Ordinal);
@@ -46,12 +52,20 @@ internal static class DatabaseSnapshot
         return tables;
     }
 
-    public static async Task<long> CountAsync(string databasePath, string table)
+    public static async Task<long> CountAsync(TestDatabase database, string table)
     {
-        await using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
+        await using var connection = database.CreateConnection();
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
-        return (long)(await command.ExecuteScalarAsync())!;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
+
+    private static string? Format(object? value) => value switch
+    {
+        DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        DateTimeOffset d => d.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value?.ToString(),
+    };
 }

@@ -1,28 +1,35 @@
 using System.Net;
+using System.Net.Http.Json;
 using ClaimsApi.Features.Claims;
+using ClaimsApi.Persistence;
 using ClaimsApi.Seeding;
 using ClaimsApi.Tests.Infrastructure;
 
 namespace ClaimsApi.Tests.Seeding;
 
-/// <summary>Start-up import: idempotent, updates in place, and all-or-nothing when a seed is malformed.</summary>
-public sealed class SeedImportTests : IDisposable
+/// <summary>
+/// Start-up import, on each provider: idempotent, updates in place, all-or-nothing when a seed is malformed,
+/// and done once when several instances start together. Each test owns its seeds folder and database.
+/// </summary>
+public abstract class SeedImportTests : IDisposable
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("claimsapi-import-").FullName;
+    private readonly string _root;
     private readonly string _seeds;
-    private readonly string _database;
+    private readonly TestDatabase _database;
 
-    public SeedImportTests()
+    protected SeedImportTests(DatabaseProvider provider)
     {
+        ProviderLeg.RequireProvider(provider);
+        _root = Directory.CreateTempSubdirectory("claimsapi-import-").FullName;
         _seeds = TestPaths.CopyOfSeeds(_root);
-        _database = Path.Combine(_root, "claims.db");
+        _database = TestDatabase.Create(provider);
     }
 
     private string CurationFile => Path.Combine(_seeds, TestPaths.SeedStem + ".yaml");
 
     private string ArticleFile => Path.Combine(_seeds, TestPaths.SeedStem + ".txt");
 
-    [Fact]
+    [SkippableFact]
     public async Task ASecondStartWithTheSameSeedsChangesNothing()
     {
         await StartAsync();
@@ -40,7 +47,30 @@ public sealed class SeedImportTests : IDisposable
         Assert.Equal(1, await DatabaseSnapshot.CountAsync(_database, "seed_imports"));
     }
 
-    [Fact]
+    [SkippableFact]
+    public async Task TwoInstancesStartingTogetherOnOneDatabaseSeedItOnce()
+    {
+        using var first = NewFactory();
+        using var second = NewFactory();
+        using var barrier = new Barrier(2);
+
+        var clients = await Task.WhenAll(
+            Task.Run(() => { barrier.SignalAndWait(); return first.CreateClient(); }),
+            Task.Run(() => { barrier.SignalAndWait(); return second.CreateClient(); }));
+
+        foreach (var client in clients)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+            var claims = (await client.GetFromJsonAsync<ClaimsApi.Http.Page<ClaimSummary>>("/v1/claims?limit=100", ClaimsApiFactory.Json))!;
+            Assert.Equal(12, claims.Items.Count);
+            client.Dispose();
+        }
+
+        Assert.Equal(1, await DatabaseSnapshot.CountAsync(_database, "seed_imports"));
+        Assert.Equal(12, await DatabaseSnapshot.CountAsync(_database, "claims"));
+    }
+
+    [SkippableFact]
     public async Task AnImportRecordsTheClockAndWhatItAdded()
     {
         using (var factory = NewFactory())
@@ -54,7 +84,7 @@ public sealed class SeedImportTests : IDisposable
         Assert.Contains("2030-05-06 07:08:09", row, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AnEditedClaimIsUpdatedInPlaceKeepingItsId()
     {
         await StartAsync();
@@ -73,7 +103,7 @@ public sealed class SeedImportTests : IDisposable
         Assert.Equal(2, await DatabaseSnapshot.CountAsync(_database, "seed_imports"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AClaimRemovedFromTheSeedsIsRemovedFromTheDatabase()
     {
         await StartAsync();
@@ -92,7 +122,7 @@ public sealed class SeedImportTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/v1/claims/dprk-troops-fought-in-kursk")).StatusCode);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("article", " date 2025-04-28 ", " date 28.04.2025 ", "000_9c422c9df4965fec.txt:1:1", "date")]
     [InlineData("curation", "exact: North Korean military personnel were sent", "exact: North Korean paratroopers were sent", "000_9c422c9df4965fec.yaml:", "was not found")]
     [InlineData("curation", "speaker: russia", "speaker: nobody-at-all", "000_9c422c9df4965fec.yaml:", "unknown entity 'nobody-at-all'")]
@@ -117,7 +147,7 @@ public sealed class SeedImportTests : IDisposable
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AQuoteThatOccursTwiceWithoutContextIsRejectedWithItsCount()
     {
         var yaml = await File.ReadAllTextAsync(CurationFile);
@@ -132,10 +162,10 @@ public sealed class SeedImportTests : IDisposable
         var error = await Assert.ThrowsAsync<SeedException>(StartAsync);
 
         Assert.Contains(error.Problems, p => p.Message.Contains("occurs 5 times", StringComparison.Ordinal) && p.Message.Contains("prefix or suffix", StringComparison.Ordinal));
-        Assert.False(File.Exists(_database), "a malformed seed must be caught before the database is created");
+        Assert.Empty(await DatabaseSnapshot.TakeAsync(_database)); // caught before the database was even created
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AnEmptySeedsFolderStartsWithAnEmptyKnowledgeBase()
     {
         foreach (var file in Directory.EnumerateFiles(_seeds))
@@ -151,7 +181,8 @@ public sealed class SeedImportTests : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _database.Dispose();
+        GC.SuppressFinalize(this);
         try
         {
             Directory.Delete(_root, recursive: true);
@@ -161,7 +192,7 @@ public sealed class SeedImportTests : IDisposable
         }
     }
 
-    private DatabaseAt NewFactory() => new DatabaseAt(_database) { SeedsPath = _seeds };
+    private ClaimsApiFactory NewFactory() => new(_database, ownsDatabase: false) { SeedsPath = _seeds };
 
     private async Task StartAsync()
     {
@@ -176,10 +207,8 @@ public sealed class SeedImportTests : IDisposable
         var at = text.IndexOf(find, StringComparison.Ordinal);
         return text[..at] + replace + text[(at + find.Length)..];
     }
-
-    /// <summary>A factory on a database that outlives it, so several starts can share it.</summary>
-    private sealed class DatabaseAt(string database) : ClaimsApiFactory
-    {
-        public override string DatabasePath => database;
-    }
 }
+
+public sealed class SeedImportTestsOnSqlite() : SeedImportTests(DatabaseProvider.Sqlite);
+
+public sealed class SeedImportTestsOnPostgres() : SeedImportTests(DatabaseProvider.Postgres);

@@ -5,77 +5,91 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace ClaimsApi.Persistence.Migrations.Sqlite
+namespace ClaimsApi.Persistence.Migrations.Postgres
 {
-    [DbContext(typeof(SqliteClaimsDbContext))]
-    [Migration("20261127065610_InitialCreate")]
+    [DbContext(typeof(PostgresClaimsDbContext))]
+    [Migration("20261127065938_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+            modelBuilder
+                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("Relational:MaxIdentifierLength", 63);
+
+            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("ClaimsApi.Domain.Article", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(80)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("id")
+                        .UseCollation("C");
 
                     b.Property<string>("ContentSha256")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("content_sha256");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("content_sha256")
+                        .UseCollation("C");
 
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(35)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("language");
+                        .HasColumnType("character varying(35)")
+                        .HasColumnName("language")
+                        .UseCollation("C");
 
                     b.Property<string>("Lead")
                         .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("lead");
+                        .HasColumnType("text")
+                        .HasColumnName("lead")
+                        .UseCollation("C");
 
                     b.Property<DateOnly>("PublishedOn")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("published_on");
 
                     b.Property<string>("PublishedOnPrecision")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("published_on_precision");
 
                     b.Property<string>("PublisherId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("publisher_id");
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("publisher_id")
+                        .UseCollation("C");
 
                     b.Property<string>("SeedFile")
                         .HasMaxLength(260)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("seed_file");
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("seed_file")
+                        .UseCollation("C");
 
                     b.Property<string>("SourceUrl")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("source_url");
+                        .HasColumnType("text")
+                        .HasColumnName("source_url")
+                        .UseCollation("C");
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("text");
+                        .HasColumnType("text")
+                        .HasColumnName("text")
+                        .UseCollation("C");
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("title");
+                        .HasColumnType("text")
+                        .HasColumnName("title")
+                        .UseCollation("C");
 
                     b.HasKey("Id")
                         .HasName("pk_articles");
@@ -92,36 +106,39 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
             modelBuilder.Entity("ClaimsApi.Domain.ArticleParagraph", b =>
                 {
                     b.Property<string>("ArticleId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("article_id");
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("article_id")
+                        .UseCollation("C");
 
                     b.Property<int>("Index")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("index");
 
                     b.Property<string>("Artifact")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("artifact");
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("artifact")
+                        .UseCollation("C");
 
                     b.Property<int>("End")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("end");
 
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("role");
 
                     b.Property<int>("Start")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("start");
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("text");
+                        .HasColumnType("text")
+                        .HasColumnName("text")
+                        .UseCollation("C");
 
                     b.HasKey("ArticleId", "Index")
                         .HasName("pk_article_paragraphs");
@@ -132,30 +149,33 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
             modelBuilder.Entity("ClaimsApi.Domain.ClaimEvidence", b =>
                 {
                     b.Property<string>("ClaimId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("claim_id");
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("claim_id")
+                        .UseCollation("C");
 
                     b.Property<int>("Ordinal")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("ordinal");
 
                     b.Property<int>("End")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("end");
 
                     b.Property<int>("Start")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("start");
 
                     b.Property<string>("StatementId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("statement_id");
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("statement_id")
+                        .UseCollation("C");
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("text");
+                        .HasColumnType("text")
+                        .HasColumnName("text")
+                        .UseCollation("C");
 
                     b.HasKey("ClaimId", "Ordinal")
                         .HasName("pk_claim_evidence");
@@ -169,16 +189,18 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
             modelBuilder.Entity("ClaimsApi.Domain.ClaimLink", b =>
                 {
                     b.Property<string>("FromClaimId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("from_claim_id");
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("from_claim_id")
+                        .UseCollation("C");
 
                     b.Property<string>("ToClaimId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("to_claim_id");
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("to_claim_id")
+                        .UseCollation("C");
 
                     b.Property<string>("Kind")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("kind");
 
                     b.HasKey("FromClaimId", "ToClaimId", "Kind")
@@ -193,12 +215,14 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
             modelBuilder.Entity("ClaimsApi.Domain.ClaimMention", b =>
                 {
                     b.Property<string>("ClaimId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("claim_id");
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("claim_id")
+                        .UseCollation("C");
 
                     b.Property<string>("EntityId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("entity_id");
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("entity_id")
+                        .UseCollation("C");
 
                     b.HasKey("ClaimId", "EntityId")
                         .HasName("pk_claim_mentions");
@@ -212,28 +236,32 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
             modelBuilder.Entity("ClaimsApi.Domain.ClaimQualifier", b =>
                 {
                     b.Property<string>("ClaimId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("claim_id");
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("claim_id")
+                        .UseCollation("C");
 
                     b.Property<int>("Ordinal")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("ordinal");
 
                     b.Property<string>("EntityId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("entity_id");
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("entity_id")
+                        .UseCollation("C");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(80)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("name");
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("name")
+                        .UseCollation("C");
 
                     b.Property<string>("Value")
                         .IsRequired()
                         .HasMaxLength(500)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("value");
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("value")
+                        .UseCollation("C");
 
                     b.HasKey("ClaimId", "Ordinal")
                         .HasName("pk_claim_qualifiers");
@@ -248,60 +276,68 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(80)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("id")
+                        .UseCollation("C");
 
                     b.Property<string>("ArticleId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("article_id");
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("article_id")
+                        .UseCollation("C");
 
                     b.Property<string>("ClaimantId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("claimant_id");
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("claimant_id")
+                        .UseCollation("C");
 
                     b.Property<DateOnly>("ClaimedOn")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("claimed_on");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("kind");
 
                     b.Property<string>("Object")
                         .HasMaxLength(500)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("object");
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("object")
+                        .UseCollation("C");
 
                     b.Property<string>("Predicate")
                         .HasMaxLength(500)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("predicate");
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("predicate")
+                        .UseCollation("C");
 
                     b.Property<string>("SeedFile")
                         .HasMaxLength(260)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("seed_file");
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("seed_file")
+                        .UseCollation("C");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("status");
 
                     b.Property<string>("Subject")
                         .HasMaxLength(500)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("subject");
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("subject")
+                        .UseCollation("C");
 
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("text");
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text")
+                        .UseCollation("C");
 
                     b.HasKey("Id")
                         .HasName("pk_claims");
@@ -327,19 +363,22 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
             modelBuilder.Entity("ClaimsApi.Domain.EntityAlias", b =>
                 {
                     b.Property<string>("EntityId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("entity_id");
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("entity_id")
+                        .UseCollation("C");
 
                     b.Property<string>("Alias")
                         .HasMaxLength(300)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("alias");
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("alias")
+                        .UseCollation("C");
 
                     b.Property<string>("NormalizedAlias")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("normalized_alias");
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("normalized_alias")
+                        .UseCollation("C");
 
                     b.HasKey("EntityId", "Alias")
                         .HasName("pk_entity_aliases");
@@ -354,44 +393,51 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(80)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("id")
+                        .UseCollation("C");
 
                     b.Property<string>("Description")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("description");
+                        .HasColumnType("text")
+                        .HasColumnName("description")
+                        .UseCollation("C");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("kind");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("name");
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name")
+                        .UseCollation("C");
 
                     b.Property<string>("NormalizedName")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("normalized_name");
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("normalized_name")
+                        .UseCollation("C");
 
                     b.Property<string>("PartOfId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("part_of_id");
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("part_of_id")
+                        .UseCollation("C");
 
                     b.Property<string>("SeedFile")
                         .HasMaxLength(260)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("seed_file");
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("seed_file")
+                        .UseCollation("C");
 
                     b.Property<string>("WikidataId")
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("wikidata_id");
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("wikidata_id")
+                        .UseCollation("C");
 
                     b.HasKey("Id")
                         .HasName("pk_entities");
@@ -412,33 +458,36 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
                     b.Property<int>("Files")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("files");
 
                     b.Property<string>("Fingerprint")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("fingerprint");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("fingerprint")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("ImportedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("imported_at");
 
                     b.Property<int>("RowsAdded")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("rows_added");
 
                     b.Property<int>("RowsDeleted")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("rows_deleted");
 
                     b.Property<int>("RowsUpdated")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("rows_updated");
 
                     b.HasKey("Id")
@@ -451,55 +500,63 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(80)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("id")
+                        .UseCollation("C");
 
                     b.Property<string>("ArticleId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("article_id");
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("article_id")
+                        .UseCollation("C");
 
                     b.Property<string>("Cue")
                         .HasMaxLength(300)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("cue");
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("cue")
+                        .UseCollation("C");
 
                     b.Property<int>("End")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("end");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("kind");
 
                     b.Property<string>("ParentId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("parent_id");
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("parent_id")
+                        .UseCollation("C");
 
                     b.Property<string>("SeedFile")
                         .HasMaxLength(260)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("seed_file");
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("seed_file")
+                        .UseCollation("C");
 
                     b.Property<string>("SourceId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("source_id");
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("source_id")
+                        .UseCollation("C");
 
                     b.Property<string>("SpeakerId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("speaker_id");
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("speaker_id")
+                        .UseCollation("C");
 
                     b.Property<int>("Start")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("start");
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("text");
+                        .HasColumnType("text")
+                        .HasColumnName("text")
+                        .UseCollation("C");
 
                     b.HasKey("Id")
                         .HasName("pk_statements");
