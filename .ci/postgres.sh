@@ -19,6 +19,8 @@ pg_up() {
   local bin port
   bin=$(pg_bin) || { echo "PostgreSQL could not be installed" >&2; return 1; }
   port=${PG_PORT:-55432}
+  # The first free port from there: a connection that succeeds means someone is listening.
+  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
   PG_DIR=$(mktemp -d /tmp/claimsapi-pg.XXXXXX)
   # PostgreSQL refuses to run as root; the Debian package creates a 'postgres' user for it.
   local run=()
@@ -26,19 +28,20 @@ pg_up() {
     chown postgres "$PG_DIR"
     run=(runuser -u postgres --)
   fi
+  export PG_DIR PG_BIN="$bin" PG_RUN="${run[*]:-}"
   "${run[@]}" "$bin/initdb" -D "$PG_DIR/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$PG_DIR/initdb.log" 2>&1 ||
     { cat "$PG_DIR/initdb.log" >&2; return 1; }
   "${run[@]}" "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
     -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$PG_DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
     start >/dev/null || { cat "$PG_DIR/server.log" >&2; return 1; }
-  export PG_DIR PG_BIN="$bin" PG_RUN="${run[*]}"
+  export PG_DIR PG_BIN="$bin" PG_RUN="${run[*]:-}"
   export CLAIMSAPI_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=50"
   echo "::: PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port ($PG_DIR)" >&2
 }
 
 pg_down() {
   [ -n "${PG_DIR:-}" ] || return 0
-  $PG_RUN "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w stop >/dev/null 2>&1 || true
+  ${PG_RUN:-} "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w stop >/dev/null 2>&1 || true
   rm -rf "$PG_DIR"
   unset PG_DIR
 }

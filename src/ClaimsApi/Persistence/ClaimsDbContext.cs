@@ -28,6 +28,12 @@ public abstract class ClaimsDbContext(DbContextOptions options) : DbContext(opti
     /// </summary>
     public abstract Task LockForSeedingAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Applies pending migrations so that instances starting together never run the same migration twice.
+    /// EF Core's own migration lock covers SQLite; providers where it does not override this.
+    /// </summary>
+    public virtual Task MigrateExclusivelyAsync(CancellationToken cancellationToken) => Database.MigrateAsync(cancellationToken);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ClaimsDbContext).Assembly);
 

@@ -1,8 +1,6 @@
 using System.Data.Common;
 using ClaimsApi.Seeding;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace ClaimsApi.Persistence;
 
@@ -42,16 +40,7 @@ public static partial class DatabaseInitializer
         {
             if (databaseOptions.MigrateOnStartup || asCommand)
             {
-                try
-                {
-                    await db.Database.MigrateAsync(cancellationToken);
-                }
-                catch (Exception e) when (CreatedMeanwhile(e))
-                {
-                    // Another instance created the database between our check and our CREATE DATABASE; it exists
-                    // now, and migrating again takes EF Core's migration lock like any other run.
-                    await db.Database.MigrateAsync(cancellationToken);
-                }
+                await db.MigrateExclusivelyAsync(cancellationToken);
             }
 
             if (seeds is not null)
@@ -65,20 +54,6 @@ public static partial class DatabaseInitializer
             Log.DatabaseUnreachable(app.Logger, where, cause.Message);
             throw;
         }
-    }
-
-    private static bool CreatedMeanwhile(Exception e)
-    {
-        for (Exception? current = e; current is not null; current = current.InnerException)
-        {
-            if (current is PostgresException { SqlState: PostgresErrorCodes.DuplicateDatabase } or
-                PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, TableName: "pg_database" })
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>The connection-level cause, if the failure is that the database cannot be reached or refused us.</summary>

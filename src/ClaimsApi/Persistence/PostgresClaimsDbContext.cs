@@ -1,12 +1,16 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace ClaimsApi.Persistence;
 
 /// <summary>The PostgreSQL flavour: a shared server database for several instances.</summary>
 public sealed class PostgresClaimsDbContext(DbContextOptions<PostgresClaimsDbContext> options) : ClaimsDbContext(options)
 {
-    /// <summary>An arbitrary, fixed key for the seed-import advisory lock ("claims" in ASCII).</summary>
+    /// <summary>Arbitrary, fixed keys for the advisory locks ("claims" and "migrate" in ASCII).</summary>
     private const long SeedLockKey = 0x636C61696D73;
+    private const long MigrationLockKey = 0x6D69677261746;
 
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string connectionString) =>
         builder.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(3)).UseSnakeCaseNamingConvention();
@@ -14,6 +18,45 @@ public sealed class PostgresClaimsDbContext(DbContextOptions<PostgresClaimsDbCon
     /// <summary>A transaction-scoped advisory lock: released by commit or rollback, never leaked by a crash.</summary>
     public override async Task LockForSeedingAsync(CancellationToken cancellationToken) =>
         await Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({SeedLockKey})", cancellationToken);
+
+    /// <summary>
+    /// Creates the database if it is missing (tolerating another instance doing the same), then migrates while
+    /// holding a session-level advisory lock on a connection of its own, so concurrent starts migrate one at a time;
+    /// the later ones find nothing pending.
+    /// </summary>
+    public override async Task MigrateExclusivelyAsync(CancellationToken cancellationToken)
+    {
+        var creator = this.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(cancellationToken))
+        {
+            try
+            {
+                await creator.CreateAsync(cancellationToken);
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
+            {
+                // Another instance created it first.
+            }
+        }
+
+        var lockConnectionString = new NpgsqlConnectionStringBuilder(Database.GetConnectionString()) { Pooling = false }.ConnectionString;
+        await using var lockConnection = new NpgsqlConnection(lockConnectionString);
+        await lockConnection.OpenAsync(cancellationToken);
+        await using (var acquire = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLockKey})", lockConnection))
+        {
+            await acquire.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        try
+        {
+            await Database.MigrateAsync(cancellationToken);
+        }
+        finally
+        {
+            await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({MigrationLockKey})", lockConnection);
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -19,7 +19,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Property(a => a.SeedFile).HasMaxLength(260);
         builder.HasOne<NamedEntity>().WithMany().HasForeignKey(a => a.PublisherId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(a => a.Paragraphs).WithOne().HasForeignKey(p => p.ArticleId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(a => new { a.PublishedOn, a.Id });
+        builder.HasIndex(a => new { a.PublishedOn, a.Id }).IsDescending(true, false); // newest first, then id
         builder.Navigation(a => a.Paragraphs).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

@@ -22,7 +22,10 @@ internal sealed class ClaimedFactConfiguration : IEntityTypeConfiguration<Claime
         builder.HasMany(c => c.Mentions).WithOne().HasForeignKey(m => m.ClaimId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.Qualifiers).WithOne().HasForeignKey(q => q.ClaimId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.Links).WithOne().HasForeignKey(l => l.FromClaimId).OnDelete(DeleteBehavior.Cascade);
+        // One index per sort direction: lists order by date (either way) and then id ascending, and an index
+        // scanned backwards would give the id tie-break in the wrong direction.
         builder.HasIndex(c => new { c.ClaimedOn, c.Id });
+        builder.HasIndex(c => new { c.ClaimedOn, c.Id }, "ClaimedOnDescending").IsDescending(true, false).HasDatabaseName("ix_claims_claimed_on_desc_id");
         builder.HasIndex(c => new { c.ClaimantId, c.Id });
         builder.HasIndex(c => new { c.Kind, c.Id });
         builder.HasIndex(c => new { c.Status, c.Id });

@@ -95,6 +95,7 @@ namespace ClaimsApi.Persistence.Migrations.Postgres
                         .HasDatabaseName("ix_articles_publisher_id");
 
                     b.HasIndex("PublishedOn", "Id")
+                        .IsDescending(true, false)
                         .HasDatabaseName("ix_articles_published_on_id");
 
                     b.ToTable("articles", (string)null);
@@ -353,6 +354,10 @@ namespace ClaimsApi.Persistence.Migrations.Postgres
 
                     b.HasIndex("Status", "Id")
                         .HasDatabaseName("ix_claims_status_id");
+
+                    b.HasIndex(new[] { "ClaimedOn", "Id" }, "ClaimedOnDescending")
+                        .IsDescending(true, false)
+                        .HasDatabaseName("ix_claims_claimed_on_desc_id");
 
                     b.ToTable("claims", (string)null);
                 });

@@ -81,6 +81,7 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_articles_publisher_id");
 
                     b.HasIndex("PublishedOn", "Id")
+                        .IsDescending(true, false)
                         .HasDatabaseName("ix_articles_published_on_id");
 
                     b.ToTable("articles", (string)null);
@@ -317,6 +318,10 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "Id")
                         .HasDatabaseName("ix_claims_status_id");
+
+                    b.HasIndex(new[] { "ClaimedOn", "Id" }, "ClaimedOnDescending")
+                        .IsDescending(true, false)
+                        .HasDatabaseName("ix_claims_claimed_on_desc_id");
 
                     b.ToTable("claims", (string)null);
                 });
