@@ -24,6 +24,9 @@ public class ClaimsApiFactory(TestDatabase database, bool ownsDatabase) : WebApp
 
     public string SeedsPath { get; set; } = TestPaths.Seeds;
 
+    /// <summary>Settings applied after the database and seeds settings, to override them.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero));
 
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web)
@@ -37,6 +40,11 @@ public class ClaimsApiFactory(TestDatabase database, bool ownsDatabase) : WebApp
         builder.UseSetting("Database:Provider", Database.Provider.ToString());
         builder.UseSetting("Database:ConnectionString", Database.ConnectionString);
         builder.UseSetting("Seeds:Path", SeedsPath);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 
