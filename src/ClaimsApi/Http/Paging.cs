@@ -51,7 +51,7 @@ public static class Paging
             return false;
         }
 
-        return cursor is not null && cursor.Sort == sort && cursor.Id is not null && (keyIsValid?.Invoke(cursor.Key) ?? cursor.Key is null);
+        return cursor is not null && cursor.Sort == sort && Domain.Ids.IsValid(cursor.Id) && (keyIsValid?.Invoke(cursor.Key) ?? cursor.Key is null);
     }
 
     /// <summary>

@@ -8,6 +8,19 @@ public static class Problems
     public static ProblemHttpResult NotFound(string resource, string id) => TypedResults.Problem(
         statusCode: StatusCodes.Status404NotFound,
         title: "Not Found",
-        detail: $"There is no {resource} with id '{id}'.",
+        detail: $"There is no {resource} with id '{(id.Length <= 100 ? id : id[..97] + "...")}'.",
         type: "https://tools.ietf.org/html/rfc9110#section-15.5.5");
+
+    /// <summary>
+    /// Answers 404 for an <c>{id}</c> that cannot be an id at all, before any query: cheaper, and some databases
+    /// reject such text (PostgreSQL refuses U+0000) rather than find nothing.
+    /// </summary>
+    public static RouteGroupBuilder RejectsMalformedIds(this RouteGroupBuilder group, string resource)
+    {
+        group.AddEndpointFilter(async (context, next) =>
+            context.HttpContext.Request.RouteValues.TryGetValue("id", out var value) && value is string id && !Domain.Ids.IsValid(id)
+                ? NotFound(resource, id)
+                : await next(context));
+        return group;
+    }
 }

@@ -164,6 +164,33 @@ public abstract class ClaimEndpointTests<TApi>(TApi fixture) : IClassFixture<TAp
         Assert.Contains(parameter, messages[0].GetString(), StringComparison.Ordinal);
     }
 
+    [SkippableTheory]
+    [InlineData("/v1/claims/a%01b")]
+    [InlineData("/v1/claims/UPPER")]
+    [InlineData("/v1/entities/%E2%80%8Bdprk")]
+    [InlineData("/v1/statements/-p3")]
+    [InlineData("/v1/articles/x%20y")]
+    public async Task AnIdThatCannotBeAnIdIsANotFoundProblem(string url)
+    {
+        using var client = api.CreateClient();
+
+        var response = await client.GetAsync(url);
+
+        await Problem.AssertAsync(response, HttpStatusCode.NotFound);
+    }
+
+    [SkippableFact]
+    public async Task ACursorCarryingAnImpossibleIdIsRejected()
+    {
+        var forged = System.Buffers.Text.Base64Url.EncodeToString("{\"s\":\"id\",\"k\":null,\"i\":\"a\u0000b\"}"u8);
+        using var client = api.CreateClient();
+
+        var response = await client.GetAsync($"/v1/claims?sort=id&cursor={forged}");
+
+        var problem = await Problem.AssertAsync(response, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("cursor", out _));
+    }
+
     [SkippableFact]
     public async Task ACursorIssuedForOneSortIsRejectedForAnother()
     {

@@ -97,6 +97,8 @@ public abstract class EntityEndpointTests<TApi>(TApi fixture) : IClassFixture<TA
     [SkippableTheory]
     [InlineData("/v1/entities?kind=country", "kind")]
     [InlineData("/v1/entities?name=%20", "name")]
+    [InlineData("/v1/entities?name=a%00b", "name")]
+    [InlineData("/v1/entities?name=tab%09here", "name")]
     [InlineData("/v1/entities?limit=0", "limit")]
     [InlineData("/v1/entities/dprk/claims?limit=abc", "limit")]
     public async Task BadQueryParametersAreValidationProblems(string url, string parameter)

@@ -15,7 +15,7 @@ public static class ArticleEndpoints
 {
     public static IEndpointRouteBuilder MapArticles(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/articles").WithTags("Articles");
+        var group = routes.MapGroup("/v1/articles").WithTags("Articles").RejectsMalformedIds("article");
 
         group.MapGet("/", List)
             .WithName("ListArticles")

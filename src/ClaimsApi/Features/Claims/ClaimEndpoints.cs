@@ -13,7 +13,7 @@ public static class ClaimEndpoints
 {
     public static IEndpointRouteBuilder MapClaims(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/claims").WithTags("Claims");
+        var group = routes.MapGroup("/v1/claims").WithTags("Claims").RejectsMalformedIds("claim");
 
         group.MapGet("/", List)
             .WithName("ListClaims")

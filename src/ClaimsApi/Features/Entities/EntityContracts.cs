@@ -42,8 +42,8 @@ internal sealed class EntityListQueryValidator : AbstractValidator<EntityListQue
     public EntityListQueryValidator()
     {
         RuleFor(q => q.Kind).MustBeOneOf<EntityListQuery, EntityKind>("kind").OverridePropertyName("kind");
-        RuleFor(q => q.Name).Must(n => n is null || (!string.IsNullOrWhiteSpace(n) && n.Length <= 300))
-            .WithMessage("'name' must not be empty and must be at most 300 characters.").OverridePropertyName("name");
+        RuleFor(q => q.Name).Must(n => n is null || (!string.IsNullOrWhiteSpace(n) && n.Length <= 300 && !n.Any(char.IsControl)))
+            .WithMessage("'name' must not be empty, must be at most 300 characters and must not contain control characters.").OverridePropertyName("name");
         RuleFor(q => q.Limit).MustBeLimit().OverridePropertyName("limit");
         RuleFor(q => q.Cursor).MustBeCursor(_ => EntityListQuery.Sort).OverridePropertyName("cursor");
     }

@@ -14,7 +14,7 @@ public static class EntityEndpoints
 {
     public static IEndpointRouteBuilder MapEntities(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/entities").WithTags("Entities");
+        var group = routes.MapGroup("/v1/entities").WithTags("Entities").RejectsMalformedIds("entity");
 
         group.MapGet("/", List)
             .WithName("ListEntities")

@@ -13,7 +13,7 @@ public static class StatementEndpoints
 {
     public static IEndpointRouteBuilder MapStatements(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/statements").WithTags("Statements");
+        var group = routes.MapGroup("/v1/statements").WithTags("Statements").RejectsMalformedIds("statement");
 
         group.MapGet("/", List)
             .WithName("ListStatements")
