@@ -1,6 +1,7 @@
 using ClaimsApi.Features.Articles;
 using ClaimsApi.Features.Claims;
 using ClaimsApi.Features.Entities;
+using ClaimsApi.Features.Search;
 using ClaimsApi.Features.Statements;
 using ClaimsApi.Health;
 using ClaimsApi.Http;
@@ -14,6 +15,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddPersistence(builder.Configuration);
 builder.Services.AddHttpConventions();
+builder.Services.AddMemoryCache();
+builder.Services.AddSingleton<EntityAliasIndex>();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
 builder.Services.AddOpenApi(options => options.AddClaimsApiTransformers());
 builder.Services.AddHealthChecks()
@@ -40,6 +43,7 @@ app.MapArticles();
 app.MapStatements();
 app.MapClaims();
 app.MapEntities();
+app.MapSearch();
 
 // `dotnet ClaimsApi.dll migrate`: apply migrations and import the seeds, then exit (a deployment step, so that
 // serving instances can run with Database:MigrateOnStartup=false).

@@ -40,6 +40,11 @@ public static class QueryValues
         rule.Must(v => v is null || Ids.IsValid(v))
             .WithMessage($"'{name}' must be an id: lower-case letters, digits and '-', at most {Ids.MaxLength} characters.");
 
+    /// <summary>Free text to search: bounded, no control characters, at least one word that is not a stop word.</summary>
+    public static IRuleBuilderOptions<T, string?> MustBeSearchText<T>(this IRuleBuilder<T, string?> rule, bool required) =>
+        rule.Must(v => (v is null && !required) || (v is not null && v.Length <= Features.Search.SearchQuery.MaxLength && !v.Any(char.IsControl) && Features.Search.EntityAliasIndex.HasSearchableWords(v)))
+            .WithMessage($"'q' must contain at least one word that is not a stop word, at most {Features.Search.SearchQuery.MaxLength} characters and no control characters.");
+
     public static IRuleBuilderOptions<T, string?> MustBeCursor<T>(this IRuleBuilder<T, string?> rule, Func<T, string> sortOf, Func<T, Func<string?, bool>?>? keyIsValid = null) =>
         rule.Must((query, v) => Paging.TryDecode(v, sortOf(query), out _, keyIsValid?.Invoke(query)))
             .WithMessage("'cursor' is not a cursor this list issued for this sort; use the 'next' link of the previous page.");

@@ -1,4 +1,5 @@
 using ClaimsApi.Domain;
+using ClaimsApi.Features.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClaimsApi.Persistence;
@@ -33,6 +34,23 @@ public abstract class ClaimsDbContext(DbContextOptions options) : DbContext(opti
     /// EF Core's own migration lock covers SQLite; providers where it does not override this.
     /// </summary>
     public virtual Task MigrateExclusivelyAsync(CancellationToken cancellationToken) => Database.MigrateAsync(cancellationToken);
+
+    /// <summary>Refills the full-text index from claims, statements and articles (inside the caller's transaction).</summary>
+    public abstract Task RebuildSearchIndexAsync(CancellationToken cancellationToken);
+
+    /// <summary>The index rows matching <paramref name="query"/>, scored natively (BM25 on SQLite, ts_rank on PostgreSQL); composable.</summary>
+    public abstract IQueryable<SearchHit> SearchIndex(FullTextQuery query);
+
+    /// <summary>The claims, statements and articles as the index sees them: kind, id, title, body.</summary>
+    protected const string SearchDocumentsSql = """
+        SELECT 'claim' AS kind, id AS ref_id, text AS title,
+               COALESCE(subject, '') || ' ' || COALESCE(predicate, '') || ' ' || COALESCE(object, '') AS body
+        FROM claims
+        UNION ALL
+        SELECT 'statement', id, COALESCE(cue, ''), text FROM statements
+        UNION ALL
+        SELECT 'article', id, title, text FROM articles
+        """;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ClaimsDbContext).Assembly);

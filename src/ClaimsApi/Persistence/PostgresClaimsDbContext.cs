@@ -1,3 +1,4 @@
+using ClaimsApi.Features.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -18,6 +19,55 @@ public sealed class PostgresClaimsDbContext(DbContextOptions<PostgresClaimsDbCon
     /// <summary>A transaction-scoped advisory lock: released by commit or rollback, never leaked by a crash.</summary>
     public override async Task LockForSeedingAsync(CancellationToken cancellationToken) =>
         await Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({SeedLockKey})", cancellationToken);
+
+    /// <summary>
+    /// Hyphens, dashes and slashes become spaces before parsing: the default parser would otherwise index
+    /// "Jong-un" as one more position than the words, and phrases ("kim jong un") would not line up.
+    /// </summary>
+    private static string Words(string column) => $"translate(unaccent({column}), '-\u2010\u2011\u2012\u2013\u2014/', '       ')";
+
+    private static readonly string RebuildSql = $"""
+        INSERT INTO search_index (kind, ref_id, title, body, document)
+        SELECT d.kind, d.ref_id, d.title, d.body,
+               setweight(to_tsvector('simple', {Words("d.title")}), 'A') || setweight(to_tsvector('simple', {Words("d.body")}), 'B')
+        FROM ({SearchDocumentsSql}) AS d
+        """;
+
+    public override async Task RebuildSearchIndexAsync(CancellationToken cancellationToken)
+    {
+        await Database.ExecuteSqlRawAsync("DELETE FROM search_index", cancellationToken);
+        await Database.ExecuteSqlRawAsync(RebuildSql, cancellationToken);
+    }
+
+    /// <summary>
+    /// tsquery match over the GIN-indexed tsvector, scored as the number of query groups the row matches (the
+    /// integer part) plus ts_rank (length-normalised) squashed into [0, 1), as on SQLite.
+    /// </summary>
+    public override IQueryable<SearchHit> SearchIndex(FullTextQuery query)
+    {
+        var parameters = new List<object> { ToTsQuery(query) };
+        var coordination = new List<string>();
+        foreach (var group in query.Groups)
+        {
+            parameters.Add(ToTsQuery(group));
+            coordination.Add($"(s.document @@ to_tsquery('simple', unaccent({{{parameters.Count - 1}}})))::int");
+        }
+
+        var sql = $$"""
+            SELECT s.kind, s.ref_id, ({{string.Join(" + ", coordination)}}) + r.rank / (1.0 + r.rank) AS score
+            FROM search_index AS s
+            CROSS JOIN to_tsquery('simple', unaccent({0})) AS q(query)
+            CROSS JOIN LATERAL (SELECT ts_rank(s.document, q.query, 1)::float8 AS rank) AS r
+            WHERE s.document @@ q.query
+            """;
+        return Database.SqlQueryRaw<SearchHit>(sql, [.. parameters]);
+    }
+
+    /// <summary>The tsquery text: phrases as tokens joined with &lt;-&gt;, alternatives and groups joined with |.</summary>
+    internal static string ToTsQuery(FullTextQuery query) => string.Join(" | ", query.Groups.Select(ToTsQuery));
+
+    internal static string ToTsQuery(FullTextGroup group) =>
+        string.Join(" | ", group.Alternatives.Select(phrase => "(" + string.Join(" <-> ", phrase) + ")"));
 
     /// <summary>
     /// Creates the database if it is missing (tolerating another instance doing the same), then migrates while

@@ -1,3 +1,4 @@
+using ClaimsApi.Features.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClaimsApi.Persistence;
@@ -13,4 +14,43 @@ public sealed class SqliteClaimsDbContext(DbContextOptions<SqliteClaimsDbContext
     /// write lock at once, so a second importer waits (busy timeout) until the first commits.
     /// </summary>
     public override Task LockForSeedingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private const string RebuildSql = $"INSERT INTO search_index (kind, ref_id, title, body) {SearchDocumentsSql}";
+
+    public override async Task RebuildSearchIndexAsync(CancellationToken cancellationToken)
+    {
+        await Database.ExecuteSqlRawAsync("DELETE FROM search_index", cancellationToken);
+        await Database.ExecuteSqlRawAsync(RebuildSql, cancellationToken);
+    }
+
+    /// <summary>
+    /// FTS5 MATCH, scored as the number of query groups the row matches (the integer part: rows matching more of
+    /// the query's concepts come first) plus BM25 squashed into [0, 1) (title weighted 10, body 1) to order rows
+    /// that match as many. bm25() is lower-is-better, hence the negation.
+    /// </summary>
+    public override IQueryable<SearchHit> SearchIndex(FullTextQuery query)
+    {
+        var parameters = new List<object> { ToFts5(query) };
+        var coordination = new List<string>();
+        foreach (var group in query.Groups)
+        {
+            parameters.Add(ToFts5(group));
+            coordination.Add($"(CASE WHEN rowid IN (SELECT rowid FROM search_index WHERE search_index MATCH {{{parameters.Count - 1}}}) THEN 1 ELSE 0 END)");
+        }
+
+        var sql = $$"""
+            SELECT kind, ref_id, ({{string.Join(" + ", coordination)}}) + b / (1.0 + b) AS score
+            FROM (SELECT rowid, kind, ref_id, -bm25(search_index, 10.0, 1.0) AS b FROM search_index WHERE search_index MATCH {0})
+            """;
+        return Database.SqlQueryRaw<SearchHit>(sql, [.. parameters]);
+    }
+
+    /// <summary>
+    /// The FTS5 query: every token double-quoted (so no token is ever read as syntax), phrases as quoted token
+    /// sequences, alternatives and groups joined with OR.
+    /// </summary>
+    internal static string ToFts5(FullTextQuery query) => string.Join(" OR ", query.Groups.Select(ToFts5));
+
+    internal static string ToFts5(FullTextGroup group) =>
+        string.Join(" OR ", group.Alternatives.Select(phrase => "\"" + string.Join(' ', phrase) + "\""));
 }

@@ -47,6 +47,7 @@ public sealed partial class SeedImporter(ClaimsDbContext db, TimeProvider time, 
                 RowsDeleted = result.Deleted,
             });
             await db.SaveChangesAsync(ct);
+            await db.RebuildSearchIndexAsync(ct);
             await transaction.CommitAsync(ct);
             db.ChangeTracker.Clear();
 

@@ -1,0 +1,117 @@
+using ClaimsApi.Domain;
+using ClaimsApi.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace ClaimsApi.Features.Search;
+
+/// <summary>An entity found in a query, by the alias the user wrote.</summary>
+/// <param name="Entity">The entity.</param>
+/// <param name="Alias">The name or alias as it matched.</param>
+public sealed record MatchedEntity(EntityRef Entity, string Alias);
+
+/// <summary>
+/// Every entity name and alias as folded token sequences, to spot entities in what a user typed and expand
+/// them to all their names. Cached briefly: entities change only with seeds (and, later, curation).
+/// </summary>
+public sealed class EntityAliasIndex(IMemoryCache cache)
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
+
+    internal sealed record Snapshot(
+        IReadOnlyDictionary<string, List<(string[] Tokens, string Alias, string EntityId)>> ByFirstToken,
+        IReadOnlyDictionary<string, (EntityRef Entity, IReadOnlyList<string[]> Phrases)> Entities);
+
+    public async Task<FullTextQuery> BuildQueryAsync(string text, ClaimsDbContext db, CancellationToken ct) =>
+        Build(text, await GetAsync(db, ct)).Query;
+
+    public async Task<(FullTextQuery Query, IReadOnlyList<MatchedEntity> Entities)> AnalyseAsync(string text, ClaimsDbContext db, CancellationToken ct) =>
+        Build(text, await GetAsync(db, ct));
+
+    /// <summary>
+    /// Greedy longest match of aliases over the query's tokens; every other token that is not a stop word is a
+    /// group of its own. At most <see cref="FullTextQuery.MaxTokens"/> groups are kept.
+    /// </summary>
+    internal static (FullTextQuery Query, IReadOnlyList<MatchedEntity> Entities) Build(string text, Snapshot snapshot)
+    {
+        var tokens = FullTextQuery.Tokenize(text);
+        var folded = tokens.Select(TextFolding.Fold).ToArray();
+        var groups = new List<FullTextGroup>();
+        var matched = new List<MatchedEntity>();
+        for (var i = 0; i < folded.Length && groups.Count < FullTextQuery.MaxTokens;)
+        {
+            var best = snapshot.ByFirstToken.TryGetValue(folded[i], out var candidates)
+                ? candidates.Where(c => c.Tokens.Length <= folded.Length - i && c.Tokens.AsSpan().SequenceEqual(folded.AsSpan(i, c.Tokens.Length)))
+                    .GroupBy(c => c.Tokens.Length).OrderByDescending(g => g.Key).FirstOrDefault()
+                : null;
+            if (best is not null)
+            {
+                var entityIds = best.Select(c => c.EntityId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+                var phrases = entityIds.SelectMany(id => snapshot.Entities[id].Phrases)
+                    .DistinctBy(p => string.Join(' ', p), StringComparer.Ordinal)
+                    .Select(p => (IReadOnlyList<string>)p).ToList();
+                groups.Add(new FullTextGroup(phrases, entityIds));
+                matched.AddRange(entityIds.Select(id => new MatchedEntity(snapshot.Entities[id].Entity, string.Join(' ', tokens.Skip(i).Take(best.Key)))));
+                i += best.Key;
+                continue;
+            }
+
+            if (!StopWords.Contains(folded[i]) && !groups.Any(g => g.EntityIds.Count == 0 && g.Alternatives[0][0] == tokens[i]))
+            {
+                groups.Add(new FullTextGroup([[tokens[i]]], []));
+            }
+
+            i++;
+        }
+
+        return (new FullTextQuery(groups), matched.DistinctBy(m => m.Entity.Id).ToList());
+    }
+
+    /// <summary>Whether <paramref name="text"/> has at least one word that is not a stop word.</summary>
+    public static bool HasSearchableWords(string text) =>
+        FullTextQuery.Tokenize(text).Any(t => !StopWords.Contains(TextFolding.Fold(t)));
+
+    private async Task<Snapshot> GetAsync(ClaimsDbContext db, CancellationToken ct) =>
+        (await cache.GetOrCreateAsync(nameof(EntityAliasIndex), async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = Lifetime;
+            var entities = await db.Entities.AsNoTracking()
+                .Select(e => new { e.Id, e.Name, e.Kind, Aliases = e.Aliases.Select(a => a.Alias).ToList() })
+                .ToListAsync(ct);
+            var byFirst = new Dictionary<string, List<(string[], string, string)>>(StringComparer.Ordinal);
+            var all = new Dictionary<string, (EntityRef, IReadOnlyList<string[]>)>(StringComparer.Ordinal);
+            foreach (var entity in entities)
+            {
+                var names = entity.Aliases.Prepend(entity.Name).Distinct(StringComparer.Ordinal).ToList();
+                var phrases = new List<string[]>();
+                foreach (var name in names)
+                {
+                    var phrase = FullTextQuery.Tokenize(name).ToArray();
+                    var key = FullTextQuery.Tokenize(TextFolding.Fold(name)).ToArray();
+                    if (phrase.Length == 0 || key.Length == 0)
+                    {
+                        continue;
+                    }
+
+                    phrases.Add(phrase);
+                    if (!byFirst.TryGetValue(key[0], out var list))
+                    {
+                        byFirst[key[0]] = list = [];
+                    }
+
+                    list.Add((key, name, entity.Id));
+                }
+
+                all[entity.Id] = (new EntityRef(entity.Id, entity.Name, entity.Kind), phrases);
+            }
+
+            return new Snapshot(byFirst, all);
+        }))!;
+
+    /// <summary>Words too common to search for on their own (they still count inside entity names).</summary>
+    internal static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "into", "is", "it", "its",
+        "of", "on", "or", "s", "that", "the", "their", "this", "to", "was", "were", "which", "will", "with",
+    };
+}

@@ -1,0 +1,40 @@
+using System.Text.RegularExpressions;
+
+namespace ClaimsApi.Features.Search;
+
+/// <summary>
+/// What a user typed, reduced to something no full-text engine can misread: groups of alternatives, each
+/// alternative a phrase of plain word tokens (letters and digits only). A document matches when it matches any
+/// alternative of any group; more groups matched rank higher. Entity aliases become alternatives of one group,
+/// so "North Korea" also finds "the DPRK" and "Pyongyang". Providers render it in their own syntax.
+/// </summary>
+public sealed partial record FullTextQuery(IReadOnlyList<FullTextGroup> Groups)
+{
+    public const int MaxTokens = 32;
+
+    public bool IsEmpty => Groups.Count == 0;
+
+    /// <summary>Every token of every alternative that is not a stop word, lower-cased, for highlighting.</summary>
+    public IEnumerable<string> Terms => Groups.SelectMany(g => g.Alternatives).SelectMany(a => a)
+        .Where(t => !EntityAliasIndex.StopWords.Contains(t)).Distinct(StringComparer.Ordinal);
+
+    /// <summary>The word tokens of <paramref name="text"/>, lower-cased: runs of letters, marks and digits.</summary>
+    public static IReadOnlyList<string> Tokenize(string text) =>
+        [.. WordToken().Matches(text).Select(m => m.Value.ToLowerInvariant())];
+
+    [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex WordToken();
+}
+
+/// <summary>One concept of the query: a word, or an entity with every alias it goes by.</summary>
+/// <param name="Alternatives">Phrases (token sequences), any of which matches.</param>
+/// <param name="EntityIds">The entities this group stands for, when it came from an alias (an alias may name several).</param>
+public sealed record FullTextGroup(IReadOnlyList<IReadOnlyList<string>> Alternatives, IReadOnlyList<string> EntityIds);
+
+/// <summary>A row of the full-text index that matched: which record, and how well (higher is better).</summary>
+public sealed class SearchHit
+{
+    public required string Kind { get; init; }
+    public required string RefId { get; init; }
+    public required double Score { get; init; }
+}

@@ -1,0 +1,244 @@
+using System.Globalization;
+using ClaimsApi.Domain;
+using ClaimsApi.Http;
+using ClaimsApi.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+// string.Compare inside queries is translated to SQL and compares with the column's (binary) collation.
+#pragma warning disable CA1309
+
+namespace ClaimsApi.Features.Search;
+
+/// <summary>The relevance cursor: the last result's score, type and id.</summary>
+internal static class SearchCursor
+{
+    public static string Key(double score, string kind) => score.ToString("R", CultureInfo.InvariantCulture) + "|" + kind;
+
+    public static bool IsValidKey(string? key) => TryParse(key, out _, out _);
+
+    public static bool TryParse(string? key, out double score, out string kind)
+    {
+        score = 0;
+        kind = "";
+        var bar = key?.IndexOf('|', StringComparison.Ordinal) ?? -1;
+        if (bar < 0 || !double.TryParse(key.AsSpan(0, bar), NumberStyles.Float, CultureInfo.InvariantCulture, out score) || !double.IsFinite(score))
+        {
+            return false;
+        }
+
+        kind = key![(bar + 1)..];
+        return SearchQuery.Types.Contains(kind, StringComparer.Ordinal);
+    }
+}
+
+public static class SearchEndpoints
+{
+    public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGroup("/v1/search").WithTags("Search")
+            .MapGet("/", Search)
+            .WithName("Search")
+            .WithSummary("Search claims, statements and articles")
+            .WithDescription("Full-text search (SQLite FTS5 / PostgreSQL tsvector), ranked, with snippets. Entity names in the query are expanded to all their aliases. Combine with filters; add facets=true for counts by claimant, entity, kind, status and year.")
+            .Validate<SearchQuery>();
+        return routes;
+    }
+
+    internal static async Task<Ok<SearchResponse>> Search(
+        [AsParameters] SearchQuery query, ClaimsDbContext db, EntityAliasIndex aliases, HttpContext context, CancellationToken ct)
+    {
+        var (fullText, entities) = await aliases.AnalyseAsync(query.Q!, db, ct);
+        var hits = Filter(db.SearchIndex(fullText), query, db);
+
+        Paging.TryDecode(query.Cursor, SearchQuery.Sort, out var cursor, SearchCursor.IsValidKey);
+        if (cursor is not null && SearchCursor.TryParse(cursor.Key, out var score, out var kind))
+        {
+            var id = cursor.Id;
+            hits = hits.Where(h => h.Score < score
+                || (h.Score == score && (string.Compare(h.Kind, kind) > 0 || (h.Kind == kind && string.Compare(h.RefId, id) > 0))));
+        }
+
+        var limit = QueryValues.Limit(query.Limit);
+        var page = await hits.OrderByDescending(h => h.Score).ThenBy(h => h.Kind).ThenBy(h => h.RefId).Take(limit + 1).ToListAsync(ct);
+        var results = await DescribeAsync(page, fullText, entities, db, ct);
+        var paged = results.ToPage(limit, context, r => new Paging.Cursor(SearchQuery.Sort, SearchCursor.Key(r.Score, r.Type), r.Id));
+        var facets = query.Facets == "true" ? await FacetsAsync(hits, db, ct) : null;
+
+        return TypedResults.Ok(new SearchResponse(
+            new SearchQueryInfo(query.Q!, [.. fullText.Terms], entities),
+            paged.Items, facets, paged.Limit, paged.NextCursor, paged.Next));
+    }
+
+    /// <summary>Applies the filters to the index hits, joining each hit to its record; the result stays composable.</summary>
+    internal static IQueryable<SearchHit> Filter(IQueryable<SearchHit> hits, SearchQuery query, ClaimsDbContext db)
+    {
+        var claims = db.Claims.AsNoTracking();
+        if (query.Claimant is { } claimant)
+        {
+            claims = claims.Where(c => c.ClaimantId == claimant);
+        }
+
+        if (query.Entity is { } entity)
+        {
+            claims = claims.Where(c => c.Mentions.Any(m => m.EntityId == entity));
+        }
+
+        if (QueryValues.Enum<ClaimKind>(query.Kind) is { } kind)
+        {
+            claims = claims.Where(c => c.Kind == kind);
+        }
+
+        if (QueryValues.Enum<VerificationStatus>(query.Status) is { } status)
+        {
+            claims = claims.Where(c => c.Status == status);
+        }
+
+        var from = QueryValues.Date(query.From);
+        var to = QueryValues.Date(query.To);
+        if (from is { } f)
+        {
+            claims = claims.Where(c => c.ClaimedOn >= f);
+        }
+
+        if (to is { } t)
+        {
+            claims = claims.Where(c => c.ClaimedOn <= t);
+        }
+
+        var articles = db.Articles.AsNoTracking();
+        if (query.Article is { } article)
+        {
+            articles = articles.Where(a => a.Id == article);
+        }
+
+        if (query.Language is { } language)
+        {
+            articles = articles.Where(a => a.Language == language);
+        }
+
+        var datedArticles = articles;
+        if (from is { } df)
+        {
+            datedArticles = datedArticles.Where(a => a.PublishedOn >= df);
+        }
+
+        if (to is { } dt)
+        {
+            datedArticles = datedArticles.Where(a => a.PublishedOn <= dt);
+        }
+
+        var claimHits =
+            from h in hits
+            where h.Kind == "claim"
+            join c in claims on h.RefId equals c.Id
+            join a in articles on c.ArticleId equals a.Id
+            select new SearchHit { Kind = h.Kind, RefId = h.RefId, Score = h.Score };
+        if (query.ClaimsOnly)
+        {
+            return claimHits;
+        }
+
+        var statementHits =
+            from h in hits
+            where h.Kind == "statement"
+            join s in db.Statements.AsNoTracking() on h.RefId equals s.Id
+            join a in datedArticles on s.ArticleId equals a.Id
+            select new SearchHit { Kind = h.Kind, RefId = h.RefId, Score = h.Score };
+        var articleHits =
+            from h in hits
+            where h.Kind == "article"
+            join a in datedArticles on h.RefId equals a.Id
+            select new SearchHit { Kind = h.Kind, RefId = h.RefId, Score = h.Score };
+
+        return query.Type switch
+        {
+            "statement" => statementHits,
+            "article" => articleHits,
+            _ => claimHits.Concat(statementHits).Concat(articleHits),
+        };
+    }
+
+    private static async Task<List<SearchResult>> DescribeAsync(
+        List<SearchHit> page, FullTextQuery fullText, IReadOnlyList<MatchedEntity> entities, ClaimsDbContext db, CancellationToken ct)
+    {
+        var ids = page.Select(h => h.RefId).ToList();
+        var claims = await db.Claims.AsNoTracking().Where(c => ids.Contains(c.Id))
+            .Select(c => new { c.Id, c.Text, c.ArticleId, c.ClaimantId, Mentions = c.Mentions.Select(m => m.EntityId).ToList() })
+            .ToDictionaryAsync(c => c.Id, ct);
+        var statements = await db.Statements.AsNoTracking().Where(s => ids.Contains(s.Id))
+            .Select(s => new { s.Id, s.Text, s.ArticleId, s.SpeakerId })
+            .ToDictionaryAsync(s => s.Id, ct);
+        var articles = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
+            .Select(a => new { a.Id, a.Title, a.Text })
+            .ToDictionaryAsync(a => a.Id, ct);
+
+        var terms = fullText.Terms.ToList();
+        var wanted = entities.Select(e => e.Entity.Id).ToHashSet(StringComparer.Ordinal);
+        var groupsByEntity = fullText.Groups.Where(g => g.EntityIds.Count > 0).ToList();
+
+        // An entity matched a result when the result names it (any alias) or, for claims, mentions or makes it.
+        IReadOnlyList<string> Matched(string text, IEnumerable<string> linked)
+        {
+            var tokens = FullTextQuery.Tokenize(TextFolding.Fold(text));
+            var named = groupsByEntity
+                .Where(g => g.Alternatives.Any(p => Contains(tokens, [.. p.Select(TextFolding.Fold)])))
+                .SelectMany(g => g.EntityIds);
+            return [.. named.Concat(linked.Where(wanted.Contains)).Where(wanted.Contains).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        }
+
+        var results = new List<SearchResult>(page.Count);
+        foreach (var hit in page)
+        {
+            switch (hit.Kind)
+            {
+                case "claim" when claims.TryGetValue(hit.RefId, out var c):
+                    results.Add(new SearchResult("claim", c.Id, hit.Score, c.Text, Snippets.Build(c.Text, terms), c.ArticleId, Matched(c.Text, c.Mentions.Append(c.ClaimantId))));
+                    break;
+                case "statement" when statements.TryGetValue(hit.RefId, out var s):
+                    results.Add(new SearchResult("statement", s.Id, hit.Score, s.Text, Snippets.Build(s.Text, terms), s.ArticleId, Matched(s.Text, [s.SpeakerId])));
+                    break;
+                case "article" when articles.TryGetValue(hit.RefId, out var a):
+                    results.Add(new SearchResult("article", a.Id, hit.Score, a.Title, Snippets.Build(a.Text, terms), a.Id, Matched(a.Text, [])));
+                    break;
+            }
+        }
+
+        return results;
+    }
+
+    private static bool Contains(IReadOnlyList<string> tokens, string[] phrase)
+    {
+        for (var i = 0; i + phrase.Length <= tokens.Count; i++)
+        {
+            if (tokens.Skip(i).Take(phrase.Length).SequenceEqual(phrase, StringComparer.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static async Task<SearchFacets> FacetsAsync(IQueryable<SearchHit> hits, ClaimsDbContext db, CancellationToken ct)
+    {
+        const int Top = 20;
+        var matching = from h in hits where h.Kind == "claim" join c in db.Claims.AsNoTracking() on h.RefId equals c.Id select c;
+
+        var claimants = await matching.GroupBy(c => c.ClaimantId).Select(g => new { g.Key, Count = g.Count() })
+            .OrderByDescending(g => g.Count).ThenBy(g => g.Key).Take(Top).ToListAsync(ct);
+        var mentioned = await (from c in matching from m in c.Mentions select m.EntityId).GroupBy(e => e).Select(g => new { g.Key, Count = g.Count() })
+            .OrderByDescending(g => g.Count).ThenBy(g => g.Key).Take(Top).ToListAsync(ct);
+        var kinds = await matching.GroupBy(c => c.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var statuses = await matching.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var years = await matching.GroupBy(c => c.ClaimedOn.Year).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var refs = await EntityRefs.LoadAsync(db, claimants.Select(c => c.Key).Concat(mentioned.Select(m => m.Key)), ct);
+
+        return new SearchFacets(
+            [.. claimants.Select(c => new FacetCount(c.Key, refs.Get(c.Key)?.Name, c.Count))],
+            [.. mentioned.Select(m => new FacetCount(m.Key, refs.Get(m.Key)?.Name, m.Count))],
+            [.. kinds.OrderByDescending(k => k.Count).ThenBy(k => k.Key).Select(k => new FacetCount(EnumNames.Of(k.Key), null, k.Count))],
+            [.. statuses.OrderByDescending(s => s.Count).ThenBy(s => s.Key).Select(s => new FacetCount(EnumNames.Of(s.Key), null, s.Count))],
+            [.. years.OrderByDescending(y => y.Key).Select(y => new FacetCount(y.Key.ToString(CultureInfo.InvariantCulture), null, y.Count))]);
+    }
+}
