@@ -30,6 +30,7 @@ public static class OpenApiTransformers
                 new() { Name = "Statements", Description = "Attributed statements: who said what, and the exact characters of the article that say it." },
                 new() { Name = "Claims", Description = "Claimed facts with their claimant, evidence statements, mentioned entities and links to other claims." },
                 new() { Name = "Entities", Description = "People, organisations, states, places, treaties … with every alias they go by." },
+                new() { Name = "Search", Description = "Full-text search across claims, statements and articles, entity-aware, with facets." },
             };
 
             // Kestrel's address is not a useful server for the committed document (and a trailing slash breaks linters).
