@@ -1,5 +1,5 @@
-using System.Data.Common;
 using ClaimsApi.Seeding;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace ClaimsApi.Persistence;
@@ -47,6 +47,13 @@ public static partial class DatabaseInitializer
             {
                 await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(seeds, cancellationToken);
             }
+
+            if (!databaseOptions.MigrateOnStartup && seeds is null)
+            {
+                // Nothing above touched the database: still refuse to start on one that cannot be reached.
+                await db.Database.OpenConnectionAsync(cancellationToken);
+                await db.Database.CloseConnectionAsync();
+            }
         }
         catch (Exception e) when (Unreachable(e) is { } cause)
         {
@@ -56,14 +63,24 @@ public static partial class DatabaseInitializer
         }
     }
 
-    /// <summary>The connection-level cause, if the failure is that the database cannot be reached or refused us.</summary>
+    /// <summary>
+    /// The cause, if the failure is that the database cannot be reached or refused us (a configuration problem):
+    /// network errors, PostgreSQL authentication / unknown database / no privilege, SQLite unable to open the file.
+    /// A server-side error about the data itself is not a configuration problem and is left as it is.
+    /// </summary>
     private static Exception? Unreachable(Exception e)
     {
         for (Exception? current = e; current is not null; current = current.InnerException)
         {
-            if (current is DbException or System.Net.Sockets.SocketException or TimeoutException)
+            switch (current)
             {
-                return current;
+                case Npgsql.PostgresException postgres:
+                    return postgres.SqlState.StartsWith("28", StringComparison.Ordinal) // invalid authorisation
+                        || postgres.SqlState is "3D000" or "42501" // unknown database, insufficient privilege
+                        ? postgres : null;
+                case Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 14 or 23 }: // SQLITE_CANTOPEN, SQLITE_AUTH
+                case Npgsql.NpgsqlException or System.Net.Sockets.SocketException or TimeoutException:
+                    return current;
             }
         }
 

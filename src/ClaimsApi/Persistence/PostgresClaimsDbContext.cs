@@ -11,7 +11,7 @@ public sealed class PostgresClaimsDbContext(DbContextOptions<PostgresClaimsDbCon
 {
     /// <summary>Arbitrary, fixed keys for the advisory locks ("claims" and "migrate" in ASCII).</summary>
     private const long SeedLockKey = 0x636C61696D73;
-    private const long MigrationLockKey = 0x6D69677261746;
+    private const long MigrationLockKey = 0x6D696772617465;
 
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string connectionString) =>
         builder.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(3)).UseSnakeCaseNamingConvention();

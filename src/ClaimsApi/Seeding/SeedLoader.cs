@@ -278,7 +278,7 @@ public static partial class SeedLoader
             {
                 var dto = list[i];
                 var path = $"entities[{i}]";
-                if (!ValidId(source, path, dto.Id) || Required(source, $"{path}.name", dto.Name) is not { } name)
+                if (!ValidId(source, path, dto.Id) || Required(source, $"{path}.name", dto.Name, Limits.Name) is not { } name)
                 {
                     continue;
                 }
@@ -313,18 +313,18 @@ public static partial class SeedLoader
                 var aliases = dto.Aliases ?? [];
                 for (var a = 0; a < aliases.Count; a++)
                 {
-                    if (string.IsNullOrWhiteSpace(aliases[a]))
+                    if (Required(source, $"{path}.aliases[{a}]", aliases[a], Limits.Name) is null)
                     {
-                        Problem(source, $"{path}.aliases[{a}]", "an alias must not be empty");
+                        continue;
                     }
-                    else if (entity.Aliases.Any(x => x.Alias == aliases[a]))
+
+                    if (entity.Aliases.Any(x => x.Alias == aliases[a]))
                     {
                         Problem(source, $"{path}.aliases[{a}]", $"alias '{aliases[a]}' is listed twice");
+                        continue;
                     }
-                    else
-                    {
-                        entity.Aliases.Add(new EntityAlias { EntityId = entity.Id, Alias = aliases[a], NormalizedAlias = TextFolding.Fold(aliases[a]) });
-                    }
+
+                    entity.Aliases.Add(new EntityAlias { EntityId = entity.Id, Alias = aliases[a], NormalizedAlias = TextFolding.Fold(aliases[a]) });
                 }
 
                 _entities.Add(entity.Id, (entity, source, i));
@@ -395,6 +395,7 @@ public static partial class SeedLoader
                 }
 
                 var speakerOk = RequireEntity(source, $"{path}.speaker", dto.Speaker);
+                Optional(source, $"{path}.cue", dto.Cue, Limits.Cue);
                 var kindOk = ParseKind<StatementKind>(source, $"{path}.kind", dto.Kind, out var kind);
                 if (dto.Source is { } sourceEntity)
                 {
@@ -468,7 +469,10 @@ public static partial class SeedLoader
                     continue;
                 }
 
-                var text = Required(source, $"{path}.text", dto.Text);
+                var text = Required(source, $"{path}.text", dto.Text, Limits.ClaimText);
+                Optional(source, $"{path}.subject", dto.Subject, Limits.ClaimPart);
+                Optional(source, $"{path}.predicate", dto.Predicate, Limits.ClaimPart);
+                Optional(source, $"{path}.object", dto.Object, Limits.ClaimPart);
                 var claimantOk = RequireEntity(source, $"{path}.claimant", dto.Claimant);
                 var kindOk = ParseKind<ClaimKind>(source, $"{path}.kind", dto.Kind, out var kind);
                 var status = VerificationStatus.Unverified;
@@ -576,8 +580,8 @@ public static partial class SeedLoader
             {
                 var item = qualifiers[q];
                 var itemPath = $"{path}.qualifiers[{q}]";
-                var name = Required(source, $"{itemPath}.name", item.Name);
-                var value = Required(source, $"{itemPath}.value", item.Value);
+                var name = Required(source, $"{itemPath}.name", item.Name, Limits.QualifierName);
+                var value = Required(source, $"{itemPath}.value", item.Value, Limits.QualifierValue);
                 var entityOk = item.Entity is null || RequireEntity(source, $"{itemPath}.entity", item.Entity);
                 if (name is not null && value is not null && entityOk)
                 {
@@ -682,11 +686,22 @@ public static partial class SeedLoader
             return true;
         }
 
-        private string? Required(Source source, string path, string? value)
+        private string? Required(Source source, string path, string? value, int maxLength = int.MaxValue)
         {
             if (string.IsNullOrWhiteSpace(value))
             {
                 Problem(source, path, "a value is required");
+                return null;
+            }
+
+            return Optional(source, path, value, maxLength);
+        }
+
+        private string? Optional(Source source, string path, string? value, int maxLength)
+        {
+            if (value is not null && value.Length > maxLength)
+            {
+                Problem(source, path, $"the value is {value.Length} characters long; at most {maxLength} are stored");
                 return null;
             }
 

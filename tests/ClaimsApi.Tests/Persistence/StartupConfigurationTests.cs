@@ -40,6 +40,18 @@ public sealed class StartupConfigurationTests
         Assert.Contains("Failed to connect to 127.0.0.1:1", Messages(error), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AnUnreachableServerStopsStartUpEvenWithMigrationsAndSeedingOff()
+    {
+        var error = StartFails(
+            ("Database:Provider", "Postgres"),
+            ("Database:ConnectionString", "Host=127.0.0.1;Port=1;Database=claims;Username=claims;Timeout=2"),
+            ("Database:MigrateOnStartup", "false"),
+            ("Seeds:ImportOnStartup", "false"));
+
+        Assert.Contains("Failed to connect to 127.0.0.1:1", Messages(error), StringComparison.Ordinal);
+    }
+
     private static Exception StartFails(params (string Key, string Value)[] settings)
     {
         using var database = new SqliteTestDatabase();

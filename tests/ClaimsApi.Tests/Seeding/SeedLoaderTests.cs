@@ -470,6 +470,20 @@ public sealed class SeedLoaderTests
     }
 
     [Fact]
+    public void AClaimTextLongerThanTheColumnIsRejectedOnEveryProvider()
+    {
+        using var seeds = new SeedsFolder();
+        var yaml = File.ReadAllText(seeds.Yaml);
+        var line = yaml.Split('\n').First(l => l.StartsWith("    text: The legal basis", StringComparison.Ordinal));
+        File.WriteAllText(seeds.Yaml, yaml.Replace(line, "    text: " + new string('x', Limits.ClaimText + 1), StringComparison.Ordinal));
+
+        var problem = Assert.Single(seeds.LoadFails().Problems);
+
+        Assert.EndsWith(".text", problem.Path, StringComparison.Ordinal);
+        Assert.Equal($"the value is {Limits.ClaimText + 1} characters long; at most {Limits.ClaimText} are stored", problem.Message);
+    }
+
+    [Fact]
     public void TwoArticleFilesWithTheSameIdAreRejected()
     {
         using var seeds = new SeedsFolder();

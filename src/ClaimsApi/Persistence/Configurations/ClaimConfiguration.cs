@@ -11,10 +11,10 @@ internal sealed class ClaimedFactConfiguration : IEntityTypeConfiguration<Claime
         builder.ToTable("claims");
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Id).HasMaxLength(Ids.MaxLength);
-        builder.Property(c => c.Text).HasMaxLength(2000);
-        builder.Property(c => c.Subject).HasMaxLength(500);
-        builder.Property(c => c.Predicate).HasMaxLength(500);
-        builder.Property(c => c.Object).HasMaxLength(500);
+        builder.Property(c => c.Text).HasMaxLength(Limits.ClaimText);
+        builder.Property(c => c.Subject).HasMaxLength(Limits.ClaimPart);
+        builder.Property(c => c.Predicate).HasMaxLength(Limits.ClaimPart);
+        builder.Property(c => c.Object).HasMaxLength(Limits.ClaimPart);
         builder.Property(c => c.SeedFile).HasMaxLength(260);
         builder.HasOne<NamedEntity>().WithMany().HasForeignKey(c => c.ClaimantId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Article>().WithMany().HasForeignKey(c => c.ArticleId).OnDelete(DeleteBehavior.Cascade);
@@ -60,8 +60,8 @@ internal sealed class ClaimQualifierConfiguration : IEntityTypeConfiguration<Cla
     {
         builder.ToTable("claim_qualifiers");
         builder.HasKey(q => new { q.ClaimId, q.Ordinal });
-        builder.Property(q => q.Name).HasMaxLength(80);
-        builder.Property(q => q.Value).HasMaxLength(500);
+        builder.Property(q => q.Name).HasMaxLength(Limits.QualifierName);
+        builder.Property(q => q.Value).HasMaxLength(Limits.QualifierValue);
         builder.HasOne<NamedEntity>().WithMany().HasForeignKey(q => q.EntityId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -11,8 +11,8 @@ internal sealed class NamedEntityConfiguration : IEntityTypeConfiguration<NamedE
         builder.ToTable("entities");
         builder.HasKey(e => e.Id);
         builder.Property(e => e.Id).HasMaxLength(Ids.MaxLength);
-        builder.Property(e => e.Name).HasMaxLength(300);
-        builder.Property(e => e.NormalizedName).HasMaxLength(300);
+        builder.Property(e => e.Name).HasMaxLength(Limits.Name);
+        builder.Property(e => e.NormalizedName).HasMaxLength(Limits.Name);
         builder.HasIndex(e => e.NormalizedName);
         builder.Property(e => e.WikidataId).HasMaxLength(20);
         builder.Property(e => e.SeedFile).HasMaxLength(260);
@@ -28,8 +28,8 @@ internal sealed class EntityAliasConfiguration : IEntityTypeConfiguration<Entity
     {
         builder.ToTable("entity_aliases");
         builder.HasKey(a => new { a.EntityId, a.Alias });
-        builder.Property(a => a.Alias).HasMaxLength(300);
-        builder.Property(a => a.NormalizedAlias).HasMaxLength(300);
+        builder.Property(a => a.Alias).HasMaxLength(Limits.Name);
+        builder.Property(a => a.NormalizedAlias).HasMaxLength(Limits.Name);
         builder.HasIndex(a => a.NormalizedAlias);
     }
 }

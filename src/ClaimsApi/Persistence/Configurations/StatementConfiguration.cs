@@ -11,7 +11,7 @@ internal sealed class StatementConfiguration : IEntityTypeConfiguration<Statemen
         builder.ToTable("statements");
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Id).HasMaxLength(Ids.MaxLength);
-        builder.Property(s => s.Cue).HasMaxLength(300);
+        builder.Property(s => s.Cue).HasMaxLength(Limits.Cue);
         builder.Property(s => s.SeedFile).HasMaxLength(260);
         builder.HasOne<Article>().WithMany().HasForeignKey(s => s.ArticleId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<NamedEntity>().WithMany().HasForeignKey(s => s.SpeakerId).OnDelete(DeleteBehavior.Restrict);
