@@ -15,6 +15,8 @@ public static class HttpServices
             json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
 
+        services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
         {
             var http = context.HttpContext;
@@ -27,6 +29,14 @@ public static class HttpServices
             else if (context.ProblemDetails.Status == StatusCodes.Status405MethodNotAllowed && context.ProblemDetails.Detail is null)
             {
                 context.ProblemDetails.Detail = $"'{http.Request.Method}' is not allowed on '{http.Request.Path}'; the API is read-only here.";
+            }
+            else if (context.ProblemDetails.Status == StatusCodes.Status413PayloadTooLarge && context.ProblemDetails.Detail is null)
+            {
+                context.ProblemDetails.Detail = "The request body is larger than this operation accepts.";
+            }
+            else if (context.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType && context.ProblemDetails.Detail is null)
+            {
+                context.ProblemDetails.Detail = $"The request body must be JSON (Content-Type: application/json), not '{http.Request.ContentType}'.";
             }
             else if (context.ProblemDetails.Status == StatusCodes.Status500InternalServerError && context.ProblemDetails.Detail is null)
             {

@@ -129,6 +129,11 @@ public static class OpenApiTransformers
             schema.Default = attribute.Type == "integer" ? JsonValue.Create(int.Parse(value, System.Globalization.CultureInfo.InvariantCulture)) : JsonValue.Create(value);
         }
 
+        if (attribute.Example is { } example)
+        {
+            schema.Examples = [JsonValue.Create(example)];
+        }
+
         var values = attribute.Values ?? (attribute.Enum is { } enumType ? EnumWireNames(enumType) : null);
         if (values is not null)
         {

@@ -1,8 +1,10 @@
+using System.ComponentModel;
 using ClaimsApi.Domain;
 using ClaimsApi.Features.Claims;
 using ClaimsApi.Features.Statements;
 using ClaimsApi.Http;
 using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
 
 namespace ClaimsApi.Features.Articles;
 
@@ -69,6 +71,9 @@ public sealed record ParagraphResponse(int Index, ParagraphRole Role, Span Span,
 /// <summary>Paging for the article list.</summary>
 public sealed record ArticleListQuery : PageQuery
 {
+    [FromQuery(Name = "q"), Description("Only articles matching these words (full-text, entity-aware, as in GET /v1/search); the list keeps its order. For ranking by relevance use GET /v1/search.")]
+    public string? Q { get; init; }
+
 
     internal const string Sort = "-publishedOn";
 }
@@ -77,6 +82,7 @@ internal sealed class ArticleListQueryValidator : AbstractValidator<ArticleListQ
 {
     public ArticleListQueryValidator()
     {
+        RuleFor(q => q.Q).MustBeSearchText(required: false).OverridePropertyName("q");
         RuleFor(q => q.Limit).MustBeLimit().OverridePropertyName("limit");
         RuleFor(q => q.Cursor).MustBeCursor(_ => ArticleListQuery.Sort, _ => QueryValues.IsDate).OverridePropertyName("cursor");
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClaimsApi.Features.Claims;
+using ClaimsApi.Features.Search;
 using ClaimsApi.Features.Statements;
 using ClaimsApi.Http;
 using ClaimsApi.Persistence;
@@ -33,9 +34,15 @@ public static class ArticleEndpoints
     }
 
     internal static async Task<Ok<Page<ArticleSummary>>> List(
-        [AsParameters] ArticleListQuery query, ClaimsDbContext db, HttpContext context, CancellationToken ct)
+        [AsParameters] ArticleListQuery query, ClaimsDbContext db, EntityAliasIndex aliases, HttpContext context, CancellationToken ct)
     {
         var articles = db.Articles.AsNoTracking();
+        if (query.Q is { } q)
+        {
+            var matching = db.SearchIndex(await aliases.BuildQueryAsync(q, db, ct)).Where(h => h.Kind == "article").Select(h => h.RefId);
+            articles = articles.Where(a => matching.Contains(a.Id));
+        }
+
         Paging.TryDecode(query.Cursor, ArticleListQuery.Sort, out var cursor, QueryValues.IsDate);
         if (cursor is not null)
         {

@@ -98,6 +98,9 @@ public sealed record ClaimListQuery : PageQuery
 {
     internal static readonly string[] Sorts = ["-claimedOn", "claimedOn", "id"];
 
+    [FromQuery(Name = "q"), Description("Only claims matching these words (full-text, entity-aware, as in GET /v1/search); the list keeps its order. For ranking by relevance use GET /v1/search.")]
+    public string? Q { get; init; }
+
     [FromQuery(Name = "claimant"), Description("Only claims made by this entity (id).")]
     [ParameterSchema(Pattern = Ids.Pattern)]
     public string? Claimant { get; init; }
@@ -137,6 +140,7 @@ internal sealed class ClaimListQueryValidator : AbstractValidator<ClaimListQuery
 {
     public ClaimListQueryValidator()
     {
+        RuleFor(q => q.Q).MustBeSearchText(required: false).OverridePropertyName("q");
         RuleFor(q => q.Claimant).MustBeIdFilter("claimant").OverridePropertyName("claimant");
         RuleFor(q => q.Entity).MustBeIdFilter("entity").OverridePropertyName("entity");
         RuleFor(q => q.Article).MustBeIdFilter("article").OverridePropertyName("article");

@@ -1,7 +1,9 @@
 using ClaimsApi.Domain;
+using ClaimsApi.Features.Search;
 using ClaimsApi.Http;
 using ClaimsApi.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 // string.Compare inside queries is translated to SQL and compares with the column's (binary) collation.
@@ -21,6 +23,16 @@ public static class ClaimEndpoints
             .WithDescription("Claims filtered by claimant, mentioned entity, article, kind, status and date range; sorted newest first by default; paged with a cursor.")
             .Validate<ClaimListQuery>();
 
+        group.MapPost("/match", Match)
+            .WithName("MatchClaims")
+            .WithSummary("Match a sentence against the known claims")
+            .WithDescription("Returns the known claims that assert what the sentence asserts, each with a score (the share of the sentence's concepts it covers) and the reason: shared entities and shared terms. Claims below the threshold are not listed.")
+            .Accepts<ClaimMatchRequest>("application/json")
+            .WithMetadata(new RequestSizeLimitAttribute(ClaimMatcher.MaxBodyBytes))
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .Validate<ClaimMatchRequest>();
+
         group.MapGet("/{id}", Get)
             .WithName("GetClaim")
             .WithSummary("Get a claim")
@@ -31,14 +43,20 @@ public static class ClaimEndpoints
     }
 
     internal static async Task<Ok<Page<ClaimSummary>>> List(
-        [AsParameters] ClaimListQuery query, ClaimsDbContext db, HttpContext context, CancellationToken ct) =>
-        TypedResults.Ok(await QueryPageAsync(db.Claims, query, db, context, ct));
+        [AsParameters] ClaimListQuery query, ClaimsDbContext db, EntityAliasIndex aliases, HttpContext context, CancellationToken ct) =>
+        TypedResults.Ok(await QueryPageAsync(db.Claims, query, db, aliases, context, ct));
 
     /// <summary>Applies a validated <see cref="ClaimListQuery"/> to <paramref name="claims"/> and reads one page.</summary>
     internal static async Task<Page<ClaimSummary>> QueryPageAsync(
-        IQueryable<ClaimedFact> claims, ClaimListQuery query, ClaimsDbContext db, HttpContext context, CancellationToken ct)
+        IQueryable<ClaimedFact> claims, ClaimListQuery query, ClaimsDbContext db, EntityAliasIndex aliases, HttpContext context, CancellationToken ct)
     {
         claims = claims.AsNoTracking();
+        if (query.Q is { } q)
+        {
+            var matching = db.SearchIndex(await aliases.BuildQueryAsync(q, db, ct)).Where(h => h.Kind == "claim").Select(h => h.RefId);
+            claims = claims.Where(c => matching.Contains(c.Id));
+        }
+
         if (query.Claimant is { } claimant)
         {
             claims = claims.Where(c => c.ClaimantId == claimant);
@@ -93,6 +111,44 @@ public static class ClaimEndpoints
         var refs = await EntityRefs.LoadAsync(db, rows.Select(r => r.ClaimantId), ct);
         var summaries = rows.Select(c => new ClaimSummary(c.Id, c.Text, refs[c.ClaimantId], c.Kind, c.ClaimedOn, c.Status, c.ArticleId)).ToList();
         return summaries.ToPage(limit, context, c => new Paging.Cursor(sort, sort == "id" ? null : c.ClaimedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), c.Id));
+    }
+
+    internal static async Task<Ok<ClaimMatchResponse>> Match(ClaimMatchRequest request, ClaimsDbContext db, EntityAliasIndex aliases, CancellationToken ct)
+    {
+        var (sentence, entities) = await aliases.AnalyseAsync(request.Text, db, ct);
+        var candidateIds = await db.SearchIndex(sentence).Where(h => h.Kind == "claim")
+            .OrderByDescending(h => h.Score).ThenBy(h => h.RefId).Take(ClaimMatcher.Candidates).Select(h => h.RefId).ToListAsync(ct);
+        var claims = await db.Claims.AsNoTracking().Where(c => candidateIds.Contains(c.Id))
+            .Select(c => new
+            {
+                Claim = c,
+                Mentions = c.Mentions.Select(m => m.EntityId).ToList(),
+                Evidence = c.Evidence.Select(e => e.Text).ToList(),
+            })
+            .ToListAsync(ct);
+
+        var scored = claims
+            .Select(c =>
+            {
+                var texts = new[] { c.Claim.Text, c.Claim.Subject ?? "", c.Claim.Predicate ?? "", c.Claim.Object ?? "" }.Concat(c.Evidence).ToList();
+                var linked = c.Mentions.Append(c.Claim.ClaimantId).ToHashSet(StringComparer.Ordinal);
+                return (c.Claim, Result: ClaimMatcher.Score(sentence, new ClaimMatcher.Candidate(c.Claim.Id, texts, linked)));
+            })
+            .Where(c => c.Result.Score >= ClaimMatcher.Threshold)
+            .OrderByDescending(c => c.Result.Score).ThenBy(c => c.Claim.Id, StringComparer.Ordinal)
+            .Take(request.Limit ?? 5)
+            .ToList();
+        var refs = await EntityRefs.LoadAsync(db, scored.SelectMany(s => s.Result.SharedEntityIds.Append(s.Claim.ClaimantId)), ct);
+
+        return TypedResults.Ok(new ClaimMatchResponse(
+            request.Text,
+            ClaimMatcher.Threshold,
+            entities,
+            [.. scored.Select(s => new ClaimMatch(
+                new ClaimSummary(s.Claim.Id, s.Claim.Text, refs[s.Claim.ClaimantId], s.Claim.Kind, s.Claim.ClaimedOn, s.Claim.Status, s.Claim.ArticleId),
+                Math.Round(s.Result.Score, 4),
+                [.. s.Result.SharedEntityIds.Select(id => refs[id])],
+                s.Result.SharedTerms))]));
     }
 
     internal static async Task<Results<Ok<ClaimDetail>, ProblemHttpResult>> Get(string id, ClaimsDbContext db, CancellationToken ct)

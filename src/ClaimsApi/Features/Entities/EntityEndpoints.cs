@@ -1,5 +1,6 @@
 using ClaimsApi.Domain;
 using ClaimsApi.Features.Claims;
+using ClaimsApi.Features.Search;
 using ClaimsApi.Http;
 using ClaimsApi.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -71,7 +72,7 @@ public static class EntityEndpoints
     }
 
     internal static async Task<Results<Ok<Page<ClaimSummary>>, ProblemHttpResult>> ListClaims(
-        string id, [AsParameters] ClaimListQuery query, ClaimsDbContext db, HttpContext context, CancellationToken ct)
+        string id, [AsParameters] ClaimListQuery query, ClaimsDbContext db, EntityAliasIndex aliases, HttpContext context, CancellationToken ct)
     {
         if (!await db.Entities.AnyAsync(e => e.Id == id, ct))
         {
@@ -79,7 +80,7 @@ public static class EntityEndpoints
         }
 
         var claims = db.Claims.Where(c => c.ClaimantId == id || c.Mentions.Any(m => m.EntityId == id));
-        return TypedResults.Ok(await ClaimEndpoints.QueryPageAsync(claims, query, db, context, ct));
+        return TypedResults.Ok(await ClaimEndpoints.QueryPageAsync(claims, query, db, aliases, context, ct));
     }
 
     private static async Task<List<EntityResponse>> Project(IQueryable<NamedEntity> entities, ClaimsDbContext db, CancellationToken ct)

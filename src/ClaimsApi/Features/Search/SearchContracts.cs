@@ -94,7 +94,7 @@ public sealed record SearchQuery : PageQuery
     public string? Article { get; init; }
 
     [FromQuery(Name = "language"), Description("Only results from articles in this language (BCP 47, e.g. en).")]
-    [ParameterSchema(Pattern = "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")]
+    [ParameterSchema(Pattern = "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$", Example = "en")]
     public string? Language { get; init; }
 
     [FromQuery(Name = "from"), Description("Only results dated on or after this day (claims: claimed on; others: the article's date).")]

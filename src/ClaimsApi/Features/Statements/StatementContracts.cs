@@ -32,6 +32,9 @@ public sealed record StatementResponse(
 /// <summary>Filters for the statement list.</summary>
 public sealed record StatementListQuery : PageQuery
 {
+    [FromQuery(Name = "q"), Description("Only statements matching these words (full-text, entity-aware, as in GET /v1/search); the list keeps its order. For ranking by relevance use GET /v1/search.")]
+    public string? Q { get; init; }
+
     [FromQuery(Name = "article"), Description("Only statements in this article (id).")]
     [ParameterSchema(Pattern = Ids.Pattern)]
     public string? Article { get; init; }
@@ -51,6 +54,7 @@ internal sealed class StatementListQueryValidator : AbstractValidator<StatementL
 {
     public StatementListQueryValidator()
     {
+        RuleFor(q => q.Q).MustBeSearchText(required: false).OverridePropertyName("q");
         RuleFor(q => q.Article).MustBeIdFilter("article").OverridePropertyName("article");
         RuleFor(q => q.Speaker).MustBeIdFilter("speaker").OverridePropertyName("speaker");
         RuleFor(q => q.Kind).MustBeOneOf<StatementListQuery, StatementKind>("kind").OverridePropertyName("kind");

@@ -1,4 +1,5 @@
 using ClaimsApi.Domain;
+using ClaimsApi.Features.Search;
 using ClaimsApi.Http;
 using ClaimsApi.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -31,9 +32,15 @@ public static class StatementEndpoints
     }
 
     internal static async Task<Ok<Page<StatementResponse>>> List(
-        [AsParameters] StatementListQuery query, ClaimsDbContext db, HttpContext context, CancellationToken ct)
+        [AsParameters] StatementListQuery query, ClaimsDbContext db, EntityAliasIndex aliases, HttpContext context, CancellationToken ct)
     {
         var statements = db.Statements.AsNoTracking();
+        if (query.Q is { } q)
+        {
+            var matching = db.SearchIndex(await aliases.BuildQueryAsync(q, db, ct)).Where(h => h.Kind == "statement").Select(h => h.RefId);
+            statements = statements.Where(s => matching.Contains(s.Id));
+        }
+
         if (query.Article is { } article)
         {
             statements = statements.Where(s => s.ArticleId == article);
