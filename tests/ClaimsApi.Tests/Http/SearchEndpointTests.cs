@@ -72,11 +72,23 @@ public abstract class SearchEndpointTests<TApi>(TApi fixture) : IClassFixture<TA
         var legal = await api.GetJsonAsync<SearchResponse>("/v1/search?q=Kursk&kind=factual&claimant=russia&limit=100");
         var statements = await api.GetJsonAsync<SearchResponse>("/v1/search?q=Kursk&type=statement&limit=100");
         var none = await api.GetJsonAsync<SearchResponse>("/v1/search?q=Kursk&from=2026-01-01&limit=100");
+        var english = await api.GetJsonAsync<SearchResponse>("/v1/search?q=Kursk&language=en&limit=100");
+        var german = await api.GetJsonAsync<SearchResponse>("/v1/search?q=Kursk&language=de&limit=100");
+        var inArticle = await api.GetJsonAsync<SearchResponse>("/v1/search?q=Kursk&article=9c422c9df4965fec&limit=100");
+        var otherArticle = await api.GetJsonAsync<SearchResponse>("/v1/search?q=Kursk&article=0000000000000000&limit=100");
+        var mentioning = await api.GetJsonAsync<SearchResponse>("/v1/search?q=Kursk&entity=kim-jong-un&status=unverified&limit=100");
 
         Assert.Contains(all.Items, r => r.Type == "article");
         Assert.Equal(["kursk-region-liberated"], legal.Items.Select(r => r.Id));
         Assert.All(statements.Items, r => Assert.Equal("statement", r.Type));
         Assert.Empty(none.Items);
+        Assert.Equal(all.Items.Count, english.Items.Count);
+        Assert.Empty(german.Items);
+        Assert.Equal(all.Items.Count, inArticle.Items.Count);
+        Assert.Empty(otherArticle.Items);
+        Assert.NotEmpty(mentioning.Items);
+        Assert.All(mentioning.Items, r => Assert.Equal("claim", r.Type));
+        Assert.True(mentioning.Items.Count < all.Items.Count(r => r.Type == "claim"));
     }
 
     [SkippableFact]
