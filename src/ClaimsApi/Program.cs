@@ -12,6 +12,9 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Long enough for a 10,000-character query string to reach the validator (a 400 naming the parameter)
+// instead of being cut off by Kestrel with an empty 414 (default 8 KB).
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = 64 * 1024);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddPersistence(builder.Configuration);
 builder.Services.AddHttpConventions();

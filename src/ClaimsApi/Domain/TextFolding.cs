@@ -11,7 +11,7 @@ public static class TextFolding
 {
     public static string Fold(string value)
     {
-        var decomposed = value.Normalize(NormalizationForm.FormKD);
+        var decomposed = Decompose(value);
         var builder = new StringBuilder(decomposed.Length);
         var pendingSpace = false;
         foreach (var c in decomposed)
@@ -42,6 +42,46 @@ public static class TextFolding
             });
         }
 
-        return builder.ToString().Normalize(NormalizationForm.FormC);
+        return Compose(builder.ToString());
+    }
+
+    /// <summary>FormKD, after dropping what Unicode normalisation refuses (noncharacters such as U+FFFE, lone surrogates).</summary>
+    private static string Decompose(string value)
+    {
+        try
+        {
+            return value.Normalize(NormalizationForm.FormKD);
+        }
+        catch (ArgumentException)
+        {
+            return Normalizable(value).Normalize(NormalizationForm.FormKD);
+        }
+    }
+
+    private static string Compose(string value)
+    {
+        try
+        {
+            return value.Normalize(NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            return Normalizable(value).Normalize(NormalizationForm.FormC);
+        }
+    }
+
+    private static string Normalizable(string value)
+    {
+        var builder = new StringBuilder(value.Length);
+        foreach (var rune in value.EnumerateRunes())
+        {
+            // EnumerateRunes turns lone surrogates into U+FFFD; noncharacters end in FFFE or FFFF in every plane.
+            if ((rune.Value & 0xFFFE) != 0xFFFE && rune.Value is not (>= 0xFDD0 and <= 0xFDEF))
+            {
+                builder.Append(rune.ToString());
+            }
+        }
+
+        return builder.ToString();
     }
 }

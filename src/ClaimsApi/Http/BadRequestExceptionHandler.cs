@@ -30,7 +30,7 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
                 Status = bad.StatusCode,
                 Title = bad.StatusCode switch
                 {
-                    StatusCodes.Status413PayloadTooLarge => "Payload Too Large",
+                    StatusCodes.Status413PayloadTooLarge => "Content Too Large",
                     StatusCodes.Status415UnsupportedMediaType => "Unsupported Media Type",
                     _ => "Bad Request",
                 },

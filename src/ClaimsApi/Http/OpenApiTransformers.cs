@@ -142,7 +142,7 @@ public static class OpenApiTransformers
 
         if (attribute.Type != "integer" && attribute.Format is null && values is null)
         {
-            schema.MaxLength = attribute.Pattern == Ids.Pattern ? Ids.MaxLength : 1024;
+            schema.MaxLength = attribute.MaxLength > 0 ? attribute.MaxLength : attribute.Pattern == Ids.Pattern ? Ids.MaxLength : 1024;
         }
 
         return schema;

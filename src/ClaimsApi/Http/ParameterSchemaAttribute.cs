@@ -15,6 +15,9 @@ public sealed class ParameterSchemaAttribute : Attribute
     public string? Default { get; init; }
     public string? Pattern { get; init; }
 
+    /// <summary>The longest value accepted, when it is not an id's (0: 1024 for free text).</summary>
+    public int MaxLength { get; init; }
+
     /// <summary>An enum whose wire names are the allowed values.</summary>
     public Type? Enum { get; init; }
 

@@ -8,8 +8,19 @@ public static class Problems
     public static ProblemHttpResult NotFound(string resource, string id) => TypedResults.Problem(
         statusCode: StatusCodes.Status404NotFound,
         title: "Not Found",
-        detail: $"There is no {resource} with id '{(id.Length <= 100 ? id : id[..97] + "...")}'.",
+        detail: $"There is no {resource} with id '{Shorten(id)}'.",
         type: "https://tools.ietf.org/html/rfc9110#section-15.5.5");
+
+    private static string Shorten(string id)
+    {
+        if (id.Length <= 100)
+        {
+            return id;
+        }
+
+        var cut = char.IsHighSurrogate(id[96]) ? 96 : 97; // never split a surrogate pair
+        return id[..cut] + "...";
+    }
 
     /// <summary>
     /// Answers 404 for an <c>{id}</c> that cannot be an id at all, before any query: cheaper, and some databases

@@ -47,7 +47,7 @@ public abstract class ClaimsDbContext(DbContextOptions options) : DbContext(opti
                COALESCE(subject, '') || ' ' || COALESCE(predicate, '') || ' ' || COALESCE(object, '') AS body
         FROM claims
         UNION ALL
-        SELECT 'statement', id, COALESCE(cue, ''), text FROM statements
+        SELECT 'statement', id, text, COALESCE(cue, '') FROM statements
         UNION ALL
         SELECT 'article', id, title, text FROM articles
         """;

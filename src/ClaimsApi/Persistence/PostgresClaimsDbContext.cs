@@ -43,27 +43,41 @@ public sealed class PostgresClaimsDbContext(DbContextOptions<PostgresClaimsDbCon
     /// tsquery match over the GIN-indexed tsvector, scored as the number of query groups the row matches (the
     /// integer part) plus ts_rank (length-normalised) squashed into [0, 1), as on SQLite.
     /// </summary>
+    /// <remarks>
+    /// Every phrase goes to phraseto_tsquery as a parameter, after unaccent and the same hyphen rule as the index:
+    /// phraseto_tsquery reads plain text, so nothing unaccent produces (it turns ʻ into an apostrophe, ː into a
+    /// colon) can become tsquery syntax. The group queries are built once, in a one-row subquery, not per row.
+    /// </remarks>
     public override IQueryable<SearchHit> SearchIndex(FullTextQuery query)
     {
-        var parameters = new List<object> { ToTsQuery(query) };
-        var coordination = new List<string>();
+        var parameters = new List<object>();
+        var groups = new List<string>();
         foreach (var group in query.Groups)
         {
-            parameters.Add(ToTsQuery(group));
-            coordination.Add($"(s.document @@ to_tsquery('simple', unaccent({{{parameters.Count - 1}}})))::int");
+            var phrases = new List<string>();
+            foreach (var phrase in group.Alternatives)
+            {
+                parameters.Add(string.Join(' ', phrase));
+                phrases.Add($"phraseto_tsquery('simple', {Words($"{{{parameters.Count - 1}}}")})");
+            }
+
+            groups.Add("(" + string.Join(" || ", phrases) + ")");
         }
 
-        var sql = $$"""
-            SELECT s.kind, s.ref_id, ({{string.Join(" + ", coordination)}}) + r.rank / (1.0 + r.rank) AS score
-            FROM search_index AS s
-            CROSS JOIN to_tsquery('simple', unaccent({0})) AS q(query)
+        var columns = string.Join(", ", groups.Select((g, i) => $"{g} AS g{i}"));
+        var any = string.Join(" || ", groups.Select((_, i) => $"g.g{i}"));
+        var coordination = string.Join(" + ", groups.Select((_, i) => $"(s.document @@ g.g{i})::int"));
+        var sql = $"""
+            SELECT s.kind, s.ref_id, ({coordination}) + r.rank / (1.0 + r.rank) AS score
+            FROM (SELECT {columns}) AS g
+            CROSS JOIN LATERAL (SELECT {any} AS query) AS q
+            JOIN search_index AS s ON s.document @@ q.query
             CROSS JOIN LATERAL (SELECT ts_rank(s.document, q.query, 1)::float8 AS rank) AS r
-            WHERE s.document @@ q.query
             """;
         return Database.SqlQueryRaw<SearchHit>(sql, [.. parameters]);
     }
 
-    /// <summary>The tsquery text: phrases as tokens joined with &lt;-&gt;, alternatives and groups joined with |.</summary>
+    /// <summary>The query in tsquery notation (for reading and tests; SQL is built from parameters, see <see cref="SearchIndex"/>).</summary>
     internal static string ToTsQuery(FullTextQuery query) => string.Join(" | ", query.Groups.Select(ToTsQuery));
 
     internal static string ToTsQuery(FullTextGroup group) =>

@@ -25,7 +25,8 @@ public sealed class SqliteClaimsDbContext(DbContextOptions<SqliteClaimsDbContext
 
     /// <summary>
     /// FTS5 MATCH, scored as the number of query groups the row matches (the integer part: rows matching more of
-    /// the query's concepts come first) plus BM25 squashed into [0, 1) (title weighted 10, body 1) to order rows
+    /// the query's concepts come first) plus BM25 squashed into [0, 1) (title weighted 10, body 1; the two
+    /// UNINDEXED columns come first and get weight 0) to order rows
     /// that match as many. bm25() is lower-is-better, hence the negation.
     /// </summary>
     public override IQueryable<SearchHit> SearchIndex(FullTextQuery query)
@@ -40,14 +41,14 @@ public sealed class SqliteClaimsDbContext(DbContextOptions<SqliteClaimsDbContext
 
         var sql = $$"""
             SELECT kind, ref_id, ({{string.Join(" + ", coordination)}}) + b / (1.0 + b) AS score
-            FROM (SELECT rowid, kind, ref_id, -bm25(search_index, 10.0, 1.0) AS b FROM search_index WHERE search_index MATCH {0})
+            FROM (SELECT rowid, kind, ref_id, -bm25(search_index, 0.0, 0.0, 10.0, 1.0) AS b FROM search_index WHERE search_index MATCH {0})
             """;
         return Database.SqlQueryRaw<SearchHit>(sql, [.. parameters]);
     }
 
     /// <summary>
-    /// The FTS5 query: every token double-quoted (so no token is ever read as syntax), phrases as quoted token
-    /// sequences, alternatives and groups joined with OR.
+    /// The FTS5 query: every phrase double-quoted (its tokens are letters and digits only, so nothing in it is
+    /// ever read as syntax), alternatives and groups joined with OR.
     /// </summary>
     internal static string ToFts5(FullTextQuery query) => string.Join(" OR ", query.Groups.Select(ToFts5));
 

@@ -19,6 +19,7 @@ public sealed partial class SeedImporter(ClaimsDbContext db, TimeProvider time, 
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async ct =>
         {
+            db.ChangeTracker.Clear(); // a retried attempt starts from nothing
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.LockForSeedingAsync(ct);
             var last = await db.SeedImports.AsNoTracking().OrderByDescending(s => s.Id).Select(s => s.Fingerprint).FirstOrDefaultAsync(ct);

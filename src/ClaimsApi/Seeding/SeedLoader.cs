@@ -299,6 +299,12 @@ public static partial class SeedLoader
                     Problem(source, $"{path}.wikidata", $"'{wikidata}' is not a Wikidata item id such as Q423");
                 }
 
+                if (TextFolding.Fold(name).Length > Limits.Name)
+                {
+                    Problem(source, $"{path}.name", $"the name is longer than {Limits.Name} characters once folded for lookups");
+                    continue;
+                }
+
                 var entity = new NamedEntity
                 {
                     Id = dto.Id,
@@ -448,7 +454,25 @@ public static partial class SeedLoader
                 {
                     Problem(source, path, "a statement cannot be its own parent");
                 }
+                else if (ParentCycle(statement.Id))
+                {
+                    Problem(source, path, $"parent goes round in a circle through '{statement.Id}'");
+                }
             }
+        }
+
+        private bool ParentCycle(string id)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal) { id };
+            for (var next = _statements[id].Statement.ParentId; next is not null && _statements.TryGetValue(next, out var parent); next = parent.Statement.ParentId)
+            {
+                if (!seen.Add(next))
+                {
+                    return next == id;
+                }
+            }
+
+            return false;
         }
 
         private void ReadClaims(Source source)

@@ -24,6 +24,17 @@ public abstract class EntityEndpointTests<TApi>(TApi fixture) : IClassFixture<TA
         Assert.Equal(["dprk"], page.Items.Select(e => e.Id));
     }
 
+    [SkippableTheory]
+    [InlineData("%EF%BF%BE")]
+    [InlineData("%EF%BF%BF%20dprk")]
+    [InlineData("%F0%9F%98%80")]
+    public async Task UnusualCharactersInANameFindNothingRatherThanFail(string name)
+    {
+        var page = await api.GetJsonAsync<Page<EntityResponse>>($"/v1/entities?name={name}");
+
+        Assert.Empty(page.Items);
+    }
+
     [SkippableFact]
     public async Task AnAmbiguousNameFindsEveryEntityItNames()
     {

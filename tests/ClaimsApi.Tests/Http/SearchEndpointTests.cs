@@ -141,6 +141,12 @@ public abstract class SearchEndpointTests<TApi>(TApi fixture) : IClassFixture<TA
     [InlineData("Kursk 🇰🇵 🚀")]
     [InlineData("Курск")]
     [InlineData("a & b | !c <-> d:*")]
+    [InlineData("ʻOahu")]
+    [InlineData("ŉ")]
+    [InlineData("aːb")]
+    [InlineData("⑴ Kursk")]
+    [InlineData("\uFFFE Kursk")]
+    [InlineData("ﷺ")]
     public async Task WhatUsersTypeNeverBreaksAQuery(string q)
     {
         using var client = api.CreateClient();

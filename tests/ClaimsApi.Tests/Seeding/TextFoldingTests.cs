@@ -134,4 +134,9 @@ public sealed class TextFoldingTests
             .Select(char.ConvertFromUtf32);
 
     private static string Escape(string text) => string.Concat(text.EnumerateRunes().Select(r => r.Value < 0x7F && r.Value >= 0x20 ? r.ToString() : $"\\u{{{r.Value:X}}}"));
+
+    [Theory]
+    [InlineData("a\uFFFEb", "ab")]
+    [InlineData("\uFFFEDPRK", "dprk")]
+    public void NoncharactersThatNormalisationRefusesAreDroppedRatherThanThrown(string value, string folded) => Assert.Equal(folded, TextFolding.Fold(value));
 }

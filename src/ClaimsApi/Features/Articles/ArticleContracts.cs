@@ -72,6 +72,7 @@ public sealed record ParagraphResponse(int Index, ParagraphRole Role, Span Span,
 public sealed record ArticleListQuery : PageQuery
 {
     [FromQuery(Name = "q"), Description("Only articles matching these words (full-text, entity-aware, as in GET /v1/search); the list keeps its order. For ranking by relevance use GET /v1/search.")]
+    [ParameterSchema(MaxLength = Search.SearchQuery.MaxLength)]
     public string? Q { get; init; }
 
 

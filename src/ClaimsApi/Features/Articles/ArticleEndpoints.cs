@@ -47,7 +47,7 @@ public static class ArticleEndpoints
         if (cursor is not null)
         {
             var after = QueryValues.Date(cursor.Key);
-            articles = articles.Where(a => a.PublishedOn < after || (a.PublishedOn == after && string.Compare(a.Id, cursor.Id) > 0));
+            articles = articles.Where(a => a.PublishedOn <= after && (a.PublishedOn < after || string.Compare(a.Id, cursor.Id) > 0));
         }
 
         var limit = QueryValues.Limit(query.Limit);

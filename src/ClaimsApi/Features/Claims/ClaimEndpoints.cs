@@ -100,9 +100,9 @@ public static class ClaimEndpoints
         {
             "id" => (afterId is null ? claims : claims.Where(c => string.Compare(c.Id, afterId) > 0))
                 .OrderBy(c => c.Id),
-            "claimedOn" => (afterId is null ? claims : claims.Where(c => c.ClaimedOn > afterDate || (c.ClaimedOn == afterDate && string.Compare(c.Id, afterId) > 0)))
+            "claimedOn" => (afterId is null ? claims : claims.Where(c => c.ClaimedOn >= afterDate && (c.ClaimedOn > afterDate || string.Compare(c.Id, afterId) > 0)))
                 .OrderBy(c => c.ClaimedOn).ThenBy(c => c.Id),
-            _ => (afterId is null ? claims : claims.Where(c => c.ClaimedOn < afterDate || (c.ClaimedOn == afterDate && string.Compare(c.Id, afterId) > 0)))
+            _ => (afterId is null ? claims : claims.Where(c => c.ClaimedOn <= afterDate && (c.ClaimedOn < afterDate || string.Compare(c.Id, afterId) > 0)))
                 .OrderByDescending(c => c.ClaimedOn).ThenBy(c => c.Id),
         };
 
@@ -118,6 +118,12 @@ public static class ClaimEndpoints
         var (sentence, entities) = await aliases.AnalyseAsync(request.Text, db, ct);
         var candidateIds = await db.SearchIndex(sentence).Where(h => h.Kind == "claim")
             .OrderByDescending(h => h.Score).ThenBy(h => h.RefId).Take(ClaimMatcher.Candidates).Select(h => h.RefId).ToListAsync(ct);
+
+        // Claims can cover an entity by mentioning it without naming it in their own text.
+        var entityIds = entities.Select(e => e.Entity.Id).ToList();
+        candidateIds.AddRange(await db.ClaimMentions.AsNoTracking()
+            .Where(m => entityIds.Contains(m.EntityId)).Select(m => m.ClaimId).Distinct()
+            .OrderBy(id => id).Take(ClaimMatcher.Candidates).ToListAsync(ct));
         var claims = await db.Claims.AsNoTracking().Where(c => candidateIds.Contains(c.Id))
             .Select(c => new
             {

@@ -98,7 +98,7 @@ public static class ClaimMatcher
     /// <summary>A deliberately light English suffix strip: fighting → fight, soldiers → soldier, claimed → claim.</summary>
     internal static string Stem(string word)
     {
-        foreach (var suffix in (ReadOnlySpan<string>)["ing", "ies", "ed", "es", "s"])
+        foreach (var suffix in (ReadOnlySpan<string>)["ing", "ies", "ed", "s"])
         {
             if (word.Length - suffix.Length >= 4 && word.EndsWith(suffix, StringComparison.Ordinal))
             {

@@ -56,7 +56,7 @@ public sealed class EntityAliasIndex(IMemoryCache cache)
                 continue;
             }
 
-            if (!StopWords.Contains(folded[i]) && !groups.Any(g => g.EntityIds.Count == 0 && g.Alternatives[0][0] == tokens[i]))
+            if (!StopWords.Contains(folded[i]) && !groups.Any(g => g.EntityIds.Count == 0 && TextFolding.Fold(g.Alternatives[0][0]) == folded[i]))
             {
                 groups.Add(new FullTextGroup([[tokens[i]]], []));
             }

@@ -62,11 +62,12 @@ public sealed record FacetCount(string Value, string? Label, int Count);
 public sealed record SearchQuery : PageQuery
 {
     internal const int MaxLength = 500;
+    internal const string LanguagePattern = "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$";
     internal const string Sort = "relevance";
     internal static readonly string[] Types = ["claim", "statement", "article"];
 
     [FromQuery(Name = "q"), Description("Words, a name or a sentence. Entity names and aliases are expanded (\"North Korea\" also finds \"the DPRK\"); case and diacritics do not matter; no operator syntax.")]
-    [ParameterSchema(Example = "North Korean troops Kursk")]
+    [ParameterSchema(Example = "North Korean troops Kursk", MaxLength = MaxLength)]
     public string? Q { get; init; }
 
     [FromQuery(Name = "type"), Description("Only results of this type.")]
@@ -94,7 +95,7 @@ public sealed record SearchQuery : PageQuery
     public string? Article { get; init; }
 
     [FromQuery(Name = "language"), Description("Only results from articles in this language (BCP 47, e.g. en).")]
-    [ParameterSchema(Pattern = "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$", Example = "en")]
+    [ParameterSchema(Pattern = LanguagePattern, Example = "en")]
     public string? Language { get; init; }
 
     [FromQuery(Name = "from"), Description("Only results dated on or after this day (claims: claimed on; others: the article's date).")]
@@ -125,7 +126,7 @@ internal sealed class SearchQueryValidator : AbstractValidator<SearchQuery>
         RuleFor(q => q.Article).MustBeIdFilter("article").OverridePropertyName("article");
         RuleFor(q => q.Kind).MustBeOneOf<SearchQuery, ClaimKind>("kind").OverridePropertyName("kind");
         RuleFor(q => q.Status).MustBeOneOf<SearchQuery, VerificationStatus>("status").OverridePropertyName("status");
-        RuleFor(q => q.Language).Must(l => l is null || (l.Length <= 35 && l.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')))
+        RuleFor(q => q.Language).Must(l => l is null || (l.Length <= 35 && System.Text.RegularExpressions.Regex.IsMatch(l, SearchQuery.LanguagePattern, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1))))
             .WithMessage("'language' must be a BCP 47 language tag such as 'en'.").OverridePropertyName("language");
         RuleFor(q => q.From).MustBeDate("from").OverridePropertyName("from");
         RuleFor(q => q.To).MustBeDate("to").OverridePropertyName("to");

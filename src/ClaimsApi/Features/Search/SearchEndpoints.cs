@@ -49,7 +49,8 @@ public static class SearchEndpoints
         [AsParameters] SearchQuery query, ClaimsDbContext db, EntityAliasIndex aliases, HttpContext context, CancellationToken ct)
     {
         var (fullText, entities) = await aliases.AnalyseAsync(query.Q!, db, ct);
-        var hits = Filter(db.SearchIndex(fullText), query, db);
+        var matching = Filter(db.SearchIndex(fullText), query, db);
+        var hits = matching;
 
         Paging.TryDecode(query.Cursor, SearchQuery.Sort, out var cursor, SearchCursor.IsValidKey);
         if (cursor is not null && SearchCursor.TryParse(cursor.Key, out var score, out var kind))
@@ -63,7 +64,7 @@ public static class SearchEndpoints
         var page = await hits.OrderByDescending(h => h.Score).ThenBy(h => h.Kind).ThenBy(h => h.RefId).Take(limit + 1).ToListAsync(ct);
         var results = await DescribeAsync(page, fullText, entities, db, ct);
         var paged = results.ToPage(limit, context, r => new Paging.Cursor(SearchQuery.Sort, SearchCursor.Key(r.Score, r.Type), r.Id));
-        var facets = query.Facets == "true" ? await FacetsAsync(hits, db, ct) : null;
+        var facets = query.Facets == "true" ? await FacetsAsync(matching, db, ct) : null; // the whole result set, not this page
 
         return TypedResults.Ok(new SearchResponse(
             new SearchQueryInfo(query.Q!, [.. fullText.Terms], entities),

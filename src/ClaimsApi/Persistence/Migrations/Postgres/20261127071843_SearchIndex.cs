@@ -24,6 +24,17 @@ namespace ClaimsApi.Persistence.Migrations.Postgres
                     CONSTRAINT pk_search_index PRIMARY KEY (kind, ref_id)
                 );
                 CREATE INDEX ix_search_index_document ON search_index USING GIN (document);
+                INSERT INTO search_index (kind, ref_id, title, body, document)
+                SELECT d.kind, d.ref_id, d.title, d.body,
+                       setweight(to_tsvector('simple', translate(unaccent(d.title), '-‐‑‒–—/', '       ')), 'A')
+                    || setweight(to_tsvector('simple', translate(unaccent(d.body), '-‐‑‒–—/', '       ')), 'B')
+                FROM (
+                    SELECT 'claim' AS kind, id AS ref_id, text AS title,
+                           COALESCE(subject, '') || ' ' || COALESCE(predicate, '') || ' ' || COALESCE(object, '') AS body
+                    FROM claims
+                    UNION ALL SELECT 'statement', id, text, COALESCE(cue, '') FROM statements
+                    UNION ALL SELECT 'article', id, title, text FROM articles
+                ) AS d;
                 """);
         }
 

@@ -21,6 +21,10 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                     body,
                     tokenize = 'unicode61 remove_diacritics 2'
                 );
+                INSERT INTO search_index (kind, ref_id, title, body)
+                SELECT 'claim', id, text, COALESCE(subject, '') || ' ' || COALESCE(predicate, '') || ' ' || COALESCE(object, '') FROM claims
+                UNION ALL SELECT 'statement', id, text, COALESCE(cue, '') FROM statements
+                UNION ALL SELECT 'article', id, title, text FROM articles;
                 """);
         }
 
