@@ -4,15 +4,30 @@
 #   pg_down                              -> stops the cluster and removes its directory
 # Installs PostgreSQL from Debian packages if it is missing (needs root, as CI has).
 
-pg_bin() {
+# The newest installed server (a client-only package also creates /usr/lib/postgresql/N/bin, without initdb).
+pg_server_bin() {
   local dir
-  dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-  if [ -z "$dir" ]; then
+  for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -rV); do
+    if [ -x "$dir/initdb" ] && [ -x "$dir/postgres" ]; then
+      echo "$dir"
+      return 0
+    fi
+  done
+  return 1
+}
+
+pg_bin() {
+  if ! pg_server_bin; then
     echo "::: installing PostgreSQL (apt-get install -y postgresql)" >&2
-    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null || return 1
-    dir=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+    # Only the binaries: no default cluster started on 5432 behind our back.
+    mkdir -p /etc/postgresql-common
+    grep -q '^create_main_cluster' /etc/postgresql-common/createcluster.conf 2>/dev/null ||
+      echo 'create_main_cluster = false' >>/etc/postgresql-common/createcluster.conf
+    apt-get update -qq >/dev/null &&
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql postgresql-contrib >/dev/null ||
+      return 1
+    pg_server_bin
   fi
-  echo "$dir"
 }
 
 pg_up() {
@@ -34,7 +49,6 @@ pg_up() {
   "${run[@]}" "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
     -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$PG_DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
     start >/dev/null || { cat "$PG_DIR/server.log" >&2; return 1; }
-  export PG_DIR PG_BIN="$bin" PG_RUN="${run[*]:-}"
   export CLAIMSAPI_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=50"
   echo "::: PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port ($PG_DIR)" >&2
 }

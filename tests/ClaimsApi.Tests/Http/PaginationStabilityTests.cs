@@ -11,22 +11,22 @@ namespace ClaimsApi.Tests.Http;
 
 /// <summary>
 /// Keyset cursors keep paging stable while claims arrive: pages already read are not repeated and the claims
-/// that were there all along are all seen. This class writes to its own database.
+/// that were there all along are all seen. Each test writes to a database of its own.
 /// </summary>
-public abstract class PaginationStabilityTests<TApi>(TApi fixture) : IClassFixture<TApi>
-    where TApi : ClaimsApiFactory
+public abstract class PaginationStabilityTests<TApi>
+    where TApi : ClaimsApiFactory, new()
 {
-    private readonly TApi api = ProviderLeg.Require(fixture);
 
     [SkippableFact]
     public async Task ClaimsArrivingBetweenPagesNeitherRepeatNorHideTheOthers()
     {
+        using var api = ProviderLeg.Require(new TApi());
         using var client = api.CreateClient();
         var before = (await client.GetFromJsonAsync<Page<ClaimSummary>>("/v1/claims?sort=id&limit=100", ClaimsApiFactory.Json))!.Items.Select(c => c.Id).ToList();
         var first = (await client.GetFromJsonAsync<Page<ClaimSummary>>("/v1/claims?sort=id&limit=5", ClaimsApiFactory.Json))!;
 
         // One claim that sorts before the cursor, one after it.
-        await AddClaimsAsync("aaa-arrived-early", "zzz-arrived-late");
+        await AddClaimsAsync(api, "aaa-arrived-early", "zzz-arrived-late");
 
         var seen = first.Items.Select(c => c.Id).ToList();
         for (var url = first.Next; url is not null;)
@@ -50,11 +50,12 @@ public abstract class PaginationStabilityTests<TApi>(TApi fixture) : IClassFixtu
     [SkippableFact]
     public async Task SearchResultsArrivingBetweenPagesNeitherRepeatNorHideTheOthers()
     {
+        using var api = ProviderLeg.Require(new TApi());
         using var client = api.CreateClient();
         var before = (await client.GetFromJsonAsync<SearchResponse>("/v1/search?q=Kursk&limit=100", ClaimsApiFactory.Json))!.Items.Select(r => $"{r.Type}/{r.Id}").ToList();
         var first = (await client.GetFromJsonAsync<SearchResponse>("/v1/search?q=Kursk&limit=5", ClaimsApiFactory.Json))!;
 
-        await AddClaimsAsync("kursk-arrival-one", "kursk-arrival-two");
+        await AddClaimsAsync(api, "kursk-arrival-one", "kursk-arrival-two");
 
         var seen = first.Items.Select(r => $"{r.Type}/{r.Id}").ToList();
         for (var url = first.Next; url is not null;)
@@ -79,6 +80,7 @@ public abstract class PaginationStabilityTests<TApi>(TApi fixture) : IClassFixtu
     [SkippableFact]
     public async Task SearchPagesAreStableWhileTheIndexIsUnchanged()
     {
+        using var api = ProviderLeg.Require(new TApi());
         using var client = api.CreateClient();
         var all = (await client.GetFromJsonAsync<SearchResponse>("/v1/search?q=DPRK%20Russia&limit=100", ClaimsApiFactory.Json))!.Items.Select(r => $"{r.Type}/{r.Id}").ToList();
         var seen = new List<string>();
@@ -92,7 +94,7 @@ public abstract class PaginationStabilityTests<TApi>(TApi fixture) : IClassFixtu
         Assert.Equal(all, seen);
     }
 
-    private async Task AddClaimsAsync(params string[] ids)
+    private static async Task AddClaimsAsync(TApi api, params string[] ids)
     {
         await using var scope = api.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ClaimsDbContext>();
@@ -117,6 +119,6 @@ public abstract class PaginationStabilityTests<TApi>(TApi fixture) : IClassFixtu
     }
 }
 
-public sealed class PaginationStabilityTestsOnSqlite(SqliteApi api) : PaginationStabilityTests<SqliteApi>(api);
+public sealed class PaginationStabilityTestsOnSqlite : PaginationStabilityTests<SqliteApi>;
 
-public sealed class PaginationStabilityTestsOnPostgres(PostgresApi api) : PaginationStabilityTests<PostgresApi>(api);
+public sealed class PaginationStabilityTestsOnPostgres : PaginationStabilityTests<PostgresApi>;
