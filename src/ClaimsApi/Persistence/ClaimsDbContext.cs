@@ -38,8 +38,15 @@ public abstract class ClaimsDbContext(DbContextOptions options) : DbContext(opti
     /// <summary>Refills the full-text index from claims, statements and articles (inside the caller's transaction).</summary>
     public abstract Task RebuildSearchIndexAsync(CancellationToken cancellationToken);
 
-    /// <summary>The index rows matching <paramref name="query"/>, scored natively (BM25 on SQLite, ts_rank on PostgreSQL); composable.</summary>
-    public abstract IQueryable<SearchHit> SearchIndex(FullTextQuery query);
+    /// <summary>
+    /// The index rows matching <paramref name="query"/>, scored (see docs/search.md); composable. With
+    /// <paramref name="candidates"/>, only that many of the best rows by the provider's own relevance (BM25 on
+    /// SQLite, ts_rank on PostgreSQL) are scored and returned, which bounds the cost of very common words.
+    /// </summary>
+    public abstract IQueryable<SearchHit> SearchIndex(FullTextQuery query, int? candidates = null);
+
+    /// <summary>The ids of the records of one kind that match <paramref name="query"/>, unscored: for filtering lists.</summary>
+    public abstract IQueryable<string> MatchingIds(FullTextQuery query, string kind);
 
     /// <summary>The claims, statements and articles as the index sees them: kind, id, title, body.</summary>
     protected const string SearchDocumentsSql = """

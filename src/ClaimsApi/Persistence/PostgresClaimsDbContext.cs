@@ -43,12 +43,46 @@ public sealed class PostgresClaimsDbContext(DbContextOptions<PostgresClaimsDbCon
     /// tsquery match over the GIN-indexed tsvector, scored as the number of query groups the row matches (the
     /// integer part) plus ts_rank (length-normalised) squashed into [0, 1), as on SQLite.
     /// </summary>
-    /// <remarks>
-    /// Every phrase goes to phraseto_tsquery as a parameter, after unaccent and the same hyphen rule as the index:
-    /// phraseto_tsquery reads plain text, so nothing unaccent produces (it turns ʻ into an apostrophe, ː into a
-    /// colon) can become tsquery syntax. The group queries are built once, in a one-row subquery, not per row.
-    /// </remarks>
-    public override IQueryable<SearchHit> SearchIndex(FullTextQuery query)
+    /// <remarks>The group queries are built once, in a one-row subquery, not per row.</remarks>
+    public override IQueryable<SearchHit> SearchIndex(FullTextQuery query, int? candidates = null)
+    {
+        var (parameters, groups) = Render(query);
+        var columns = string.Join(", ", groups.Select((g, i) => $"{g} AS g{i}"));
+        var any = string.Join(" || ", groups.Select((_, i) => $"g.g{i}"));
+        var coordination = groups.Count == 1 ? "1" : string.Join(" + ", groups.Select((_, i) => $"(c.document @@ g.g{i})::int"));
+        var best = candidates is { } limit ? $"ORDER BY rank DESC LIMIT {limit}" : "";
+        var sql = $"""
+            SELECT c.kind, c.ref_id, ({coordination}) + c.rank / (1.0 + c.rank) AS score
+            FROM (SELECT {columns}) AS g
+            CROSS JOIN LATERAL (
+                SELECT s.kind, s.ref_id, s.document, ts_rank(s.document, q.query, 1)::float8 AS rank
+                FROM (SELECT {any} AS query) AS q
+                JOIN search_index AS s ON s.document @@ q.query
+                {best}
+            ) AS c
+            """;
+        return Database.SqlQueryRaw<SearchHit>(sql, [.. parameters]);
+    }
+
+    public override IQueryable<string> MatchingIds(FullTextQuery query, string kind)
+    {
+        var (parameters, groups) = Render(query);
+        parameters.Add(kind);
+        var kindParameter = "{" + (parameters.Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "}";
+        var sql = $"""
+            SELECT s.ref_id AS "Value"
+            FROM search_index AS s
+            WHERE s.kind = {kindParameter} AND s.document @@ ({string.Join(" || ", groups)})
+            """;
+        return Database.SqlQueryRaw<string>(sql, [.. parameters]);
+    }
+
+    /// <summary>
+    /// One tsquery expression per group. Every phrase goes to phraseto_tsquery as a parameter, after unaccent and
+    /// the same hyphen rule as the index: phraseto_tsquery reads plain text, so nothing unaccent produces (it turns
+    /// ʻ into an apostrophe, ː into a colon) can become tsquery syntax.
+    /// </summary>
+    private static (List<object> Parameters, List<string> Groups) Render(FullTextQuery query)
     {
         var parameters = new List<object>();
         var groups = new List<string>();
@@ -64,17 +98,7 @@ public sealed class PostgresClaimsDbContext(DbContextOptions<PostgresClaimsDbCon
             groups.Add("(" + string.Join(" || ", phrases) + ")");
         }
 
-        var columns = string.Join(", ", groups.Select((g, i) => $"{g} AS g{i}"));
-        var any = string.Join(" || ", groups.Select((_, i) => $"g.g{i}"));
-        var coordination = string.Join(" + ", groups.Select((_, i) => $"(s.document @@ g.g{i})::int"));
-        var sql = $"""
-            SELECT s.kind, s.ref_id, ({coordination}) + r.rank / (1.0 + r.rank) AS score
-            FROM (SELECT {columns}) AS g
-            CROSS JOIN LATERAL (SELECT {any} AS query) AS q
-            JOIN search_index AS s ON s.document @@ q.query
-            CROSS JOIN LATERAL (SELECT ts_rank(s.document, q.query, 1)::float8 AS rank) AS r
-            """;
-        return Database.SqlQueryRaw<SearchHit>(sql, [.. parameters]);
+        return (parameters, groups);
     }
 
     /// <summary>The query in tsquery notation (for reading and tests; SQL is built from parameters, see <see cref="SearchIndex"/>).</summary>

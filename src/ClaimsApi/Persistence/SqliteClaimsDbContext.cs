@@ -29,22 +29,30 @@ public sealed class SqliteClaimsDbContext(DbContextOptions<SqliteClaimsDbContext
     /// UNINDEXED columns come first and get weight 0) to order rows
     /// that match as many. bm25() is lower-is-better, hence the negation.
     /// </summary>
-    public override IQueryable<SearchHit> SearchIndex(FullTextQuery query)
+    public override IQueryable<SearchHit> SearchIndex(FullTextQuery query, int? candidates = null)
     {
         var parameters = new List<object> { ToFts5(query) };
         var coordination = new List<string>();
         foreach (var group in query.Groups)
         {
             parameters.Add(ToFts5(group));
-            coordination.Add($"(CASE WHEN rowid IN (SELECT rowid FROM search_index WHERE search_index MATCH {{{parameters.Count - 1}}}) THEN 1 ELSE 0 END)");
+            // A rowid lookup in the group's doclists for each candidate, not a set of every row the group matches.
+            coordination.Add($"(SELECT count(*) FROM search_index({{{parameters.Count - 1}}}) AS x WHERE x.rowid = c.rowid)");
         }
 
+        var best = candidates is { } limit ? $"ORDER BY b DESC LIMIT {limit}" : "";
         var sql = $$"""
-            SELECT kind, ref_id, ({{string.Join(" + ", coordination)}}) + b / (1.0 + b) AS score
-            FROM (SELECT rowid, kind, ref_id, -bm25(search_index, 0.0, 0.0, 10.0, 1.0) AS b FROM search_index WHERE search_index MATCH {0})
+            SELECT c.kind, c.ref_id, ({{(query.Groups.Count == 1 ? "1" : string.Join(" + ", coordination))}}) + c.b / (1.0 + c.b) AS score
+            FROM (
+                SELECT rowid, kind, ref_id, -bm25(search_index, 0.0, 0.0, 10.0, 1.0) AS b
+                FROM search_index({0}) {{best}}
+            ) AS c
             """;
         return Database.SqlQueryRaw<SearchHit>(sql, [.. parameters]);
     }
+
+    public override IQueryable<string> MatchingIds(FullTextQuery query, string kind) =>
+        Database.SqlQuery<string>($"SELECT ref_id AS \"Value\" FROM search_index({ToFts5(query)}) WHERE kind = {kind}");
 
     /// <summary>
     /// The FTS5 query: every phrase double-quoted (its tokens are letters and digits only, so nothing in it is

@@ -39,7 +39,7 @@ public static class ArticleEndpoints
         var articles = db.Articles.AsNoTracking();
         if (query.Q is { } q)
         {
-            var matching = db.SearchIndex(await aliases.BuildQueryAsync(q, db, ct)).Where(h => h.Kind == "article").Select(h => h.RefId);
+            var matching = db.MatchingIds(await aliases.BuildQueryAsync(q, db, ct), "article");
             articles = articles.Where(a => matching.Contains(a.Id));
         }
 

@@ -53,7 +53,7 @@ public static class ClaimEndpoints
         claims = claims.AsNoTracking();
         if (query.Q is { } q)
         {
-            var matching = db.SearchIndex(await aliases.BuildQueryAsync(q, db, ct)).Where(h => h.Kind == "claim").Select(h => h.RefId);
+            var matching = db.MatchingIds(await aliases.BuildQueryAsync(q, db, ct), "claim");
             claims = claims.Where(c => matching.Contains(c.Id));
         }
 
@@ -116,7 +116,7 @@ public static class ClaimEndpoints
     internal static async Task<Ok<ClaimMatchResponse>> Match(ClaimMatchRequest request, ClaimsDbContext db, EntityAliasIndex aliases, CancellationToken ct)
     {
         var (sentence, entities) = await aliases.AnalyseAsync(request.Text, db, ct);
-        var candidateIds = await db.SearchIndex(sentence).Where(h => h.Kind == "claim")
+        var candidateIds = await db.SearchIndex(sentence, SearchEndpoints.MaxCandidates).Where(h => h.Kind == "claim")
             .OrderByDescending(h => h.Score).ThenBy(h => h.RefId).Take(ClaimMatcher.Candidates).Select(h => h.RefId).ToListAsync(ct);
 
         // Claims can cover an entity by mentioning it without naming it in their own text.

@@ -34,6 +34,9 @@ internal static class SearchCursor
 
 public static class SearchEndpoints
 {
+    /// <summary>How many of the best matches by the provider's relevance are ranked and paged (docs/search.md).</summary>
+    public const int MaxCandidates = 1000;
+
     public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder routes)
     {
         routes.MapGroup("/v1/search").WithTags("Search")
@@ -49,8 +52,7 @@ public static class SearchEndpoints
         [AsParameters] SearchQuery query, ClaimsDbContext db, EntityAliasIndex aliases, HttpContext context, CancellationToken ct)
     {
         var (fullText, entities) = await aliases.AnalyseAsync(query.Q!, db, ct);
-        var matching = Filter(db.SearchIndex(fullText), query, db);
-        var hits = matching;
+        var hits = Filter(db.SearchIndex(fullText, MaxCandidates), query, db);
 
         Paging.TryDecode(query.Cursor, SearchQuery.Sort, out var cursor, SearchCursor.IsValidKey);
         if (cursor is not null && SearchCursor.TryParse(cursor.Key, out var score, out var kind))
@@ -64,7 +66,8 @@ public static class SearchEndpoints
         var page = await hits.OrderByDescending(h => h.Score).ThenBy(h => h.Kind).ThenBy(h => h.RefId).Take(limit + 1).ToListAsync(ct);
         var results = await DescribeAsync(page, fullText, entities, db, ct);
         var paged = results.ToPage(limit, context, r => new Paging.Cursor(SearchQuery.Sort, SearchCursor.Key(r.Score, r.Type), r.Id));
-        var facets = query.Facets == "true" ? await FacetsAsync(matching, db, ct) : null; // the whole result set, not this page
+        // Facets count the whole result set (every match, not the ranked candidates, and not this page).
+        var facets = query.Facets == "true" ? await FacetsAsync(Filter(db.SearchIndex(fullText), query, db), db, ct) : null;
 
         return TypedResults.Ok(new SearchResponse(
             new SearchQueryInfo(query.Q!, [.. fullText.Terms], entities),
@@ -74,6 +77,12 @@ public static class SearchEndpoints
     /// <summary>Applies the filters to the index hits, joining each hit to its record; the result stays composable.</summary>
     internal static IQueryable<SearchHit> Filter(IQueryable<SearchHit> hits, SearchQuery query, ClaimsDbContext db)
     {
+        // Every index row has its record (the index is rebuilt with the data), so without filters no join is needed.
+        if (!query.ClaimsOnly && query.Article is null && query.Language is null && query.From is null && query.To is null)
+        {
+            return query.Type is { } type ? hits.Where(h => h.Kind == type) : hits;
+        }
+
         var claims = db.Claims.AsNoTracking();
         if (query.Claimant is { } claimant)
         {

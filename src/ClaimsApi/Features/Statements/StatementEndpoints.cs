@@ -37,7 +37,7 @@ public static class StatementEndpoints
         var statements = db.Statements.AsNoTracking();
         if (query.Q is { } q)
         {
-            var matching = db.SearchIndex(await aliases.BuildQueryAsync(q, db, ct)).Where(h => h.Kind == "statement").Select(h => h.RefId);
+            var matching = db.MatchingIds(await aliases.BuildQueryAsync(q, db, ct), "statement");
             statements = statements.Where(s => matching.Contains(s.Id));
         }
 
