@@ -43,7 +43,10 @@ public abstract class ClaimsDbContext(DbContextOptions options) : DbContext(opti
     /// <paramref name="candidates"/>, only that many of the best rows by the provider's own relevance (BM25 on
     /// SQLite, ts_rank on PostgreSQL) are scored and returned, which bounds the cost of very common words.
     /// </summary>
-    public abstract IQueryable<SearchHit> SearchIndex(FullTextQuery query, int? candidates = null);
+    /// <param name="query">The query.</param>
+    /// <param name="candidates">How many of the best rows to score, or null for all.</param>
+    /// <param name="kind">Only rows of this kind (claim, statement, article), applied before the candidates are picked.</param>
+    public abstract IQueryable<SearchHit> SearchIndex(FullTextQuery query, int? candidates = null, string? kind = null);
 
     /// <summary>The ids of the records of one kind that match <paramref name="query"/>, unscored: for filtering lists.</summary>
     public abstract IQueryable<string> MatchingIds(FullTextQuery query, string kind);

@@ -44,9 +44,16 @@ public sealed class PostgresClaimsDbContext(DbContextOptions<PostgresClaimsDbCon
     /// integer part) plus ts_rank (length-normalised) squashed into [0, 1), as on SQLite.
     /// </summary>
     /// <remarks>The group queries are built once, in a one-row subquery, not per row.</remarks>
-    public override IQueryable<SearchHit> SearchIndex(FullTextQuery query, int? candidates = null)
+    public override IQueryable<SearchHit> SearchIndex(FullTextQuery query, int? candidates = null, string? kind = null)
     {
         var (parameters, groups) = Render(query);
+        var ofKind = "";
+        if (kind is not null)
+        {
+            parameters.Add(kind);
+            ofKind = "WHERE s.kind = {" + (parameters.Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "}";
+        }
+
         var columns = string.Join(", ", groups.Select((g, i) => $"{g} AS g{i}"));
         var any = string.Join(" || ", groups.Select((_, i) => $"g.g{i}"));
         var coordination = groups.Count == 1 ? "1" : string.Join(" + ", groups.Select((_, i) => $"(c.document @@ g.g{i})::int"));
@@ -58,6 +65,7 @@ public sealed class PostgresClaimsDbContext(DbContextOptions<PostgresClaimsDbCon
                 SELECT s.kind, s.ref_id, s.document, ts_rank(s.document, q.query, 1)::float8 AS rank
                 FROM (SELECT {any} AS query) AS q
                 JOIN search_index AS s ON s.document @@ q.query
+                {ofKind}
                 {best}
             ) AS c
             """;

@@ -29,9 +29,16 @@ public sealed class SqliteClaimsDbContext(DbContextOptions<SqliteClaimsDbContext
     /// UNINDEXED columns come first and get weight 0) to order rows
     /// that match as many. bm25() is lower-is-better, hence the negation.
     /// </summary>
-    public override IQueryable<SearchHit> SearchIndex(FullTextQuery query, int? candidates = null)
+    public override IQueryable<SearchHit> SearchIndex(FullTextQuery query, int? candidates = null, string? kind = null)
     {
         var parameters = new List<object> { ToFts5(query) };
+        var ofKind = "";
+        if (kind is not null)
+        {
+            parameters.Add(kind);
+            ofKind = $"WHERE kind = {{{parameters.Count - 1}}}";
+        }
+
         var coordination = new List<string>();
         foreach (var group in query.Groups)
         {
@@ -45,7 +52,7 @@ public sealed class SqliteClaimsDbContext(DbContextOptions<SqliteClaimsDbContext
             SELECT c.kind, c.ref_id, ({{(query.Groups.Count == 1 ? "1" : string.Join(" + ", coordination))}}) + c.b / (1.0 + c.b) AS score
             FROM (
                 SELECT rowid, kind, ref_id, -bm25(search_index, 0.0, 0.0, 10.0, 1.0) AS b
-                FROM search_index({0}) {{best}}
+                FROM search_index({0}) {{ofKind}} {{best}}
             ) AS c
             """;
         return Database.SqlQueryRaw<SearchHit>(sql, [.. parameters]);

@@ -110,6 +110,11 @@ public sealed record SearchQuery : PageQuery
     [ParameterSchema(Values = ["true", "false"], Default = "false")]
     public string? Facets { get; init; }
 
+    /// <summary>Filters on the records' own fields (anything but the type), which need a join to apply.</summary>
+    internal bool HasRecordFilters =>
+        Claimant is not null || Entity is not null || Kind is not null || Status is not null ||
+        Article is not null || Language is not null || From is not null || To is not null;
+
     /// <summary>Filters that only claims have: with any of them, only claims are returned.</summary>
     internal bool ClaimsOnly => Claimant is not null || Entity is not null || Kind is not null || Status is not null || Type == "claim";
 }

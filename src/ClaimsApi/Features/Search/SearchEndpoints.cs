@@ -52,7 +52,10 @@ public static class SearchEndpoints
         [AsParameters] SearchQuery query, ClaimsDbContext db, EntityAliasIndex aliases, HttpContext context, CancellationToken ct)
     {
         var (fullText, entities) = await aliases.AnalyseAsync(query.Q!, db, ct);
-        var hits = Filter(db.SearchIndex(fullText, MaxCandidates), query, db);
+        // Rank only the best candidates, unless filters other than the type could leave too few of them.
+        var ofType = query.ClaimsOnly ? "claim" : query.Type;
+        var capped = !query.HasRecordFilters ? MaxCandidates : (int?)null;
+        var hits = Filter(db.SearchIndex(fullText, capped, ofType), query, db);
 
         Paging.TryDecode(query.Cursor, SearchQuery.Sort, out var cursor, SearchCursor.IsValidKey);
         if (cursor is not null && SearchCursor.TryParse(cursor.Key, out var score, out var kind))
@@ -78,7 +81,7 @@ public static class SearchEndpoints
     internal static IQueryable<SearchHit> Filter(IQueryable<SearchHit> hits, SearchQuery query, ClaimsDbContext db)
     {
         // Every index row has its record (the index is rebuilt with the data), so without filters no join is needed.
-        if (!query.ClaimsOnly && query.Article is null && query.Language is null && query.From is null && query.To is null)
+        if (!query.HasRecordFilters)
         {
             return query.Type is { } type ? hits.Where(h => h.Kind == type) : hits;
         }
