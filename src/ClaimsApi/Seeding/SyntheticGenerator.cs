@@ -181,6 +181,8 @@ internal sealed class SyntheticGenerator
         var counts = new int[Tables.All.Length];
 
         // Generation runs on its own thread, a couple of batches ahead, while this one writes.
+        // A failed write cancels the producer, which would otherwise wait forever for room in the channel.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var channel = Channel.CreateBounded<SyntheticBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         var producer = Task.Run(async () =>
         {
@@ -188,7 +190,7 @@ internal sealed class SyntheticGenerator
             {
                 foreach (var batch in new SyntheticGenerator(options).Batches())
                 {
-                    await channel.Writer.WriteAsync(batch, ct);
+                    await channel.Writer.WriteAsync(batch, stop.Token);
                 }
 
                 channel.Writer.Complete();
@@ -197,12 +199,13 @@ internal sealed class SyntheticGenerator
             {
                 channel.Writer.Complete(e);
             }
-        }, ct);
+        }, stop.Token);
 
-        await using (var writer = db.Database.IsNpgsql()
-            ? await PostgresBatchWriter.OpenAsync(connectionString, ct)
-            : (IBatchWriter)await SqliteBatchWriter.OpenAsync(connectionString, ct))
+        try
         {
+            await using var writer = db.Database.IsNpgsql()
+                ? await PostgresBatchWriter.OpenAsync(connectionString, ct)
+                : (IBatchWriter)await SqliteBatchWriter.OpenAsync(connectionString, ct);
             var nextReport = 100_000;
             await foreach (var batch in channel.Reader.ReadAllAsync(ct))
             {
@@ -220,6 +223,11 @@ internal sealed class SyntheticGenerator
                         $"  {claims,9:N0} claims ({100.0 * claims / options.Claims,5:F1} %), {counts[Tables.Articles.Ordinal]:N0} articles, {counts[Tables.Statements.Ordinal]:N0} statements, {counts.Sum(c => (long)c):N0} rows: {total.Elapsed.TotalSeconds:F1} s"));
                 }
             }
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            throw;
         }
 
         await producer;
@@ -653,8 +661,7 @@ internal sealed class SyntheticGenerator
         }
 
         var articleText = text.ToString();
-        var lead0 = lead.Text;
-        batch.Add(Tables.Articles, articleId, title, lead0, publishedOn, nameof(DatePrecision.Day), articleText, "en", publisher.Id,
+        batch.Add(Tables.Articles, articleId, title, lead.Text, publishedOn, nameof(DatePrecision.Day), articleText, "en", publisher.Id,
             $"https://{Slug(publisher.Name)}.example/{publishedOn.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture)}/{articleId}",
             Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(articleText))));
         for (var i = 0; i < paragraphs.Count; i++)
