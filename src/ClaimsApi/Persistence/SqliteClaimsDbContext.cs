@@ -19,8 +19,12 @@ public sealed class SqliteClaimsDbContext(DbContextOptions<SqliteClaimsDbContext
 
     public override async Task RebuildSearchIndexAsync(CancellationToken cancellationToken)
     {
+        // A whole rebuild of a large base takes minutes, far past the 30 s default for a command.
+        var timeout = Database.GetCommandTimeout();
+        Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
         await Database.ExecuteSqlRawAsync("DELETE FROM search_index", cancellationToken);
         await Database.ExecuteSqlRawAsync(RebuildSql, cancellationToken);
+        Database.SetCommandTimeout(timeout);
     }
 
     /// <summary>
