@@ -36,7 +36,24 @@ public abstract class ClaimsDbContext(DbContextOptions options) : DbContext(opti
     public virtual Task MigrateExclusivelyAsync(CancellationToken cancellationToken) => Database.MigrateAsync(cancellationToken);
 
     /// <summary>Refills the full-text index from claims, statements and articles (inside the caller's transaction).</summary>
-    public abstract Task RebuildSearchIndexAsync(CancellationToken cancellationToken);
+    public async Task RebuildSearchIndexAsync(CancellationToken cancellationToken)
+    {
+        // A whole rebuild of a large base takes minutes, far past the 30 s default for a command.
+        var timeout = Database.GetCommandTimeout();
+        Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
+        try
+        {
+            await Database.ExecuteSqlRawAsync("DELETE FROM search_index", cancellationToken);
+            await Database.ExecuteSqlRawAsync(RebuildSearchIndexSql, cancellationToken);
+        }
+        finally
+        {
+            Database.SetCommandTimeout(timeout);
+        }
+    }
+
+    /// <summary>The provider's INSERT … SELECT that fills the index from <see cref="SearchDocumentsSql"/>.</summary>
+    protected abstract string RebuildSearchIndexSql { get; }
 
     /// <summary>
     /// The index rows matching <paramref name="query"/>, scored (see docs/search.md); composable. With

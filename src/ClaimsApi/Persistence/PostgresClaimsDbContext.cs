@@ -33,15 +33,7 @@ public sealed class PostgresClaimsDbContext(DbContextOptions<PostgresClaimsDbCon
         FROM ({SearchDocumentsSql}) AS d
         """;
 
-    public override async Task RebuildSearchIndexAsync(CancellationToken cancellationToken)
-    {
-        // A whole rebuild of a large base takes minutes, far past the 30 s default for a command.
-        var timeout = Database.GetCommandTimeout();
-        Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
-        await Database.ExecuteSqlRawAsync("DELETE FROM search_index", cancellationToken);
-        await Database.ExecuteSqlRawAsync(RebuildSql, cancellationToken);
-        Database.SetCommandTimeout(timeout);
-    }
+    protected override string RebuildSearchIndexSql => RebuildSql;
 
     /// <summary>
     /// tsquery match over the GIN-indexed tsvector, scored as the number of query groups the row matches (the

@@ -17,15 +17,7 @@ public sealed class SqliteClaimsDbContext(DbContextOptions<SqliteClaimsDbContext
 
     private const string RebuildSql = $"INSERT INTO search_index (kind, ref_id, title, body) {SearchDocumentsSql}";
 
-    public override async Task RebuildSearchIndexAsync(CancellationToken cancellationToken)
-    {
-        // A whole rebuild of a large base takes minutes, far past the 30 s default for a command.
-        var timeout = Database.GetCommandTimeout();
-        Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
-        await Database.ExecuteSqlRawAsync("DELETE FROM search_index", cancellationToken);
-        await Database.ExecuteSqlRawAsync(RebuildSql, cancellationToken);
-        Database.SetCommandTimeout(timeout);
-    }
+    protected override string RebuildSearchIndexSql => RebuildSql;
 
     /// <summary>
     /// FTS5 MATCH, scored as the number of query groups the row matches (the integer part: rows matching more of
