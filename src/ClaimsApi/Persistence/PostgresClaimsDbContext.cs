@@ -24,7 +24,7 @@ public sealed class PostgresClaimsDbContext(DbContextOptions<PostgresClaimsDbCon
     /// Hyphens, dashes and slashes become spaces before parsing: the default parser would otherwise index
     /// "Jong-un" as one more position than the words, and phrases ("kim jong un") would not line up.
     /// </summary>
-    private static string Words(string column) => $"translate(unaccent({column}), '-\u2010\u2011\u2012\u2013\u2014/', '       ')";
+    private static string Words(string column) => $"translate(claims_unaccent({column}), '-\u2010\u2011\u2012\u2013\u2014/', '       ')";
 
     private static readonly string RebuildSql = $"""
         INSERT INTO search_index (kind, ref_id, title, body, document)
