@@ -77,7 +77,7 @@ public static class ClaimMatcher
             total += weight;
             if (group.EntityIds.Count > 0)
             {
-                var named = group.Alternatives.Any(p => ContainsPhrase(tokens, [.. p.Select(TextFolding.Fold)]));
+                var named = group.IsNamedIn(tokens);
                 var linked = group.EntityIds.Where(claim.EntityIds.Contains).ToList();
                 if (named || linked.Count > 0)
                 {
@@ -107,24 +107,5 @@ public static class ClaimMatcher
         }
 
         return word;
-    }
-
-    private static bool ContainsPhrase(List<string> tokens, string[] phrase)
-    {
-        for (var i = 0; i + phrase.Length <= tokens.Count; i++)
-        {
-            var all = true;
-            for (var j = 0; j < phrase.Length && all; j++)
-            {
-                all = tokens[i + j] == phrase[j];
-            }
-
-            if (all)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

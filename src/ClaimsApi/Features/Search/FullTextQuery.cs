@@ -1,3 +1,4 @@
+using ClaimsApi.Domain;
 using System.Text.RegularExpressions;
 
 namespace ClaimsApi.Features.Search;
@@ -22,14 +23,38 @@ public sealed partial record FullTextQuery(IReadOnlyList<FullTextGroup> Groups)
     public static IReadOnlyList<string> Tokenize(string text) =>
         [.. WordToken().Matches(text).Select(m => m.Value.ToLowerInvariant())];
 
+    /// <summary>A word: a run of letters, marks and digits. Shared with <see cref="Snippets"/> so highlights find what was searched.</summary>
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex WordToken();
+    internal static partial Regex WordToken();
 }
 
 /// <summary>One concept of the query: a word, or an entity with every alias it goes by.</summary>
 /// <param name="Alternatives">Phrases (token sequences), any of which matches.</param>
 /// <param name="EntityIds">The entities this group stands for, when it came from an alias (an alias may name several).</param>
-public sealed record FullTextGroup(IReadOnlyList<IReadOnlyList<string>> Alternatives, IReadOnlyList<string> EntityIds);
+public sealed record FullTextGroup(IReadOnlyList<IReadOnlyList<string>> Alternatives, IReadOnlyList<string> EntityIds)
+{
+    /// <summary>Whether any alternative occurs, as consecutive words, in <paramref name="foldedTokens"/> (tokens of folded text).</summary>
+    public bool IsNamedIn(IReadOnlyList<string> foldedTokens) =>
+        Alternatives.Any(alternative =>
+        {
+            var phrase = alternative.Select(TextFolding.Fold).ToArray();
+            for (var i = 0; i + phrase.Length <= foldedTokens.Count; i++)
+            {
+                var all = true;
+                for (var j = 0; j < phrase.Length && all; j++)
+                {
+                    all = foldedTokens[i + j] == phrase[j];
+                }
+
+                if (all)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        });
+}
 
 /// <summary>A row of the full-text index that matched: which record, and how well (higher is better).</summary>
 public sealed class SearchHit

@@ -195,7 +195,7 @@ public static class SearchEndpoints
         {
             var tokens = FullTextQuery.Tokenize(TextFolding.Fold(text));
             var named = groupsByEntity
-                .Where(g => g.Alternatives.Any(p => Contains(tokens, [.. p.Select(TextFolding.Fold)])))
+                .Where(g => g.IsNamedIn(tokens))
                 .SelectMany(g => g.EntityIds);
             return [.. named.Concat(linked.Where(wanted.Contains)).Where(wanted.Contains).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         }
@@ -218,19 +218,6 @@ public static class SearchEndpoints
         }
 
         return results;
-    }
-
-    private static bool Contains(IReadOnlyList<string> tokens, string[] phrase)
-    {
-        for (var i = 0; i + phrase.Length <= tokens.Count; i++)
-        {
-            if (tokens.Skip(i).Take(phrase.Length).SequenceEqual(phrase, StringComparer.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static async Task<SearchFacets> FacetsAsync(IQueryable<SearchHit> hits, ClaimsDbContext db, CancellationToken ct)

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ClaimsApi.Domain;
 using ClaimsApi.Seeding;
 
@@ -13,14 +12,14 @@ public sealed record Snippet(string Text, IReadOnlyList<Span> Highlights);
 /// Builds snippets in C#, the same way on every provider, so search results read identically on SQLite and
 /// PostgreSQL. Words are compared folded (case, diacritics), as the full-text index compares them.
 /// </summary>
-public static partial class Snippets
+public static class Snippets
 {
     private const int Window = 160;
 
     public static Snippet Build(string text, IEnumerable<string> terms)
     {
         var wanted = terms.Select(TextFolding.Fold).ToHashSet(StringComparer.Ordinal);
-        var words = Word().Matches(text).Where(m => wanted.Contains(TextFolding.Fold(m.Value))).ToList();
+        var words = FullTextQuery.WordToken().Matches(text).Where(m => wanted.Contains(TextFolding.Fold(m.Value))).ToList();
         var start = 0;
         if (words.Count > 0)
         {
@@ -51,7 +50,4 @@ public static partial class Snippets
             .ToList();
         return new Snippet(excerpt, highlights);
     }
-
-    [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex Word();
 }
