@@ -1,3 +1,5 @@
+using ClaimsApi.Auth;
+using ClaimsApi.Curation;
 using ClaimsApi.Features.Articles;
 using ClaimsApi.Features.Claims;
 using ClaimsApi.Features.Entities;
@@ -16,9 +18,17 @@ var builder = WebApplication.CreateBuilder(args);
 // Long enough for a 10,000-character query string to reach the validator (a 400 naming the parameter)
 // instead of being cut off by Kestrel with an empty 414 (default 8 KB).
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = 64 * 1024);
+if (args is ["keys", ..])
+{
+    // The new key is the command's only standard output; logs go to standard error.
+    builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+}
+
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddPersistence(builder.Configuration);
 builder.Services.AddHttpConventions();
+builder.Services.AddApiKeyAuth(builder.Configuration);
+builder.Services.AddScoped<CurationWriter>();
 builder.Services.AddMemoryCache();
 builder.Services.AddSingleton<EntityAliasIndex>();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
@@ -31,8 +41,9 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseApiKeyAuth();
 
-app.MapOpenApi();
+app.MapOpenApi().AllowAnonymous();
 app.UseSwaggerUI(ui =>
 {
     ui.SwaggerEndpoint("/openapi/v1.json", "ClaimsApi v1");
@@ -40,8 +51,8 @@ app.UseSwaggerUI(ui =>
     ui.DocumentTitle = "ClaimsApi";
 });
 
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 
 app.MapArticles();
 app.MapStatements();
@@ -62,6 +73,14 @@ if (args is ["migrate", ..])
 if (args is ["generate", ..])
 {
     Environment.ExitCode = await SyntheticCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error, CancellationToken.None);
+    return;
+}
+
+// `dotnet ClaimsApi.dll keys create --name NAME --role curator` (also list, revoke): manage API keys, then exit.
+if (args is ["keys", ..])
+{
+    await app.InitializeDatabaseAsync();
+    Environment.ExitCode = await KeysCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error, CancellationToken.None);
     return;
 }
 

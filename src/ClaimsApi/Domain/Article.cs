@@ -1,7 +1,7 @@
 namespace ClaimsApi.Domain;
 
 /// <summary>A news article exactly as published. <see cref="Text"/> is the seed file's text, never altered.</summary>
-public sealed class Article
+public sealed class Article : ICurated
 {
     public required string Id { get; set; }
     public required string Title { get; set; }
@@ -16,6 +16,9 @@ public sealed class Article
 
     /// <summary>The seed file the article was imported from; null for articles not managed by seeds.</summary>
     public string? SeedFile { get; set; }
+
+    public int Revision { get; set; } = 1;
+    public DateTimeOffset? DeletedAt { get; set; }
 
     public List<ArticleParagraph> Paragraphs { get; } = [];
 }

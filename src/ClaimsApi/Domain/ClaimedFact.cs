@@ -4,7 +4,7 @@ namespace ClaimsApi.Domain;
 /// One claimed fact, in a normalised sentence, with who claims it and the statements that carry it.
 /// Named so as not to collide with <see cref="System.Security.Claims.Claim"/>; the API calls it a claim.
 /// </summary>
-public sealed class ClaimedFact
+public sealed class ClaimedFact : IWorkflowed
 {
     public required string Id { get; set; }
     public required string Text { get; set; }
@@ -21,6 +21,10 @@ public sealed class ClaimedFact
     /// <summary>The article the claim was curated from.</summary>
     public required string ArticleId { get; set; }
     public string? SeedFile { get; set; }
+    public WorkflowState Workflow { get; set; } = WorkflowState.Published;
+    public string? RetractionReason { get; set; }
+    public int Revision { get; set; } = 1;
+    public DateTimeOffset? DeletedAt { get; set; }
 
     public List<ClaimEvidence> Evidence { get; } = [];
     public List<ClaimMention> Mentions { get; } = [];

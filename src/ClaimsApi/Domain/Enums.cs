@@ -76,3 +76,34 @@ public enum DatePrecision
     Month,
     Day,
 }
+
+/// <summary>Where a claim or statement stands in the desk's workflow; anonymous readers see only published ones.</summary>
+public enum WorkflowState
+{
+    Draft,
+    InReview,
+    Published,
+    Retracted,
+}
+
+/// <summary>The normalised verdict of a review, whatever words the reviewer used (schema.org ClaimReview's rating).</summary>
+public enum ReviewRating
+{
+    True,
+    MostlyTrue,
+    Mixture,
+    MostlyFalse,
+    False,
+    Unproven,
+}
+
+/// <summary>What an API key may do; each role can do what the ones before it can.</summary>
+public enum ApiRole
+{
+    /// <summary>Read published records (needed only when the API requires a key to read).</summary>
+    Reader,
+    /// <summary>Also write content and see drafts and history.</summary>
+    Curator,
+    /// <summary>Also manage keys and restore deleted records.</summary>
+    Admin,
+}

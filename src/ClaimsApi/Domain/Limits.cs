@@ -12,4 +12,6 @@ public static class Limits
     public const int ClaimPart = 500;
     public const int QualifierName = 80;
     public const int QualifierValue = 500;
+    public const int Url = 2000;
+    public const int Reason = 1000;
 }

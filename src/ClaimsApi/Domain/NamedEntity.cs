@@ -4,7 +4,7 @@ namespace ClaimsApi.Domain;
 /// A person, organisation, state, place, treaty … that statements and claims refer to.
 /// Named so as not to collide with EF Core's "entity".
 /// </summary>
-public sealed class NamedEntity
+public sealed class NamedEntity : ICurated
 {
     public required string Id { get; set; }
     public required string Name { get; set; }
@@ -16,6 +16,11 @@ public sealed class NamedEntity
     public string? WikidataId { get; set; }
     public string? PartOfId { get; set; }
     public string? SeedFile { get; set; }
+    public int Revision { get; set; } = 1;
+    public DateTimeOffset? DeletedAt { get; set; }
+
+    /// <summary>The entity this one was merged into (it is then deleted, and its id redirects there).</summary>
+    public string? MergedIntoId { get; set; }
 
     public List<EntityAlias> Aliases { get; } = [];
 }

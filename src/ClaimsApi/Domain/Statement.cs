@@ -1,7 +1,7 @@
 namespace ClaimsApi.Domain;
 
 /// <summary>One attributed utterance in an article: <c>article.Text[Start..End)</c> (code points) equals <see cref="Text"/>.</summary>
-public sealed class Statement
+public sealed class Statement : IWorkflowed
 {
     public required string Id { get; set; }
     public required string ArticleId { get; set; }
@@ -18,4 +18,8 @@ public sealed class Statement
     /// <summary>The document the words come from (an entity of kind document), if known.</summary>
     public string? SourceId { get; set; }
     public string? SeedFile { get; set; }
+    public WorkflowState Workflow { get; set; } = WorkflowState.Published;
+    public string? RetractionReason { get; set; }
+    public int Revision { get; set; } = 1;
+    public DateTimeOffset? DeletedAt { get; set; }
 }

@@ -8,7 +8,7 @@ namespace ClaimsApi.Http;
 /// problem documents that say what was wrong, with their own status code, instead of a 500 or an empty 400.
 /// <see cref="RouteHandlerOptions.ThrowOnBadRequest"/> is on in every environment so they all come through here.
 /// </summary>
-internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -18,10 +18,10 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
         }
 
         httpContext.Response.StatusCode = bad.StatusCode;
-        var detail = bad.InnerException is JsonException json
-            ? $"The request body is not valid JSON for this operation: {json.Message}"
-            : bad.Message;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
+        var json = bad.InnerException as JsonException;
+        var (field, message) = json is null ? (null, null) : Describe(json);
+        var detail = json is null ? bad.Message : $"The request body is not valid JSON for this operation: {message}";
+        var context = new ProblemDetailsContext
         {
             HttpContext = httpContext,
             Exception = exception,
@@ -42,6 +42,40 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
                     _ => "https://tools.ietf.org/html/rfc9110#section-15.5.1",
                 },
             },
-        });
+        };
+        if (field is not null)
+        {
+            // Like a validation problem: the field that is wrong, by its JSON path.
+            context.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [message!] };
+        }
+
+        return await problems.TryWriteAsync(context);
     }
+
+    /// <summary>
+    /// The field (JSON path without the leading "$.", or "body") and what is wrong with it, in words that do not
+    /// name the server's .NET types.
+    /// </summary>
+    private static (string Field, string Message) Describe(JsonException json)
+    {
+        var path = json.Path is { Length: > 2 } p && p.StartsWith("$.", StringComparison.Ordinal) ? p[2..] : json.Path is { Length: > 1 } q ? q.TrimStart('$') : "body";
+        var message = json.Message;
+        var unmapped = UnmappedProperty().Match(message);
+        if (unmapped.Success)
+        {
+            var name = unmapped.Groups[1].Value;
+            var parent = path == name ? null : path.EndsWith("." + name, StringComparison.Ordinal) ? path[..^(name.Length + 1)] : path;
+            return (path, $"'{path}' is not a field of this request body{(parent is null or "body" ? "" : $" at '{parent}'")}; unknown fields are rejected.");
+        }
+
+        if (message.Contains("could not be converted to", StringComparison.Ordinal))
+        {
+            return (path, $"'{path}' (JSON path {json.Path}) has a value of the wrong type or format; see the operation's schema.");
+        }
+
+        return (path, message);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("The JSON property '([^']*)' could not be mapped")]
+    private static partial System.Text.RegularExpressions.Regex UnmappedProperty();
 }

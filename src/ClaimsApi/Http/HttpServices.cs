@@ -13,6 +13,8 @@ public static class HttpServices
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(EnumNames.Policy, allowIntegerValues: false));
             json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+            // A misspelt field in a request body is an error (400 naming it), never silently dropped.
+            json.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         });
 
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
@@ -28,7 +30,7 @@ public static class HttpServices
             }
             else if (context.ProblemDetails.Status == StatusCodes.Status405MethodNotAllowed && context.ProblemDetails.Detail is null)
             {
-                context.ProblemDetails.Detail = $"'{http.Request.Method}' is not allowed on '{http.Request.Path}'; the API is read-only here.";
+                context.ProblemDetails.Detail = $"'{http.Request.Method}' is not allowed on '{http.Request.Path}'; the Allow header lists what is.";
             }
             else if (context.ProblemDetails.Status == StatusCodes.Status413PayloadTooLarge && context.ProblemDetails.Detail is null)
             {

@@ -21,17 +21,17 @@ internal static class OpenApiExamples
     private static readonly ClaimSummary Claim = new(
         "dprk-troops-fought-in-kursk",
         "North Korean army units took part in hostilities against Ukrainian forces in Russia's Kursk region.",
-        Cmc, ClaimKind.Factual, new DateOnly(2025, 4, 28), VerificationStatus.Unverified, "9c422c9df4965fec");
+        Cmc, ClaimKind.Factual, new DateOnly(2025, 4, 28), VerificationStatus.Unverified, "9c422c9df4965fec", WorkflowState.Published);
 
     private static readonly StatementResponse Statement = new(
         "p3-noted-treaty", "9c422c9df4965fec", Cmc, StatementKind.ReportedSpeech, "It is noted that",
         "North Korean military personnel were sent to the Russian-Ukrainian war in accordance with the mutual defense treaty signed in June last year between Pyongyang and Moscow.",
         new Span(754, 924), null, new EntityRef("cmc-special-statement", "Special statement of the WPK Central Military Commission of 28 April 2025", EntityKind.Document),
-        ["legal-basis-treaty-article-4"]);
+        ["legal-basis-treaty-article-4"], WorkflowState.Published, null, 1);
 
     private static readonly EntityResponse Entity = new(
         "dprk", "North Korea", EntityKind.State, ["DPRK", "Democratic People's Republic of Korea", "North Korean", "Pyongyang", "the DPRK"],
-        null, "Q423", null);
+        null, "Q423", null, 1);
 
     private static readonly ArticleSummary Article = new(
         "9c422c9df4965fec",

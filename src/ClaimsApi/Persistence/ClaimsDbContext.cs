@@ -22,6 +22,24 @@ public abstract class ClaimsDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<ClaimQualifier> ClaimQualifiers => Set<ClaimQualifier>();
     public DbSet<ClaimLink> ClaimLinks => Set<ClaimLink>();
     public DbSet<SeedImport> SeedImports => Set<SeedImport>();
+    public DbSet<ClaimReview> Reviews => Set<ClaimReview>();
+    public DbSet<HistoryEntry> History => Set<HistoryEntry>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    /// <summary>
+    /// Whether reads see claims and statements that are not published (drafts, in review, retracted): true for
+    /// curators. Deleted records are never seen (except through <c>IgnoreQueryFilters</c>). Set for every request by
+    /// the scoped registration, as pooled contexts are reused.
+    /// </summary>
+    public bool IncludeUnpublished => _includeUnpublished?.Invoke() ?? false;
+
+    private Func<bool>? _includeUnpublished;
+
+    /// <summary>
+    /// Decides, at each query, whether reads see unpublished records; asked at query time rather than fixed when
+    /// the context is created, because authenticating the request's key itself uses the context.
+    /// </summary>
+    public void SeeUnpublishedWhen(Func<bool>? predicate) => _includeUnpublished = predicate;
 
     /// <summary>
     /// Called first inside the seed-import transaction: blocks until no other instance is importing, so that
@@ -44,7 +62,7 @@ public abstract class ClaimsDbContext(DbContextOptions options) : DbContext(opti
         try
         {
             await Database.ExecuteSqlRawAsync("DELETE FROM search_index", cancellationToken);
-            await Database.ExecuteSqlRawAsync(RebuildSearchIndexSql, cancellationToken);
+            await Database.ExecuteSqlRawAsync(IndexRowsSql($"({SearchDocumentsSql}) AS d"), cancellationToken);
         }
         finally
         {
@@ -52,8 +70,22 @@ public abstract class ClaimsDbContext(DbContextOptions options) : DbContext(opti
         }
     }
 
-    /// <summary>The provider's INSERT … SELECT that fills the index from <see cref="SearchDocumentsSql"/>.</summary>
-    protected abstract string RebuildSearchIndexSql { get; }
+    /// <summary>
+    /// Brings the index rows of one record up to date after a write (inside the caller's transaction): removes
+    /// them and indexes the record again if readers may see it.
+    /// </summary>
+    /// <param name="kind">claim, statement or article.</param>
+    /// <param name="id">The record's id.</param>
+    /// <param name="cancellationToken">Cancels the statements.</param>
+    public async Task RefreshSearchIndexAsync(string kind, string id, CancellationToken cancellationToken)
+    {
+        await Database.ExecuteSqlRawAsync("DELETE FROM search_index WHERE kind = {0} AND ref_id = {1}", [kind, id], cancellationToken);
+        await Database.ExecuteSqlRawAsync(
+            IndexRowsSql($"(SELECT * FROM ({SearchDocumentsSql}) AS u WHERE u.kind = {{0}} AND u.ref_id = {{1}}) AS d"), [kind, id], cancellationToken);
+    }
+
+    /// <summary>The provider's INSERT … SELECT that indexes the documents of <paramref name="source"/> (columns kind, ref_id, title, body; aliased d).</summary>
+    protected abstract string IndexRowsSql(string source);
 
     /// <summary>
     /// The index rows matching <paramref name="query"/>, scored (see docs/search.md); composable. With
@@ -69,18 +101,28 @@ public abstract class ClaimsDbContext(DbContextOptions options) : DbContext(opti
     public abstract IQueryable<string> MatchingIds(FullTextQuery query, string kind);
 
     /// <summary>The claims, statements and articles as the index sees them: kind, id, title, body.</summary>
+    /// <remarks>Only what anonymous readers may see is indexed: published claims and statements, and no deleted records.</remarks>
     protected const string SearchDocumentsSql = """
         SELECT 'claim' AS kind, id AS ref_id, text AS title,
                COALESCE(subject, '') || ' ' || COALESCE(predicate, '') || ' ' || COALESCE(object, '') AS body
-        FROM claims
+        FROM claims WHERE workflow = 'Published' AND deleted_at IS NULL
         UNION ALL
-        SELECT 'statement', id, text, COALESCE(cue, '') FROM statements
+        SELECT 'statement', id, text, COALESCE(cue, '') FROM statements WHERE workflow = 'Published' AND deleted_at IS NULL
         UNION ALL
-        SELECT 'article', id, title, text FROM articles
+        SELECT 'article', id, title, text FROM articles WHERE deleted_at IS NULL
         """;
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ClaimsDbContext).Assembly);
+
+        // What a read may see: never deleted records; unpublished claims and statements only for curators.
+        modelBuilder.Entity<Article>().HasQueryFilter(a => a.DeletedAt == null);
+        modelBuilder.Entity<NamedEntity>().HasQueryFilter(e => e.DeletedAt == null);
+        modelBuilder.Entity<ClaimReview>().HasQueryFilter(r => r.DeletedAt == null);
+        modelBuilder.Entity<Statement>().HasQueryFilter(s => s.DeletedAt == null && (IncludeUnpublished || s.Workflow == WorkflowState.Published));
+        modelBuilder.Entity<ClaimedFact>().HasQueryFilter(c => c.DeletedAt == null && (IncludeUnpublished || c.Workflow == WorkflowState.Published));
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -21,10 +21,19 @@ public static class PersistenceServices
         services.AddSingleton(sp => new ResolvedDatabase(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, sp.GetRequiredService<IHostEnvironment>()));
         services.AddDbContextPool<SqliteClaimsDbContext>((sp, db) => SqliteClaimsDbContext.Configure(db, sp.GetRequiredService<ResolvedDatabase>().ConnectionString));
         services.AddDbContextPool<PostgresClaimsDbContext>((sp, db) => PostgresClaimsDbContext.Configure(db, sp.GetRequiredService<ResolvedDatabase>().ConnectionString));
-        services.AddScoped<ClaimsDbContext>(sp => sp.GetRequiredService<ResolvedDatabase>().Provider switch
+        services.AddHttpContextAccessor();
+        services.AddScoped<ClaimsDbContext>(sp =>
         {
-            DatabaseProvider.Postgres => sp.GetRequiredService<PostgresClaimsDbContext>(),
-            _ => sp.GetRequiredService<SqliteClaimsDbContext>(),
+            ClaimsDbContext db = sp.GetRequiredService<ResolvedDatabase>().Provider switch
+            {
+                DatabaseProvider.Postgres => sp.GetRequiredService<PostgresClaimsDbContext>(),
+                _ => sp.GetRequiredService<SqliteClaimsDbContext>(),
+            };
+
+            // Pooled contexts are reused: always set who is reading (curators see drafts; see ClaimsDbContext).
+            var accessor = sp.GetRequiredService<IHttpContextAccessor>();
+            db.SeeUnpublishedWhen(() => accessor.HttpContext?.User.IsInRole(Auth.Policies.Curator) == true);
+            return db;
         });
         services.AddScoped<SeedImporter>();
         return services;

@@ -26,14 +26,12 @@ public sealed class PostgresClaimsDbContext(DbContextOptions<PostgresClaimsDbCon
     /// </summary>
     private static string Words(string column) => $"translate(claims_unaccent({column}), '-\u2010\u2011\u2012\u2013\u2014/', '       ')";
 
-    private static readonly string RebuildSql = $"""
+    protected override string IndexRowsSql(string source) => $"""
         INSERT INTO search_index (kind, ref_id, title, body, document)
         SELECT d.kind, d.ref_id, d.title, d.body,
                setweight(to_tsvector('simple', {Words("d.title")}), 'A') || setweight(to_tsvector('simple', {Words("d.body")}), 'B')
-        FROM ({SearchDocumentsSql}) AS d
+        FROM {source}
         """;
-
-    protected override string RebuildSearchIndexSql => RebuildSql;
 
     /// <summary>
     /// tsquery match over the GIN-indexed tsvector, scored as the number of query groups the row matches (the

@@ -15,9 +15,7 @@ public sealed class SqliteClaimsDbContext(DbContextOptions<SqliteClaimsDbContext
     /// </summary>
     public override Task LockForSeedingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private const string RebuildSql = $"INSERT INTO search_index (kind, ref_id, title, body) {SearchDocumentsSql}";
-
-    protected override string RebuildSearchIndexSql => RebuildSql;
+    protected override string IndexRowsSql(string source) => $"INSERT INTO search_index (kind, ref_id, title, body) SELECT d.kind, d.ref_id, d.title, d.body FROM {source}";
 
     /// <summary>
     /// FTS5 MATCH, scored as the number of query groups the row matches (the integer part: rows matching more of

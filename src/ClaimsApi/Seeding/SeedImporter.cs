@@ -1,3 +1,5 @@
+using System.Text.Json;
+using ClaimsApi.Curation;
 using ClaimsApi.Domain;
 using ClaimsApi.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -9,11 +11,19 @@ public sealed record SeedImportResult(bool Unchanged, int Added, int Updated, in
 
 /// <summary>
 /// Reconciles the database with a validated <see cref="SeedSet"/> in one transaction: rows that did not change
-/// are not written, changed rows are updated in place (ids never change), rows that came from seeds and are
-/// gone from them are deleted. An unchanged seeds folder (same fingerprint) is not even compared.
+/// are not written, changed rows are updated in place (ids never change) as a new revision, rows that came from
+/// seeds and are gone from them are soft-deleted. Every change is recorded in the history with the actor "seeds".
+/// A record written through the API is the API's from then on (its seed file is cleared): the seeds never
+/// overwrite, delete or resurrect it, even when they define the same id (docs/seed-format.md#seeds-and-the-api).
+/// An unchanged seeds folder (same fingerprint) is not even compared.
 /// </summary>
-public sealed partial class SeedImporter(ClaimsDbContext db, TimeProvider time, ILogger<SeedImporter> logger)
+public sealed partial class SeedImporter(ClaimsDbContext db, CurationWriter history, TimeProvider time, ILogger<SeedImporter> logger)
 {
+    public const string Actor = "seeds";
+
+    private readonly List<(string Type, ICurated Record, string Action)> _changed = [];
+    private int _kept;
+
     public async Task<SeedImportResult> ImportAsync(SeedSet seeds, CancellationToken cancellationToken)
     {
         var strategy = db.Database.CreateExecutionStrategy();
@@ -29,6 +39,8 @@ public sealed partial class SeedImporter(ClaimsDbContext db, TimeProvider time, 
                 return new SeedImportResult(true, 0, 0, 0);
             }
 
+            _changed.Clear();
+            _kept = 0;
             await ReconcileAsync(seeds, ct);
             db.ChangeTracker.DetectChanges();
             var entries = db.ChangeTracker.Entries().ToList();
@@ -48,32 +60,43 @@ public sealed partial class SeedImporter(ClaimsDbContext db, TimeProvider time, 
                 RowsDeleted = result.Deleted,
             });
             await db.SaveChangesAsync(ct);
+            await RecordHistoryAsync(ct);
             await db.RebuildSearchIndexAsync(ct);
             await transaction.CommitAsync(ct);
             db.ChangeTracker.Clear();
 
             Log.Seeded(logger, seeds.Articles.Count, seeds.Entities.Count, seeds.Statements.Count, seeds.Claims.Count, seeds.Files, result.Added, result.Updated, result.Deleted);
+            if (_kept > 0)
+            {
+                Log.KeptCurated(logger, _kept);
+            }
+
             return result;
         }, cancellationToken);
     }
 
     private async Task ReconcileAsync(SeedSet seeds, CancellationToken ct)
     {
-        var entities = await db.Entities.Include(e => e.Aliases).Where(e => e.SeedFile != null).ToListAsync(ct);
-        Sync(entities, seeds.Entities, e => e.Id, (existing, desired) => SyncChildren(existing.Aliases, desired.Aliases, a => a.Alias));
+        // Filters off: seeds manage their rows whatever their stage, deleted or not.
+        var entities = await db.Entities.IgnoreQueryFilters().Include(e => e.Aliases).Where(e => e.SeedFile != null).ToListAsync(ct);
+        var curated = await CuratedIdsAsync(db.Entities, ct);
+        Sync(CuratedRecords.Entity, entities, Seeded(seeds.Entities, curated), e => e.Id, (existing, desired) => SyncChildren(existing.Aliases, desired.Aliases, a => a.Alias));
 
-        var articles = await db.Articles.Include(a => a.Paragraphs).Where(a => a.SeedFile != null).ToListAsync(ct);
-        Sync(articles, seeds.Articles, a => a.Id, (existing, desired) => SyncChildren(existing.Paragraphs, desired.Paragraphs, p => p.Index));
+        var articles = await db.Articles.IgnoreQueryFilters().Include(a => a.Paragraphs).Where(a => a.SeedFile != null).ToListAsync(ct);
+        curated = await CuratedIdsAsync(db.Articles, ct);
+        Sync(CuratedRecords.Article, articles, Seeded(seeds.Articles, curated), a => a.Id, (existing, desired) => SyncChildren(existing.Paragraphs, desired.Paragraphs, p => p.Index));
 
-        var statements = await db.Statements.Where(s => s.SeedFile != null).ToListAsync(ct);
-        Sync(statements, seeds.Statements, s => s.Id, null);
+        var statements = await db.Statements.IgnoreQueryFilters().Where(s => s.SeedFile != null).ToListAsync(ct);
+        curated = await CuratedIdsAsync(db.Statements, ct);
+        Sync(CuratedRecords.Statement, statements, Seeded(seeds.Statements, curated), s => s.Id, null);
 
-        var claims = await db.Claims
+        var claims = await db.Claims.IgnoreQueryFilters()
             .Include(c => c.Evidence).Include(c => c.Mentions).Include(c => c.Qualifiers).Include(c => c.Links)
             .Where(c => c.SeedFile != null)
             .AsSplitQuery()
             .ToListAsync(ct);
-        Sync(claims, seeds.Claims, c => c.Id, (existing, desired) =>
+        curated = await CuratedIdsAsync(db.Claims, ct);
+        Sync(CuratedRecords.Claim, claims, Seeded(seeds.Claims, curated), c => c.Id, (existing, desired) =>
         {
             SyncChildren(existing.Evidence, desired.Evidence, e => e.Ordinal);
             SyncChildren(existing.Mentions, desired.Mentions, m => m.EntityId);
@@ -82,8 +105,26 @@ public sealed partial class SeedImporter(ClaimsDbContext db, TimeProvider time, 
         });
     }
 
-    private void Sync<T, TKey>(List<T> existing, IEnumerable<T> desired, Func<T, TKey> key, Action<T, T>? children)
-        where T : class
+    /// <summary>The ids of the records the API owns (written through it), which the seeds leave alone.</summary>
+    private static async Task<HashSet<string>> CuratedIdsAsync<T>(IQueryable<T> set, CancellationToken ct) where T : class, ICurated =>
+        [.. await set.IgnoreQueryFilters().Where(r => r.SeedFile == null).Select(r => r.Id).ToListAsync(ct)];
+
+    private IEnumerable<T> Seeded<T>(IEnumerable<T> desired, HashSet<string> curated) where T : ICurated
+    {
+        foreach (var item in desired)
+        {
+            if (curated.Contains(item.Id))
+            {
+                _kept++;
+                continue;
+            }
+
+            yield return item;
+        }
+    }
+
+    private void Sync<T, TKey>(string type, List<T> existing, IEnumerable<T> desired, Func<T, TKey> key, Action<T, T>? children)
+        where T : class, ICurated
         where TKey : notnull
     {
         var byKey = existing.ToDictionary(key);
@@ -91,19 +132,50 @@ public sealed partial class SeedImporter(ClaimsDbContext db, TimeProvider time, 
         {
             if (byKey.Remove(key(item), out var current))
             {
+                var before = Content(current);
+                var revision = current.Revision;
                 db.Entry(current).CurrentValues.SetValues(item);
                 children?.Invoke(current, item);
+                current.Revision = revision;
+                if (Content(current) != before)
+                {
+                    current.Revision++;
+                    _changed.Add((type, current, "update"));
+                }
             }
             else
             {
                 db.Add(item);
+                _changed.Add((type, item, "create"));
             }
         }
 
-        foreach (var gone in byKey.Values)
+        // Gone from the seeds: deleted softly, so what refers to it (reviews, API claims) and its history stay.
+        foreach (var gone in byKey.Values.Where(g => g.DeletedAt is null))
         {
-            db.Remove(gone);
+            gone.DeletedAt = time.GetUtcNow();
+            gone.Revision++;
+            _changed.Add((type, gone, "delete"));
         }
+    }
+
+    /// <summary>The record with its children as JSON, to tell whether the seeds changed it.</summary>
+    private static string Content<T>(T record) => JsonSerializer.Serialize(record);
+
+    /// <summary>Records each change in the history: the record as the API now shows it, after the one recorded last.</summary>
+    private async Task RecordHistoryAsync(CancellationToken ct)
+    {
+        foreach (var (type, record, action) in _changed)
+        {
+            var last = await db.History.AsNoTracking()
+                .Where(h => h.ResourceType == type && h.ResourceId == record.Id)
+                .OrderByDescending(h => h.Revision).Select(h => h.After).FirstOrDefaultAsync(ct);
+            object? before = last is null ? null : JsonDocument.Parse(last).RootElement;
+            var after = action == "delete" ? null : await CuratedRecords.RenderAsync(type, record.Id, db, ct);
+            history.Record(type, record.Id, record.Revision, action, before, after, Actor);
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     private void SyncChildren<T, TKey>(List<T> existing, List<T> desired, Func<T, TKey> key)
@@ -131,6 +203,9 @@ public sealed partial class SeedImporter(ClaimsDbContext db, TimeProvider time, 
 
     private static partial class Log
     {
+        [LoggerMessage(Level = LogLevel.Information, Message = "{Kept} records in the seeds were left as curated through the API (the API's version wins)")]
+        public static partial void KeptCurated(ILogger logger, int kept);
+
         [LoggerMessage(Level = LogLevel.Information, Message = "Seeds unchanged (fingerprint {Fingerprint}); nothing to import")]
         public static partial void Unchanged(ILogger logger, string fingerprint);
 

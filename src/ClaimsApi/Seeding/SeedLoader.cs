@@ -408,13 +408,17 @@ public static partial class SeedLoader
                     RequireEntity(source, $"{path}.source", sourceEntity);
                 }
 
-                var span = Anchor(source, path, dto, source.Article.Text, 0, source.Article.Text.Length, "the article");
-                if (!speakerOk || !kindOk || span is not { } s)
+                var span = Anchoring.InArticle(source.Article.Text, dto.Exact, dto.Prefix, dto.Suffix, out var anchorProblem);
+                if (anchorProblem is not null)
+                {
+                    Problem(source, $"{path}.exact", anchorProblem);
+                }
+
+                if (!speakerOk || !kindOk || span is null)
                 {
                     continue;
                 }
 
-                var text = source.Article.Text;
                 _statements.Add(dto.Id, (new Statement
                 {
                     Id = dto.Id,
@@ -422,9 +426,9 @@ public static partial class SeedLoader
                     SpeakerId = dto.Speaker!,
                     Kind = kind,
                     Cue = dto.Cue,
-                    Text = text[s.Start..s.End],
-                    Start = CodePoints.FromUtf16(text, s.Start),
-                    End = CodePoints.FromUtf16(text, s.End),
+                    Text = span.Text,
+                    Start = span.Start,
+                    End = span.End,
                     ParentId = dto.Parent,
                     SourceId = dto.Source,
                     SeedFile = Path.GetFileName(source.CurationFile),
@@ -556,12 +560,11 @@ public static partial class SeedLoader
                     continue;
                 }
 
-                var articleText = statement.Source.Article.Text;
-                var from = CodePoints.ToUtf16(articleText, statement.Statement.Start);
-                var to = CodePoints.ToUtf16(articleText, statement.Statement.End);
-                var span = item.Exact is null ? (from, to) : Anchor(source, itemPath, item, articleText, from, to, $"statement '{statementId}'");
-                if (span is not { } s)
+                var span = Anchoring.InStatement(
+                    statement.Source.Article.Text, statementId, statement.Statement.Start, statement.Statement.End, item.Exact, item.Prefix, item.Suffix, out var anchorProblem);
+                if (span is null)
                 {
+                    Problem(source, $"{itemPath}.exact", anchorProblem!);
                     continue;
                 }
 
@@ -570,9 +573,9 @@ public static partial class SeedLoader
                     ClaimId = claim.Id,
                     Ordinal = e,
                     StatementId = statementId,
-                    Start = CodePoints.FromUtf16(articleText, s.Start),
-                    End = CodePoints.FromUtf16(articleText, s.End),
-                    Text = articleText[s.Start..s.End],
+                    Start = span.Start,
+                    End = span.End,
+                    Text = span.Text,
                 });
             }
         }
@@ -648,32 +651,6 @@ public static partial class SeedLoader
                     }
                 }
             }
-        }
-
-        /// <summary>Anchors a quote between UTF-16 indices <paramref name="from"/> and <paramref name="to"/>; reports and returns null when it fails.</summary>
-        private (int Start, int End)? Anchor(Source source, string path, CurationQuote quote, string text, int from, int to, string where)
-        {
-            if (string.IsNullOrEmpty(quote.Exact))
-            {
-                Problem(source, $"{path}.exact", "the exact text is required");
-                return null;
-            }
-
-            var result = TextQuote.Find(text, quote.Exact, quote.Prefix, quote.Suffix, from, to);
-            if (result.Matches == 0)
-            {
-                var context = quote.Prefix is null && quote.Suffix is null ? "" : " with the given prefix/suffix";
-                Problem(source, $"{path}.exact", $"text \"{Shorten(quote.Exact)}\" was not found{context} in {where}");
-                return null;
-            }
-
-            if (result.Matches > 1)
-            {
-                Problem(source, $"{path}.exact", $"text \"{Shorten(quote.Exact)}\" occurs {result.Matches} times in {where}; add a prefix or suffix to say which");
-                return null;
-            }
-
-            return (result.Index, result.Index + quote.Exact.Length);
         }
 
         private bool ValidId(Source source, string path, [NotNullWhen(true)] string? id)

@@ -9,6 +9,9 @@ namespace ClaimsApi.Tests.Http;
 public abstract class PlatformTests<TApi>(TApi fixture) : IClassFixture<TApi>
     where TApi : ClaimsApiFactory
 {
+    /// <summary>Every operation of the API; a new endpoint must be counted here on purpose.</summary>
+    private const int ExpectedOperations = 11;
+
     private readonly TApi api = ProviderLeg.Require(fixture);
 
     [SkippableTheory]
@@ -44,16 +47,16 @@ public abstract class PlatformTests<TApi>(TApi fixture) : IClassFixture<TApi>
         var operations = document["paths"]!.AsObject()
             .SelectMany(path => path.Value!.AsObject().Select(op => (Path: path.Key, Method: op.Key, Operation: op.Value!)))
             .ToList();
-        Assert.Equal(11, operations.Count);
+        Assert.Equal(ExpectedOperations, operations.Count);
         Assert.All(operations, o =>
         {
             Assert.False(string.IsNullOrEmpty(o.Operation["operationId"]?.GetValue<string>()), $"{o.Method} {o.Path} has no operationId");
             Assert.False(string.IsNullOrEmpty(o.Operation["summary"]?.GetValue<string>()), $"{o.Method} {o.Path} has no summary");
             Assert.NotEmpty(o.Operation["tags"]!.AsArray());
             var responses = o.Operation["responses"]!.AsObject();
-            Assert.True(responses.ContainsKey("200"), $"{o.Method} {o.Path} declares no 200");
+            Assert.True(responses.Any(r => r.Key.StartsWith('2')), $"{o.Method} {o.Path} declares no success");
             Assert.True(responses.ContainsKey(o.Path.Contains('{', StringComparison.Ordinal) ? "404" : "400"), $"{o.Method} {o.Path} declares no 4xx");
-            Assert.All(responses.Where(r => r.Key != "200"), r => Assert.NotNull(r.Value!["content"]!["application/problem+json"]));
+            Assert.All(responses.Where(r => r.Key[0] is '4' or '5'), r => Assert.NotNull(r.Value!["content"]!["application/problem+json"]));
         });
     }
 
@@ -101,10 +104,10 @@ public abstract class PlatformTests<TApi>(TApi fixture) : IClassFixture<TApi>
     {
         using var client = api.CreateClient();
 
-        var response = await client.DeleteAsync("/v1/claims/dprk-troops-fought-in-kursk");
+        var response = await client.PatchAsync("/v1/claims/dprk-troops-fought-in-kursk", null);
 
         await Problem.AssertAsync(response, HttpStatusCode.MethodNotAllowed);
-        Assert.Equal(["GET"], response.Content.Headers.Allow);
+        Assert.Equal(["DELETE", "GET", "PUT"], response.Content.Headers.Allow.Order(StringComparer.Ordinal));
     }
 
     private async Task<JsonNode> GetDocumentAsync()

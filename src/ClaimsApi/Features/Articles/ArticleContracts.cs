@@ -43,7 +43,8 @@ public sealed record ArticleSummary(
 /// <param name="Claims">The claims curated from it.</param>
 /// <param name="Text">The article text exactly as published; every span indexes it in code points.</param>
 /// <param name="ContentSha256">SHA-256 of <c>Text</c> in UTF-8, to check a copy.</param>
-/// <param name="SeedFile">The seed file it was imported from.</param>
+/// <param name="SeedFile">The seed file it was imported from (null once it is curated through the API).</param>
+/// <param name="Revision">Its revision, also sent as the ETag; send it back in If-Match to change the article.</param>
 public sealed record ArticleDetail(
     string Id,
     string Title,
@@ -58,7 +59,8 @@ public sealed record ArticleDetail(
     string Text,
     IReadOnlyList<ParagraphResponse> Paragraphs,
     IReadOnlyList<StatementResponse> Statements,
-    IReadOnlyList<ClaimSummary> Claims);
+    IReadOnlyList<ClaimSummary> Claims,
+    int Revision) : Curation.IRevisioned;
 
 /// <summary>A block of the article.</summary>
 /// <param name="Index">0 is the lead, 1 the title, 2 onwards the body paragraphs.</param>

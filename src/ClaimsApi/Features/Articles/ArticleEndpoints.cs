@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClaimsApi.Curation;
 using ClaimsApi.Features.Claims;
 using ClaimsApi.Features.Search;
 using ClaimsApi.Features.Statements;
@@ -27,7 +28,8 @@ public static class ArticleEndpoints
         group.MapGet("/{id}", Get)
             .WithName("GetArticle")
             .WithSummary("Get an article")
-            .WithDescription("The article text exactly as published, its paragraphs with spans, its attributed statements and its claims.")
+            .WithDescription("The article text exactly as published, its paragraphs with spans, its attributed statements and its claims. The ETag is its revision: If-None-Match answers 304.")
+            .WithETag()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         return routes;
@@ -74,12 +76,16 @@ public static class ArticleEndpoints
         return TypedResults.Ok(summaries.ToPage(limit, context, a => new Paging.Cursor(ArticleListQuery.Sort, a.PublishedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), a.Id)));
     }
 
-    internal static async Task<Results<Ok<ArticleDetail>, ProblemHttpResult>> Get(string id, ClaimsDbContext db, CancellationToken ct)
+    internal static async Task<Results<Ok<ArticleDetail>, ProblemHttpResult>> Get(string id, ClaimsDbContext db, CancellationToken ct) =>
+        await LoadAsync(id, db, ct) is { } article ? TypedResults.Ok(article) : Problems.NotFound("article", id);
+
+    /// <summary>The article as the current reader may see it (with the statements and claims they may see), or null.</summary>
+    internal static async Task<ArticleDetail?> LoadAsync(string id, ClaimsDbContext db, CancellationToken ct)
     {
         var article = await db.Articles.AsNoTracking().Include(a => a.Paragraphs).FirstOrDefaultAsync(a => a.Id == id, ct);
         if (article is null)
         {
-            return Problems.NotFound("article", id);
+            return null;
         }
 
         var statements = await StatementEndpoints.ToResponsesAsync(
@@ -87,7 +93,7 @@ public static class ArticleEndpoints
         var claims = await db.Claims.AsNoTracking().Where(c => c.ArticleId == id).OrderBy(c => c.Id).ToListAsync(ct);
         var refs = await EntityRefs.LoadAsync(db, claims.Select(c => c.ClaimantId).Append(article.PublisherId), ct);
 
-        return TypedResults.Ok(new ArticleDetail(
+        return new ArticleDetail(
             article.Id,
             article.Title,
             article.Lead,
@@ -101,6 +107,7 @@ public static class ArticleEndpoints
             article.Text,
             [.. article.Paragraphs.OrderBy(p => p.Index).Select(p => new ParagraphResponse(p.Index, p.Role, new Span(p.Start, p.End), p.Text, p.Artifact))],
             statements,
-            [.. claims.Select(c => new ClaimSummary(c.Id, c.Text, refs[c.ClaimantId], c.Kind, c.ClaimedOn, c.Status, c.ArticleId))]));
+            [.. claims.Select(c => new ClaimSummary(c.Id, c.Text, refs[c.ClaimantId], c.Kind, c.ClaimedOn, c.Status, c.ArticleId, c.Workflow))],
+            article.Revision);
     }
 }

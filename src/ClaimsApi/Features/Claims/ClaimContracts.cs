@@ -14,6 +14,7 @@ namespace ClaimsApi.Features.Claims;
 /// <param name="ClaimedOn">When it was claimed (YYYY-MM-DD).</param>
 /// <param name="Status">Where it stands in review; unverified until reviewed.</param>
 /// <param name="ArticleId">The article it was curated from.</param>
+/// <param name="Workflow">Where it stands in the desk's workflow (only curators see other than published).</param>
 public sealed record ClaimSummary(
     string Id,
     string Text,
@@ -21,7 +22,8 @@ public sealed record ClaimSummary(
     ClaimKind Kind,
     DateOnly ClaimedOn,
     VerificationStatus Status,
-    string ArticleId);
+    string ArticleId,
+    WorkflowState Workflow);
 
 /// <summary>A claim with its evidence, the entities it mentions and its links to other claims.</summary>
 /// <param name="Id">Stable id.</param>
@@ -38,6 +40,9 @@ public sealed record ClaimSummary(
 /// <param name="Evidence">The statements that carry the claim, each with the exact part that does.</param>
 /// <param name="Mentions">The entities the claim mentions.</param>
 /// <param name="Links">Links to related claims, in both directions.</param>
+/// <param name="Workflow">Where the claim stands in the desk's workflow; anonymous readers see only published claims.</param>
+/// <param name="RetractionReason">Why it was retracted, if it was.</param>
+/// <param name="Revision">Its revision, also sent as the ETag; send it back in If-Match to change the claim.</param>
 public sealed record ClaimDetail(
     string Id,
     string Text,
@@ -54,7 +59,10 @@ public sealed record ClaimDetail(
     IReadOnlyList<QualifierResponse> Qualifiers,
     IReadOnlyList<EvidenceResponse> Evidence,
     IReadOnlyList<EntityRef> Mentions,
-    IReadOnlyList<ClaimLinkResponse> Links);
+    IReadOnlyList<ClaimLinkResponse> Links,
+    WorkflowState Workflow,
+    string? RetractionReason,
+    int Revision) : Curation.IRevisioned;
 
 /// <summary>A named qualifier of a claim (legal basis, time, place …).</summary>
 /// <param name="Name">What it qualifies (e.g. legal-basis).</param>
@@ -122,6 +130,10 @@ public sealed record ClaimListQuery : PageQuery
     [ParameterSchema(Enum = typeof(VerificationStatus))]
     public string? Status { get; init; }
 
+    [FromQuery(Name = "workflow"), Description("Only claims at this workflow stage. Anonymous readers and readers see only published claims; curators see every stage.")]
+    [ParameterSchema(Enum = typeof(WorkflowState))]
+    public string? Workflow { get; init; }
+
     [FromQuery(Name = "from"), Description("Only claims made on or after this date (YYYY-MM-DD).")]
     [ParameterSchema(Format = "date")]
     public string? From { get; init; }
@@ -147,6 +159,7 @@ internal sealed class ClaimListQueryValidator : AbstractValidator<ClaimListQuery
         RuleFor(q => q.Article).MustBeIdFilter("article").OverridePropertyName("article");
         RuleFor(q => q.Kind).MustBeOneOf<ClaimListQuery, ClaimKind>("kind").OverridePropertyName("kind");
         RuleFor(q => q.Status).MustBeOneOf<ClaimListQuery, VerificationStatus>("status").OverridePropertyName("status");
+        RuleFor(q => q.Workflow).MustBeOneOf<ClaimListQuery, WorkflowState>("workflow").OverridePropertyName("workflow");
         RuleFor(q => q.From).MustBeDate("from").OverridePropertyName("from");
         RuleFor(q => q.To).MustBeDate("to").OverridePropertyName("to");
         RuleFor(q => q)

@@ -1,3 +1,4 @@
+using ClaimsApi.Curation;
 using ClaimsApi.Domain;
 using ClaimsApi.Features.Search;
 using ClaimsApi.Http;
@@ -36,8 +37,11 @@ public static class ClaimEndpoints
         group.MapGet("/{id}", Get)
             .WithName("GetClaim")
             .WithSummary("Get a claim")
-            .WithDescription("One claim with its evidence (statement, speaker, span and quoted text), the entities it mentions and its links to other claims in both directions.")
+            .WithDescription("One claim with its evidence (statement, speaker, span and quoted text), the entities it mentions and its links to other claims in both directions. The ETag is its revision: If-None-Match answers 304.")
+            .WithETag()
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapClaimWrites();
 
         return routes;
     }
@@ -82,6 +86,11 @@ public static class ClaimEndpoints
             claims = claims.Where(c => c.Status == status);
         }
 
+        if (QueryValues.Enum<WorkflowState>(query.Workflow) is { } workflow)
+        {
+            claims = claims.Where(c => c.Workflow == workflow);
+        }
+
         if (QueryValues.Date(query.From) is { } from)
         {
             claims = claims.Where(c => c.ClaimedOn >= from);
@@ -109,7 +118,7 @@ public static class ClaimEndpoints
         var limit = QueryValues.Limit(query.Limit);
         var rows = await claims.Take(limit + 1).ToListAsync(ct);
         var refs = await EntityRefs.LoadAsync(db, rows.Select(r => r.ClaimantId), ct);
-        var summaries = rows.Select(c => new ClaimSummary(c.Id, c.Text, refs[c.ClaimantId], c.Kind, c.ClaimedOn, c.Status, c.ArticleId)).ToList();
+        var summaries = rows.Select(c => new ClaimSummary(c.Id, c.Text, refs[c.ClaimantId], c.Kind, c.ClaimedOn, c.Status, c.ArticleId, c.Workflow)).ToList();
         return summaries.ToPage(limit, context, c => new Paging.Cursor(sort, sort == "id" ? null : c.ClaimedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), c.Id));
     }
 
@@ -151,13 +160,17 @@ public static class ClaimEndpoints
             ClaimMatcher.Threshold,
             entities,
             [.. scored.Select(s => new ClaimMatch(
-                new ClaimSummary(s.Claim.Id, s.Claim.Text, refs[s.Claim.ClaimantId], s.Claim.Kind, s.Claim.ClaimedOn, s.Claim.Status, s.Claim.ArticleId),
+                new ClaimSummary(s.Claim.Id, s.Claim.Text, refs[s.Claim.ClaimantId], s.Claim.Kind, s.Claim.ClaimedOn, s.Claim.Status, s.Claim.ArticleId, s.Claim.Workflow),
                 Math.Round(s.Result.Score, 4),
                 [.. s.Result.SharedEntityIds.Select(id => refs[id])],
                 s.Result.SharedTerms))]));
     }
 
-    internal static async Task<Results<Ok<ClaimDetail>, ProblemHttpResult>> Get(string id, ClaimsDbContext db, CancellationToken ct)
+    internal static async Task<Results<Ok<ClaimDetail>, ProblemHttpResult>> Get(string id, ClaimsDbContext db, CancellationToken ct) =>
+        await LoadAsync(id, db, ct) is { } claim ? TypedResults.Ok(claim) : Problems.NotFound("claim", id);
+
+    /// <summary>The claim as the current reader may see it, or null.</summary>
+    internal static async Task<ClaimDetail?> LoadAsync(string id, ClaimsDbContext db, CancellationToken ct)
     {
         var claim = await db.Claims.AsNoTracking()
             .Include(c => c.Evidence).Include(c => c.Mentions).Include(c => c.Qualifiers).Include(c => c.Links)
@@ -165,7 +178,7 @@ public static class ClaimEndpoints
             .FirstOrDefaultAsync(c => c.Id == id, ct);
         if (claim is null)
         {
-            return Problems.NotFound("claim", id);
+            return null;
         }
 
         var statementIds = claim.Evidence.Select(e => e.StatementId).Distinct().ToList();
@@ -183,12 +196,15 @@ public static class ClaimEndpoints
             [claim.ClaimantId, .. claim.Mentions.Select(m => m.EntityId), .. claim.Qualifiers.Select(q => q.EntityId), .. statements.Values.Select(s => s.SpeakerId)],
             ct);
 
-        var links = claim.Links.Select(l => new ClaimLinkResponse(l.Kind, LinkDirection.Outgoing, l.ToClaimId, linkedTexts[l.ToClaimId]))
-            .Concat(incoming.Select(l => new ClaimLinkResponse(l.Kind, LinkDirection.Incoming, l.FromClaimId, linkedTexts[l.FromClaimId])))
+        // Links to claims this reader cannot see (drafts, deleted) are left out.
+        var links = claim.Links.Where(l => linkedTexts.ContainsKey(l.ToClaimId))
+            .Select(l => new ClaimLinkResponse(l.Kind, LinkDirection.Outgoing, l.ToClaimId, linkedTexts[l.ToClaimId]))
+            .Concat(incoming.Where(l => linkedTexts.ContainsKey(l.FromClaimId))
+                .Select(l => new ClaimLinkResponse(l.Kind, LinkDirection.Incoming, l.FromClaimId, linkedTexts[l.FromClaimId])))
             .OrderBy(l => l.Direction).ThenBy(l => l.Kind).ThenBy(l => l.ClaimId, StringComparer.Ordinal)
             .ToList();
 
-        return TypedResults.Ok(new ClaimDetail(
+        return new ClaimDetail(
             claim.Id,
             claim.Text,
             refs[claim.ClaimantId],
@@ -200,7 +216,7 @@ public static class ClaimEndpoints
             claim.Predicate,
             claim.Object,
             [.. claim.Qualifiers.OrderBy(q => q.Ordinal).Select(q => new QualifierResponse(q.Name, q.Value, refs.Get(q.EntityId)))],
-            [.. claim.Evidence.OrderBy(e => e.Ordinal).Select(e =>
+            [.. claim.Evidence.Where(e => statements.ContainsKey(e.StatementId)).OrderBy(e => e.Ordinal).Select(e =>
             {
                 var statement = statements[e.StatementId];
                 return new EvidenceResponse(
@@ -213,6 +229,9 @@ public static class ClaimEndpoints
                     statement.Text);
             })],
             [.. claim.Mentions.Select(m => refs[m.EntityId]).OrderBy(e => e.Id, StringComparer.Ordinal)],
-            links));
+            links,
+            claim.Workflow,
+            claim.RetractionReason,
+            claim.Revision);
     }
 }

@@ -1,3 +1,4 @@
+using ClaimsApi.Curation;
 using ClaimsApi.Domain;
 using ClaimsApi.Features.Claims;
 using ClaimsApi.Features.Search;
@@ -26,7 +27,8 @@ public static class EntityEndpoints
         group.MapGet("/{id}", Get)
             .WithName("GetEntity")
             .WithSummary("Get an entity")
-            .WithDescription("One entity with its aliases.")
+            .WithDescription("One entity with its aliases. The ETag is its revision: If-None-Match answers 304.")
+            .WithETag()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/{id}/claims", ListClaims)
@@ -65,11 +67,12 @@ public static class EntityEndpoints
         return TypedResults.Ok(rows.ToPage(limit, context, e => new Paging.Cursor(EntityListQuery.Sort, null, e.Id)));
     }
 
-    internal static async Task<Results<Ok<EntityResponse>, ProblemHttpResult>> Get(string id, ClaimsDbContext db, CancellationToken ct)
-    {
-        var found = await Project(db.Entities.AsNoTracking().Where(e => e.Id == id), db, ct);
-        return found.Count == 1 ? TypedResults.Ok(found[0]) : Problems.NotFound("entity", id);
-    }
+    internal static async Task<Results<Ok<EntityResponse>, ProblemHttpResult>> Get(string id, ClaimsDbContext db, CancellationToken ct) =>
+        await LoadAsync(id, db, ct) is { } entity ? TypedResults.Ok(entity) : Problems.NotFound("entity", id);
+
+    /// <summary>The entity, or null (also when it is deleted).</summary>
+    internal static async Task<EntityResponse?> LoadAsync(string id, ClaimsDbContext db, CancellationToken ct) =>
+        (await Project(db.Entities.AsNoTracking().Where(e => e.Id == id), db, ct)).SingleOrDefault();
 
     internal static async Task<Results<Ok<Page<ClaimSummary>>, ProblemHttpResult>> ListClaims(
         string id, [AsParameters] ClaimListQuery query, ClaimsDbContext db, EntityAliasIndex aliases, HttpContext context, CancellationToken ct)
@@ -95,9 +98,10 @@ public static class EntityEndpoints
                 e.Description,
                 e.WikidataId,
                 e.PartOfId,
+                e.Revision,
             })
             .ToListAsync(ct);
         var refs = await EntityRefs.LoadAsync(db, rows.Select(r => r.PartOfId), ct);
-        return [.. rows.Select(r => new EntityResponse(r.Id, r.Name, r.Kind, r.Aliases, r.Description, r.WikidataId, refs.Get(r.PartOfId)))];
+        return [.. rows.Select(r => new EntityResponse(r.Id, r.Name, r.Kind, r.Aliases, r.Description, r.WikidataId, refs.Get(r.PartOfId), r.Revision))];
     }
 }

@@ -17,6 +17,9 @@ namespace ClaimsApi.Features.Statements;
 /// <param name="ParentId">The statement that reports this one (nested attribution), if any.</param>
 /// <param name="Source">The document the words come from, if known.</param>
 /// <param name="ClaimIds">The claims this statement is evidence for.</param>
+/// <param name="Workflow">Where it stands in the desk's workflow; anonymous readers see only published statements.</param>
+/// <param name="RetractionReason">Why it was retracted, if it was.</param>
+/// <param name="Revision">Its revision, also sent as the ETag; send it back in If-Match to change the statement.</param>
 public sealed record StatementResponse(
     string Id,
     string ArticleId,
@@ -27,7 +30,10 @@ public sealed record StatementResponse(
     Span Span,
     string? ParentId,
     EntityRef? Source,
-    IReadOnlyList<string> ClaimIds);
+    IReadOnlyList<string> ClaimIds,
+    WorkflowState Workflow,
+    string? RetractionReason,
+    int Revision) : Curation.IRevisioned;
 
 /// <summary>Filters for the statement list.</summary>
 public sealed record StatementListQuery : PageQuery
@@ -48,6 +54,10 @@ public sealed record StatementListQuery : PageQuery
     [ParameterSchema(Enum = typeof(StatementKind))]
     public string? Kind { get; init; }
 
+    [FromQuery(Name = "workflow"), Description("Only statements at this workflow stage. Anonymous readers and readers see only published statements; curators see every stage.")]
+    [ParameterSchema(Enum = typeof(WorkflowState))]
+    public string? Workflow { get; init; }
+
     internal const string Sort = "id";
 }
 
@@ -59,6 +69,7 @@ internal sealed class StatementListQueryValidator : AbstractValidator<StatementL
         RuleFor(q => q.Article).MustBeIdFilter("article").OverridePropertyName("article");
         RuleFor(q => q.Speaker).MustBeIdFilter("speaker").OverridePropertyName("speaker");
         RuleFor(q => q.Kind).MustBeOneOf<StatementListQuery, StatementKind>("kind").OverridePropertyName("kind");
+        RuleFor(q => q.Workflow).MustBeOneOf<StatementListQuery, WorkflowState>("workflow").OverridePropertyName("workflow");
         RuleFor(q => q.Limit).MustBeLimit().OverridePropertyName("limit");
         RuleFor(q => q.Cursor).MustBeCursor(_ => StatementListQuery.Sort).OverridePropertyName("cursor");
     }

@@ -1,3 +1,4 @@
+using ClaimsApi.Curation;
 using ClaimsApi.Domain;
 using ClaimsApi.Features.Search;
 using ClaimsApi.Http;
@@ -25,7 +26,8 @@ public static class StatementEndpoints
         group.MapGet("/{id}", Get)
             .WithName("GetStatement")
             .WithSummary("Get a statement")
-            .WithDescription("One statement with its speaker, span and the claims it is evidence for.")
+            .WithDescription("One statement with its speaker, span and the claims it is evidence for. The ETag is its revision: If-None-Match answers 304.")
+            .WithETag()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         return routes;
@@ -56,6 +58,11 @@ public static class StatementEndpoints
             statements = statements.Where(s => s.Kind == kind);
         }
 
+        if (QueryValues.Enum<WorkflowState>(query.Workflow) is { } workflow)
+        {
+            statements = statements.Where(s => s.Workflow == workflow);
+        }
+
         Paging.TryDecode(query.Cursor, StatementListQuery.Sort, out var cursor);
         if (cursor is not null)
         {
@@ -67,19 +74,21 @@ public static class StatementEndpoints
         return TypedResults.Ok(rows.ToPage(limit, context, s => new Paging.Cursor(StatementListQuery.Sort, null, s.Id)));
     }
 
-    internal static async Task<Results<Ok<StatementResponse>, ProblemHttpResult>> Get(string id, ClaimsDbContext db, CancellationToken ct)
-    {
-        var found = await ToResponsesAsync(db.Statements.AsNoTracking().Where(s => s.Id == id), db, ct);
-        return found.Count == 1 ? TypedResults.Ok(found[0]) : Problems.NotFound("statement", id);
-    }
+    internal static async Task<Results<Ok<StatementResponse>, ProblemHttpResult>> Get(string id, ClaimsDbContext db, CancellationToken ct) =>
+        await LoadAsync(id, db, ct) is { } statement ? TypedResults.Ok(statement) : Problems.NotFound("statement", id);
+
+    /// <summary>The statement as the current reader may see it, or null.</summary>
+    internal static async Task<StatementResponse?> LoadAsync(string id, ClaimsDbContext db, CancellationToken ct) =>
+        (await ToResponsesAsync(db.Statements.AsNoTracking().Where(s => s.Id == id), db, ct)).SingleOrDefault();
 
     /// <summary>Reads statements with their speakers, sources and the claims they support; keeps the query's order.</summary>
     internal static async Task<List<StatementResponse>> ToResponsesAsync(IQueryable<Statement> statements, ClaimsDbContext db, CancellationToken ct)
     {
         var rows = await statements.AsNoTracking().ToListAsync(ct);
         var ids = rows.Select(s => s.Id).ToList();
+        var visibleClaims = db.Claims.Select(c => c.Id); // only the claims this reader may see
         var claimIds = (await db.ClaimEvidence.AsNoTracking()
-                .Where(e => ids.Contains(e.StatementId))
+                .Where(e => ids.Contains(e.StatementId) && visibleClaims.Contains(e.ClaimId))
                 .Select(e => new { e.StatementId, e.ClaimId })
                 .ToListAsync(ct))
             .ToLookup(e => e.StatementId, e => e.ClaimId, StringComparer.Ordinal);
@@ -94,6 +103,9 @@ public static class StatementEndpoints
             new Span(s.Start, s.End),
             s.ParentId,
             refs.Get(s.SourceId),
-            [.. claimIds[s.Id].Distinct().Order(StringComparer.Ordinal)]))];
+            [.. claimIds[s.Id].Distinct().Order(StringComparer.Ordinal)],
+            s.Workflow,
+            s.RetractionReason,
+            s.Revision))];
     }
 }

@@ -17,6 +17,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Property(a => a.Language).HasMaxLength(35);
         builder.Property(a => a.ContentSha256).HasMaxLength(64);
         builder.Property(a => a.SeedFile).HasMaxLength(260);
+        builder.Property(a => a.Revision).IsConcurrencyToken().HasDefaultValue(1); // rows written outside EF (the generator) start at 1
         builder.HasOne<NamedEntity>().WithMany().HasForeignKey(a => a.PublisherId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(a => a.Paragraphs).WithOne().HasForeignKey(p => p.ArticleId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(a => new { a.PublishedOn, a.Id }).IsDescending(true, false); // newest first, then id

@@ -16,6 +16,8 @@ internal sealed class NamedEntityConfiguration : IEntityTypeConfiguration<NamedE
         builder.HasIndex(e => e.NormalizedName);
         builder.Property(e => e.WikidataId).HasMaxLength(20);
         builder.Property(e => e.SeedFile).HasMaxLength(260);
+        builder.Property(e => e.Revision).IsConcurrencyToken().HasDefaultValue(1); // rows written outside EF (the generator) start at 1
+        builder.HasOne<NamedEntity>().WithMany().HasForeignKey(e => e.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<NamedEntity>().WithMany().HasForeignKey(e => e.PartOfId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(e => e.Aliases).WithOne().HasForeignKey(a => a.EntityId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(e => new { e.Kind, e.Id });

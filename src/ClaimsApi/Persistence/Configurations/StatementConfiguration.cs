@@ -13,6 +13,8 @@ internal sealed class StatementConfiguration : IEntityTypeConfiguration<Statemen
         builder.Property(s => s.Id).HasMaxLength(Ids.MaxLength);
         builder.Property(s => s.Cue).HasMaxLength(Limits.Cue);
         builder.Property(s => s.SeedFile).HasMaxLength(260);
+        builder.Property(s => s.Revision).IsConcurrencyToken().HasDefaultValue(1); // rows written outside EF (the generator) start at 1
+        builder.Property(s => s.RetractionReason).HasMaxLength(Limits.Reason);
         builder.HasOne<Article>().WithMany().HasForeignKey(s => s.ArticleId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<NamedEntity>().WithMany().HasForeignKey(s => s.SpeakerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<NamedEntity>().WithMany().HasForeignKey(s => s.SourceId).OnDelete(DeleteBehavior.Restrict);

@@ -22,6 +22,64 @@ namespace ClaimsApi.Persistence.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("ClaimsApi.Domain.ApiKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("hash")
+                        .UseCollation("C");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("name")
+                        .UseCollation("C");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("prefix")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_api_keys");
+
+                    b.HasIndex("Hash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_api_keys_hash");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_api_keys_name");
+
+                    b.ToTable("api_keys", (string)null);
+                });
+
             modelBuilder.Entity("ClaimsApi.Domain.Article", b =>
                 {
                     b.Property<string>("Id")
@@ -36,6 +94,10 @@ namespace ClaimsApi.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("content_sha256")
                         .UseCollation("C");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
 
                     b.Property<string>("Language")
                         .IsRequired()
@@ -64,6 +126,13 @@ namespace ClaimsApi.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(80)")
                         .HasColumnName("publisher_id")
                         .UseCollation("C");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("revision");
 
                     b.Property<string>("SeedFile")
                         .HasMaxLength(260)
@@ -270,6 +339,89 @@ namespace ClaimsApi.Persistence.Migrations.Postgres
                     b.ToTable("claim_qualifiers", (string)null);
                 });
 
+            modelBuilder.Entity("ClaimsApi.Domain.ClaimReview", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("id")
+                        .UseCollation("C");
+
+                    b.Property<string>("ClaimId")
+                        .IsRequired()
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("claim_id")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<string>("Rating")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("rating");
+
+                    b.Property<string>("RatingText")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("rating_text")
+                        .UseCollation("C");
+
+                    b.Property<DateOnly>("ReviewedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("reviewed_on");
+
+                    b.Property<string>("ReviewerName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("reviewer_name")
+                        .UseCollation("C");
+
+                    b.Property<string>("ReviewerUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reviewer_url")
+                        .UseCollation("C");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("revision");
+
+                    b.Property<string>("SeedFile")
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("seed_file")
+                        .UseCollation("C");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("summary")
+                        .UseCollation("C");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("url")
+                        .UseCollation("C");
+
+                    b.HasKey("Id")
+                        .HasName("pk_claim_reviews");
+
+                    b.HasIndex("ClaimId", "ReviewedOn")
+                        .HasDatabaseName("ix_claim_reviews_claim_id_reviewed_on");
+
+                    b.ToTable("claim_reviews", (string)null);
+                });
+
             modelBuilder.Entity("ClaimsApi.Domain.ClaimedFact", b =>
                 {
                     b.Property<string>("Id")
@@ -294,6 +446,10 @@ namespace ClaimsApi.Persistence.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("claimed_on");
 
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -311,6 +467,19 @@ namespace ClaimsApi.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(500)")
                         .HasColumnName("predicate")
                         .UseCollation("C");
+
+                    b.Property<string>("RetractionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("retraction_reason")
+                        .UseCollation("C");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("revision");
 
                     b.Property<string>("SeedFile")
                         .HasMaxLength(260)
@@ -336,6 +505,12 @@ namespace ClaimsApi.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("text")
                         .UseCollation("C");
+
+                    b.Property<string>("Workflow")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("workflow");
 
                     b.HasKey("Id")
                         .HasName("pk_claims");
@@ -391,6 +566,77 @@ namespace ClaimsApi.Persistence.Migrations.Postgres
                     b.ToTable("entity_aliases", (string)null);
                 });
 
+            modelBuilder.Entity("ClaimsApi.Domain.HistoryEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("action")
+                        .UseCollation("C");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("actor")
+                        .UseCollation("C");
+
+                    b.Property<string>("After")
+                        .HasColumnType("text")
+                        .HasColumnName("after")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("text")
+                        .HasColumnName("before")
+                        .UseCollation("C");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("changes")
+                        .UseCollation("C");
+
+                    b.Property<string>("ResourceId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("resource_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("ResourceType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("resource_type")
+                        .UseCollation("C");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.HasKey("Id")
+                        .HasName("pk_history");
+
+                    b.HasIndex("ResourceType", "ResourceId", "Revision")
+                        .IsUnique()
+                        .HasDatabaseName("ix_history_resource_type_resource_id_revision");
+
+                    b.ToTable("history", (string)null);
+                });
+
             modelBuilder.Entity("ClaimsApi.Domain.NamedEntity", b =>
                 {
                     b.Property<string>("Id")
@@ -398,6 +644,10 @@ namespace ClaimsApi.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(80)")
                         .HasColumnName("id")
                         .UseCollation("C");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
 
                     b.Property<string>("Description")
                         .HasColumnType("text")
@@ -409,6 +659,11 @@ namespace ClaimsApi.Persistence.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("kind");
+
+                    b.Property<string>("MergedIntoId")
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("merged_into_id")
+                        .UseCollation("C");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -429,6 +684,13 @@ namespace ClaimsApi.Persistence.Migrations.Postgres
                         .HasColumnName("part_of_id")
                         .UseCollation("C");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("revision");
+
                     b.Property<string>("SeedFile")
                         .HasMaxLength(260)
                         .HasColumnType("character varying(260)")
@@ -443,6 +705,9 @@ namespace ClaimsApi.Persistence.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_entities");
+
+                    b.HasIndex("MergedIntoId")
+                        .HasDatabaseName("ix_entities_merged_into_id");
 
                     b.HasIndex("NormalizedName")
                         .HasDatabaseName("ix_entities_normalized_name");
@@ -518,6 +783,10 @@ namespace ClaimsApi.Persistence.Migrations.Postgres
                         .HasColumnName("cue")
                         .UseCollation("C");
 
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
                     b.Property<int>("End")
                         .HasColumnType("integer")
                         .HasColumnName("end");
@@ -532,6 +801,19 @@ namespace ClaimsApi.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(80)")
                         .HasColumnName("parent_id")
                         .UseCollation("C");
+
+                    b.Property<string>("RetractionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("retraction_reason")
+                        .UseCollation("C");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("revision");
 
                     b.Property<string>("SeedFile")
                         .HasMaxLength(260)
@@ -559,6 +841,12 @@ namespace ClaimsApi.Persistence.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("text")
                         .UseCollation("C");
+
+                    b.Property<string>("Workflow")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("workflow");
 
                     b.HasKey("Id")
                         .HasName("pk_statements");
@@ -664,6 +952,16 @@ namespace ClaimsApi.Persistence.Migrations.Postgres
                         .HasConstraintName("fk_claim_qualifiers_entities_entity_id");
                 });
 
+            modelBuilder.Entity("ClaimsApi.Domain.ClaimReview", b =>
+                {
+                    b.HasOne("ClaimsApi.Domain.ClaimedFact", null)
+                        .WithMany()
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_claim_reviews_claims_claim_id");
+                });
+
             modelBuilder.Entity("ClaimsApi.Domain.ClaimedFact", b =>
                 {
                     b.HasOne("ClaimsApi.Domain.Article", null)
@@ -693,6 +991,12 @@ namespace ClaimsApi.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("ClaimsApi.Domain.NamedEntity", b =>
                 {
+                    b.HasOne("ClaimsApi.Domain.NamedEntity", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_entities_entities_merged_into_id");
+
                     b.HasOne("ClaimsApi.Domain.NamedEntity", null)
                         .WithMany()
                         .HasForeignKey("PartOfId")

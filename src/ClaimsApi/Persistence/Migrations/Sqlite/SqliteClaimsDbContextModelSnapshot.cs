@@ -17,6 +17,59 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("ClaimsApi.Domain.ApiKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("prefix");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_api_keys");
+
+                    b.HasIndex("Hash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_api_keys_hash");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_api_keys_name");
+
+                    b.ToTable("api_keys", (string)null);
+                });
+
             modelBuilder.Entity("ClaimsApi.Domain.Article", b =>
                 {
                     b.Property<string>("Id")
@@ -29,6 +82,10 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("content_sha256");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deleted_at");
 
                     b.Property<string>("Language")
                         .IsRequired()
@@ -54,6 +111,13 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                     b.Property<string>("PublisherId")
                         .HasColumnType("TEXT")
                         .HasColumnName("publisher_id");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1)
+                        .HasColumnName("revision");
 
                     b.Property<string>("SeedFile")
                         .HasMaxLength(260)
@@ -242,6 +306,81 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                     b.ToTable("claim_qualifiers", (string)null);
                 });
 
+            modelBuilder.Entity("ClaimsApi.Domain.ClaimReview", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ClaimId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claim_id");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<string>("Rating")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rating");
+
+                    b.Property<string>("RatingText")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rating_text");
+
+                    b.Property<DateOnly>("ReviewedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewed_on");
+
+                    b.Property<string>("ReviewerName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewer_name");
+
+                    b.Property<string>("ReviewerUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewer_url");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1)
+                        .HasColumnName("revision");
+
+                    b.Property<string>("SeedFile")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seed_file");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("summary");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_claim_reviews");
+
+                    b.HasIndex("ClaimId", "ReviewedOn")
+                        .HasDatabaseName("ix_claim_reviews_claim_id_reviewed_on");
+
+                    b.ToTable("claim_reviews", (string)null);
+                });
+
             modelBuilder.Entity("ClaimsApi.Domain.ClaimedFact", b =>
                 {
                     b.Property<string>("Id")
@@ -263,6 +402,10 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("claimed_on");
 
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deleted_at");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -278,6 +421,18 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT")
                         .HasColumnName("predicate");
+
+                    b.Property<string>("RetractionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("retraction_reason");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1)
+                        .HasColumnName("revision");
 
                     b.Property<string>("SeedFile")
                         .HasMaxLength(260)
@@ -300,6 +455,12 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT")
                         .HasColumnName("text");
+
+                    b.Property<string>("Workflow")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("workflow");
 
                     b.HasKey("Id")
                         .HasName("pk_claims");
@@ -352,12 +513,78 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                     b.ToTable("entity_aliases", (string)null);
                 });
 
+            modelBuilder.Entity("ClaimsApi.Domain.HistoryEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<string>("After")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("after");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("before");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changes");
+
+                    b.Property<string>("ResourceId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resource_id");
+
+                    b.Property<string>("ResourceType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resource_type");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.HasKey("Id")
+                        .HasName("pk_history");
+
+                    b.HasIndex("ResourceType", "ResourceId", "Revision")
+                        .IsUnique()
+                        .HasDatabaseName("ix_history_resource_type_resource_id_revision");
+
+                    b.ToTable("history", (string)null);
+                });
+
             modelBuilder.Entity("ClaimsApi.Domain.NamedEntity", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(80)
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deleted_at");
 
                     b.Property<string>("Description")
                         .HasColumnType("TEXT")
@@ -368,6 +595,10 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
                         .HasColumnName("kind");
+
+                    b.Property<string>("MergedIntoId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("merged_into_id");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -385,6 +616,13 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("part_of_id");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1)
+                        .HasColumnName("revision");
+
                     b.Property<string>("SeedFile")
                         .HasMaxLength(260)
                         .HasColumnType("TEXT")
@@ -397,6 +635,9 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_entities");
+
+                    b.HasIndex("MergedIntoId")
+                        .HasDatabaseName("ix_entities_merged_into_id");
 
                     b.HasIndex("NormalizedName")
                         .HasDatabaseName("ix_entities_normalized_name");
@@ -466,6 +707,10 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("cue");
 
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deleted_at");
+
                     b.Property<int>("End")
                         .HasColumnType("INTEGER")
                         .HasColumnName("end");
@@ -479,6 +724,18 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                     b.Property<string>("ParentId")
                         .HasColumnType("TEXT")
                         .HasColumnName("parent_id");
+
+                    b.Property<string>("RetractionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("retraction_reason");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1)
+                        .HasColumnName("revision");
 
                     b.Property<string>("SeedFile")
                         .HasMaxLength(260)
@@ -502,6 +759,12 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("text");
+
+                    b.Property<string>("Workflow")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("workflow");
 
                     b.HasKey("Id")
                         .HasName("pk_statements");
@@ -607,6 +870,16 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                         .HasConstraintName("fk_claim_qualifiers_entities_entity_id");
                 });
 
+            modelBuilder.Entity("ClaimsApi.Domain.ClaimReview", b =>
+                {
+                    b.HasOne("ClaimsApi.Domain.ClaimedFact", null)
+                        .WithMany()
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_claim_reviews_claims_claim_id");
+                });
+
             modelBuilder.Entity("ClaimsApi.Domain.ClaimedFact", b =>
                 {
                     b.HasOne("ClaimsApi.Domain.Article", null)
@@ -636,6 +909,12 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("ClaimsApi.Domain.NamedEntity", b =>
                 {
+                    b.HasOne("ClaimsApi.Domain.NamedEntity", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_entities_entities_merged_into_id");
+
                     b.HasOne("ClaimsApi.Domain.NamedEntity", null)
                         .WithMany()
                         .HasForeignKey("PartOfId")

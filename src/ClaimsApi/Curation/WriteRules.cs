@@ -1,0 +1,71 @@
+using System.Text;
+using ClaimsApi.Domain;
+using FluentValidation;
+
+namespace ClaimsApi.Curation;
+
+/// <summary>Request-body limits of the write side.</summary>
+public static class WriteLimits
+{
+    /// <summary>JSON bodies (claims, statements, entities, reviews): 64 KB is far above any real record.</summary>
+    public const int JsonBodyBytes = 64 * 1024;
+
+    /// <summary>Article bodies (the whole article text): 1 MB.</summary>
+    public const int ArticleBodyBytes = 1024 * 1024;
+}
+
+/// <summary>FluentValidation rules shared by the request-body validators.</summary>
+public static class WriteRules
+{
+    /// <summary>A required id: lower-case letters, digits and '-'.</summary>
+    public static IRuleBuilderOptions<T, string?> MustBeId<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(Ids.IsValid).WithMessage("'{PropertyName}' is required and must be an id: lower-case letters, digits and '-', starting with a letter or digit, at most " + Ids.MaxLength + " characters.");
+
+    /// <summary>Required text: not blank, at most <paramref name="maxLength"/> characters, no control characters but line breaks and tabs.</summary>
+    public static IRuleBuilderOptions<T, string?> MustBeText<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
+        rule.Must(v => !string.IsNullOrWhiteSpace(v) && v.Length <= maxLength && !v.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+            .WithMessage($"'{{PropertyName}}' is required: 1 to {maxLength} characters, no control characters.");
+
+    /// <summary>An absolute http(s) URL.</summary>
+    public static IRuleBuilderOptions<T, string?> MustBeUrl<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(v => v is { Length: <= Limits.Url } && Uri.TryCreate(v, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
+            .WithMessage($"'{{PropertyName}}' must be an absolute http or https URL of at most {Limits.Url} characters.");
+
+    /// <summary>Declares what a write endpoint can answer besides success.</summary>
+    public static RouteHandlerBuilder ProducesWriteProblems(this RouteHandlerBuilder builder) =>
+        builder.ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesAuthProblems();
+}
+
+/// <summary>Ids for records created without one: readable (from their text) and unique (a random suffix).</summary>
+public static class Slugs
+{
+    public static string From(string text)
+    {
+        var folded = TextFolding.Fold(text);
+        var slug = new StringBuilder();
+        foreach (var c in folded)
+        {
+            if (c is >= 'a' and <= 'z' or >= '0' and <= '9')
+            {
+                slug.Append(c);
+            }
+            else if (slug.Length > 0 && slug[^1] != '-')
+            {
+                slug.Append('-');
+            }
+
+            if (slug.Length >= 50)
+            {
+                break;
+            }
+        }
+
+        var stem = slug.ToString().Trim('-');
+        var suffix = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(3));
+        return stem.Length == 0 ? suffix : $"{stem}-{suffix}";
+    }
+}
