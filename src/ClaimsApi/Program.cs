@@ -49,6 +49,7 @@ app.UseSwaggerUI(ui =>
     ui.SwaggerEndpoint("/openapi/v1.json", "ClaimsApi v1");
     ui.RoutePrefix = "swagger";
     ui.DocumentTitle = "ClaimsApi";
+    ui.EnablePersistAuthorization(); // an API key entered under "Authorize" survives a reload
 });
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") }).AllowAnonymous();

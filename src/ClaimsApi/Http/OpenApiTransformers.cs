@@ -31,6 +31,24 @@ public static class OpenApiTransformers
                 new() { Name = "Claims", Description = "Claimed facts with their claimant, evidence statements, mentioned entities and links to other claims." },
                 new() { Name = "Entities", Description = "People, organisations, states, places, treaties … with every alias they go by." },
                 new() { Name = "Search", Description = "Full-text search across claims, statements and articles, entity-aware, with facets." },
+                new() { Name = "Reviews", Description = "Fact-checkers' reviews of claims (schema.org ClaimReview): reviewer, verdict in their words and a normalised rating." },
+            };
+
+            // Writes need an API key (docs/api-guide.md#access): as a bearer token or in the X-Api-Key header.
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "An API key (ck_…) as a bearer token: Authorization: Bearer <key>.",
+            };
+            document.Components.SecuritySchemes[HeaderScheme] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = Auth.ApiKeyAuthenticationHandler.HeaderName,
+                Description = "The same API key in the X-Api-Key header.",
             };
 
             // Kestrel's address is not a useful server for the committed document (and a trailing slash breaks linters).
@@ -56,7 +74,20 @@ public static class OpenApiTransformers
 
         options.AddOperationTransformer((operation, context, _) =>
         {
-            if (operation.OperationId is { } name && PathIdExamples.TryGetValue(name, out var id) &&
+            var policy = context.Description.ActionDescriptor.EndpointMetadata
+                .OfType<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Select(a => a.Policy).LastOrDefault(p => p is not null);
+            if (policy is not null)
+            {
+                operation.Security =
+                [
+                    new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] },
+                    new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(HeaderScheme, context.Document)] = [] },
+                ];
+                operation.Description = $"{operation.Description} Needs an API key with role {policy} (or above).".TrimStart();
+            }
+
+            var collection = context.Description.RelativePath?.Split('/') is [_, var segment, ..] ? segment : null;
+            if (collection is not null && PathIdExamples.TryGetValue(collection, out var id) &&
                 operation.Parameters?.FirstOrDefault(p => p.Name == "id") is OpenApiParameter idParameter)
             {
                 idParameter.Description = $"The {id.Resource}'s id.";
@@ -97,13 +128,16 @@ public static class OpenApiTransformers
         return options;
     }
 
+    private const string BearerScheme = "bearer";
+    private const string HeaderScheme = "apiKey";
+
+    /// <summary>The resource and an example id of the <c>{id}</c> in paths under each collection.</summary>
     private static readonly Dictionary<string, (string Resource, string Example)> PathIdExamples = new(StringComparer.Ordinal)
     {
-        ["GetArticle"] = ("article", "9c422c9df4965fec"),
-        ["GetStatement"] = ("statement", "p3-noted-treaty"),
-        ["GetClaim"] = ("claim", "dprk-troops-fought-in-kursk"),
-        ["GetEntity"] = ("entity", "dprk"),
-        ["ListEntityClaims"] = ("entity", "dprk"),
+        ["articles"] = ("article", "9c422c9df4965fec"),
+        ["statements"] = ("statement", "p3-noted-treaty"),
+        ["claims"] = ("claim", "dprk-troops-fought-in-kursk"),
+        ["entities"] = ("entity", "dprk"),
     };
 
     private static OpenApiSchema SchemaFor(ParameterSchemaAttribute attribute)
