@@ -24,6 +24,7 @@ public sealed class CurationWriter(ClaimsDbContext db, TimeProvider time, IHttpC
     public async Task<IResult?> RunAsync(Func<CancellationToken, Task<IResult?>> work, CancellationToken cancellationToken)
     {
         var strategy = db.Database.CreateExecutionStrategy();
+        using var turn = await db.WaitForWriteTurnAsync(cancellationToken);
         try
         {
             return await strategy.ExecuteAsync(async ct =>

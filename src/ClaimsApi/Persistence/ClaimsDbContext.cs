@@ -48,6 +48,13 @@ public abstract class ClaimsDbContext(DbContextOptions options) : DbContext(opti
     public abstract Task LockForSeedingAsync(CancellationToken cancellationToken);
 
     /// <summary>
+    /// Waits until no other write of this process is running on the same database, where the provider needs that
+    /// (SQLite has one writer at a time, and Microsoft.Data.Sqlite waits for a busy database by sleeping 150 ms
+    /// between tries, so queueing writers in-process is both fairer and much faster). Dispose to let the next one in.
+    /// </summary>
+    public virtual ValueTask<IDisposable?> WaitForWriteTurnAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IDisposable?>(null);
+
+    /// <summary>
     /// Applies pending migrations so that instances starting together never run the same migration twice.
     /// EF Core's own migration lock covers SQLite; providers where it does not override this.
     /// </summary>

@@ -15,6 +15,28 @@ public sealed class SqliteClaimsDbContext(DbContextOptions<SqliteClaimsDbContext
     /// </summary>
     public override Task LockForSeedingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> WriteTurns = new(StringComparer.Ordinal);
+
+    public override async ValueTask<IDisposable?> WaitForWriteTurnAsync(CancellationToken cancellationToken)
+    {
+        var turn = WriteTurns.GetOrAdd(Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1));
+        await turn.WaitAsync(cancellationToken);
+        return new Turn(turn);
+    }
+
+    private sealed class Turn(SemaphoreSlim turn) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                turn.Release();
+            }
+        }
+    }
+
     protected override string IndexRowsSql(string source) => $"INSERT INTO search_index (kind, ref_id, title, body) SELECT d.kind, d.ref_id, d.title, d.body FROM {source}";
 
     /// <summary>
