@@ -233,7 +233,7 @@ public abstract class EntityWriteTests<TApi>(TApi fixture) : IClassFixture<TApi>
     public async Task OnlyAnAdminCanRestoreADeletedEntity()
     {
         using var curator = await api.CreateClientAsync(ApiRole.Curator);
-        using var admin = await AdminAsync(api);
+        using var admin = await ClientAsync(api, ApiRole.Admin);
         var id = await CreateEntityAsync(curator, "Restorable Society", aliases: ["RS"]);
         Assert.Equal(HttpStatusCode.NoContent, (await curator.SendJsonAsync(HttpMethod.Delete, $"/v1/entities/{id}", null, "\"1\"")).StatusCode);
 
@@ -251,7 +251,7 @@ public abstract class EntityWriteTests<TApi>(TApi fixture) : IClassFixture<TApi>
     public async Task AnEntityCannotBeRestoredWhileWhatItIsPartOfIsDeleted()
     {
         using var curator = await api.CreateClientAsync(ApiRole.Curator);
-        using var admin = await AdminAsync(api);
+        using var admin = await ClientAsync(api, ApiRole.Admin);
         var whole = await CreateEntityAsync(curator, "Deleted Whole");
         var part = await CreateEntityAsync(curator, "Deleted Part", partOf: whole);
         Assert.Equal(HttpStatusCode.NoContent, (await curator.SendJsonAsync(HttpMethod.Delete, $"/v1/entities/{part}", null, "\"1\"")).StatusCode);
@@ -422,7 +422,7 @@ public abstract class EntityWriteTests<TApi>(TApi fixture) : IClassFixture<TApi>
     public async Task AMergedEntityCannotBeRestored()
     {
         using var curator = await api.CreateClientAsync(ApiRole.Curator);
-        using var admin = await AdminAsync(api);
+        using var admin = await ClientAsync(api, ApiRole.Admin);
         var merged = await CreateEntityAsync(curator, "Absorbed Guild");
         var target = await CreateEntityAsync(curator, "Absorbing Guild");
         (await curator.SendJsonAsync(HttpMethod.Post, $"/v1/entities/{merged}/merge", new { into = target }, "\"1\"")).EnsureSuccessStatusCode();
@@ -479,10 +479,10 @@ public abstract class EntityWriteTests<TApi>(TApi fixture) : IClassFixture<TApi>
         return await (await curator.GetAsync($"{path}/history/{last.GetProperty("revision").GetInt32()}")).ReadSuccessAsync();
     }
 
-    /// <summary>An admin client (named here: the shared helper cuts admin key names short on this branch).</summary>
-    internal static async Task<HttpClient> AdminAsync(ClaimsApiFactory api)
+    /// <summary>A client with a new key of <paramref name="role"/> (named here: on this branch the shared helper cuts reader and admin key names past their end).</summary>
+    internal static async Task<HttpClient> ClientAsync(ClaimsApiFactory api, ApiRole role)
     {
-        var (_, key) = await api.CreateKeyAsync(ApiRole.Admin, Unique("admin"));
+        var (_, key) = await api.CreateKeyAsync(role, Unique(EnumNames.Of(role)));
         return api.CreateClientWithKey(key);
     }
 
