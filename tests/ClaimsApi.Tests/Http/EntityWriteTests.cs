@@ -328,6 +328,25 @@ public abstract class EntityWriteTests<TApi>(TApi fixture) : IClassFixture<TApi>
     }
 
     [SkippableFact]
+    public async Task MergingRepointsDeletedRecordsTooSoThatTheyCanStillBeRestored()
+    {
+        using var curator = await api.CreateClientAsync(ApiRole.Curator);
+        using var admin = await ClientAsync(api, ApiRole.Admin);
+        var merged = await CreateEntityAsync(curator, "Dissolved Press Office");
+        var target = await CreateEntityAsync(curator, "Continuing Press Office");
+        var claim = await CreateClaimAsync(curator, claimant: merged, mentions: [merged]);
+        (await curator.SendJsonAsync(HttpMethod.Delete, $"/v1/claims/{claim}", null, "\"1\"")).EnsureSuccessStatusCode();
+
+        (await curator.SendJsonAsync(HttpMethod.Post, $"/v1/entities/{merged}/merge", new { into = target }, "\"1\"")).EnsureSuccessStatusCode();
+        var restored = await (await admin.PostAsync($"/v1/claims/{claim}/restore", null)).ReadSuccessAsync();
+
+        Assert.Equal(target, restored.GetProperty("claimant").GetProperty("id").GetString());
+        Assert.Equal([target], restored.GetProperty("mentions").EnumerateArray().Select(m => m.GetProperty("id").GetString()));
+        var history = await (await curator.GetAsync($"/v1/claims/{claim}/history")).ReadSuccessAsync();
+        Assert.Equal(["create", "delete", "merge", "restore"], history.GetProperty("items").EnumerateArray().Select(h => h.GetProperty("action").GetString()));
+    }
+
+    [SkippableFact]
     public async Task AMergedEntityRedirectsToTheEntityItWasMergedInto()
     {
         using var curator = await api.CreateClientAsync(ApiRole.Curator);
