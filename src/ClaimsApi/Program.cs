@@ -3,6 +3,7 @@ using ClaimsApi.Curation;
 using ClaimsApi.Features.Articles;
 using ClaimsApi.Features.Claims;
 using ClaimsApi.Features.Entities;
+using ClaimsApi.Features.Reviews;
 using ClaimsApi.Features.Search;
 using ClaimsApi.Features.Statements;
 using ClaimsApi.Health;
@@ -59,6 +60,7 @@ app.MapArticles();
 app.MapStatements();
 app.MapClaims();
 app.MapEntities();
+app.MapReviews();
 app.MapSearch();
 
 // `dotnet ClaimsApi.dll migrate`: apply migrations and import the seeds, then exit (a deployment step, so that

@@ -1,6 +1,7 @@
 using ClaimsApi.Features.Articles;
 using ClaimsApi.Features.Claims;
 using ClaimsApi.Features.Entities;
+using ClaimsApi.Features.Reviews;
 using ClaimsApi.Features.Statements;
 using ClaimsApi.Persistence;
 
@@ -21,6 +22,7 @@ public static class CuratedRecords
         Statement => await StatementEndpoints.LoadAsync(id, db, ct),
         Article => await ArticleEndpoints.LoadAsync(id, db, ct),
         Entity => await EntityEndpoints.LoadAsync(id, db, ct),
+        Review => await ReviewEndpoints.LoadAsync(id, db, ct),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Not a curated record type."),
     };
 }

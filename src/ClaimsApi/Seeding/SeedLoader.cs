@@ -294,45 +294,36 @@ public static partial class SeedLoader
                     continue;
                 }
 
-                if (dto.Wikidata is { } wikidata && !WikidataId().IsMatch(wikidata))
+                if (dto.Wikidata is { } wikidata && !EntityRules.IsWikidataId(wikidata))
                 {
                     Problem(source, $"{path}.wikidata", $"'{wikidata}' is not a Wikidata item id such as Q423");
                 }
 
-                if (TextFolding.Fold(name).Length > Limits.Name)
+                if (EntityRules.NameProblem(name) is { } nameProblem)
                 {
-                    Problem(source, $"{path}.name", $"the name is longer than {Limits.Name} characters once folded for lookups");
+                    Problem(source, $"{path}.name", nameProblem);
                     continue;
                 }
 
-                var entity = new NamedEntity
-                {
-                    Id = dto.Id,
-                    Name = name,
-                    NormalizedName = TextFolding.Fold(name),
-                    Kind = kind,
-                    Description = dto.Description,
-                    WikidataId = dto.Wikidata,
-                    PartOfId = dto.PartOf,
-                    SeedFile = Path.GetFileName(source.CurationFile),
-                };
                 var aliases = dto.Aliases ?? [];
+                var rejected = new HashSet<int>();
                 for (var a = 0; a < aliases.Count; a++)
                 {
                     if (Required(source, $"{path}.aliases[{a}]", aliases[a], Limits.Name) is null)
                     {
-                        continue;
+                        rejected.Add(a);
                     }
-
-                    if (entity.Aliases.Any(x => x.Alias == aliases[a]))
-                    {
-                        Problem(source, $"{path}.aliases[{a}]", $"alias '{aliases[a]}' is listed twice");
-                        continue;
-                    }
-
-                    entity.Aliases.Add(new EntityAlias { EntityId = entity.Id, Alias = aliases[a], NormalizedAlias = TextFolding.Fold(aliases[a]) });
                 }
 
+                foreach (var (a, message) in EntityRules.AliasProblems(name, aliases))
+                {
+                    Problem(source, $"{path}.aliases[{a}]", message);
+                    rejected.Add(a);
+                }
+
+                var entity = EntityRules.Build(
+                    dto.Id, name, kind, aliases.Where((_, a) => !rejected.Contains(a)), dto.Description, dto.Wikidata, dto.PartOf,
+                    Path.GetFileName(source.CurationFile));
                 _entities.Add(entity.Id, (entity, source, i));
             }
         }
@@ -753,7 +744,4 @@ public static partial class SeedLoader
 
     [GeneratedRegex(@"Property '(?<key>[^']+)' not found on type", RegexOptions.CultureInvariant)]
     private static partial Regex UnknownKey();
-
-    [GeneratedRegex(@"^Q[1-9][0-9]*$", RegexOptions.CultureInvariant)]
-    private static partial Regex WikidataId();
 }

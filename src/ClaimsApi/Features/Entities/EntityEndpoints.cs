@@ -27,8 +27,9 @@ public static class EntityEndpoints
         group.MapGet("/{id}", Get)
             .WithName("GetEntity")
             .WithSummary("Get an entity")
-            .WithDescription("One entity with its aliases. The ETag is its revision: If-None-Match answers 304.")
+            .WithDescription("One entity with its aliases. The ETag is its revision: If-None-Match answers 304. An entity merged into another answers 301 with the other's URL.")
             .WithETag()
+            .Produces(StatusCodes.Status301MovedPermanently)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/{id}/claims", ListClaims)
@@ -37,6 +38,8 @@ public static class EntityEndpoints
             .WithDescription("Claims made by the entity (it is the claimant) or mentioning it, with the same filters, sort and paging as GET /v1/claims.")
             .Validate<ClaimListQuery>()
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapEntityWrites();
 
         return routes;
     }
@@ -67,8 +70,45 @@ public static class EntityEndpoints
         return TypedResults.Ok(rows.ToPage(limit, context, e => new Paging.Cursor(EntityListQuery.Sort, null, e.Id)));
     }
 
-    internal static async Task<Results<Ok<EntityResponse>, ProblemHttpResult>> Get(string id, ClaimsDbContext db, CancellationToken ct) =>
-        await LoadAsync(id, db, ct) is { } entity ? TypedResults.Ok(entity) : Problems.NotFound("entity", id);
+    internal static async Task<Results<Ok<EntityResponse>, RedirectHttpResult, ProblemHttpResult>> Get(string id, ClaimsDbContext db, CancellationToken ct)
+    {
+        if (await LoadAsync(id, db, ct) is { } entity)
+        {
+            return TypedResults.Ok(entity);
+        }
+
+        return await MergedIntoAsync(id, db, ct) is { } target
+            ? TypedResults.Redirect($"/v1/entities/{target}", permanent: true)
+            : Problems.NotFound("entity", id);
+    }
+
+    /// <summary>The live entity that a merged (deleted) entity ended up in, following later merges, or null.</summary>
+    private static async Task<string?> MergedIntoAsync(string id, ClaimsDbContext db, CancellationToken ct)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal) { id };
+        var current = id;
+        while (true)
+        {
+            var here = current;
+            var row = await db.Entities.IgnoreQueryFilters().Where(e => e.Id == here).Select(e => new { e.DeletedAt, e.MergedIntoId }).FirstOrDefaultAsync(ct);
+            if (row is null)
+            {
+                return null;
+            }
+
+            if (row.DeletedAt is null)
+            {
+                return here == id ? null : here;
+            }
+
+            if (row.MergedIntoId is not { } next || !seen.Add(next))
+            {
+                return null;
+            }
+
+            current = next;
+        }
+    }
 
     /// <summary>The entity, or null (also when it is deleted).</summary>
     internal static async Task<EntityResponse?> LoadAsync(string id, ClaimsDbContext db, CancellationToken ct) =>

@@ -12,11 +12,16 @@ public sealed record MatchedEntity(EntityRef Entity, string Alias);
 
 /// <summary>
 /// Every entity name and alias as folded token sequences, to spot entities in what a user typed and expand
-/// them to all their names. Cached briefly: entities change only with seeds (and, later, curation).
+/// them to all their names. Cached briefly; every entity write calls <see cref="Invalidate"/> once it has
+/// committed, so this instance sees the change at once (other instances within the cache's lifetime).
 /// </summary>
 public sealed class EntityAliasIndex(IMemoryCache cache)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
+
+    // Part of the cache key: a snapshot read before an invalidation is stored under the old generation, where no
+    // one looks any more, so a read racing with a write cannot bring the old aliases back.
+    private long _generation;
 
     internal sealed record Snapshot(
         IReadOnlyDictionary<string, List<(string[] Tokens, string Alias, string EntityId)>> ByFirstToken,
@@ -71,8 +76,17 @@ public sealed class EntityAliasIndex(IMemoryCache cache)
     public static bool HasSearchableWords(string text) =>
         FullTextQuery.Tokenize(text).Any(t => !StopWords.Contains(TextFolding.Fold(t)));
 
+    /// <summary>Forgets the cached aliases, so the next query reads them again; call after an entity write has committed.</summary>
+    public void Invalidate()
+    {
+        var old = Interlocked.Increment(ref _generation) - 1;
+        cache.Remove(Key(old));
+    }
+
+    private static string Key(long generation) => $"{nameof(EntityAliasIndex)}:{generation}";
+
     private async Task<Snapshot> GetAsync(ClaimsDbContext db, CancellationToken ct) =>
-        (await cache.GetOrCreateAsync(nameof(EntityAliasIndex), async entry =>
+        (await cache.GetOrCreateAsync(Key(Interlocked.Read(ref _generation)), async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = Lifetime;
             var entities = await db.Entities.AsNoTracking()

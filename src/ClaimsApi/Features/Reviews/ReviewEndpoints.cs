@@ -1,0 +1,86 @@
+using ClaimsApi.Curation;
+using ClaimsApi.Domain;
+using ClaimsApi.Http;
+using ClaimsApi.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+// string.Compare inside queries is translated to SQL and compares with the column's (binary) collation.
+#pragma warning disable CA1309
+
+namespace ClaimsApi.Features.Reviews;
+
+/// <summary>
+/// Reviews of claims: listed and created under their claim (/v1/claims/{claimId}/reviews), read and changed on
+/// their own (/v1/reviews/{id}). A review is visible exactly when its claim is.
+/// </summary>
+public static class ReviewEndpoints
+{
+    public static IEndpointRouteBuilder MapReviews(this IEndpointRouteBuilder routes)
+    {
+        var ofClaim = routes.MapGroup("/v1/claims/{claimId}/reviews").WithTags("Reviews");
+        ofClaim.AddEndpointFilter(async (context, next) =>
+            context.HttpContext.Request.RouteValues.TryGetValue("claimId", out var value) && value is string claimId && !Ids.IsValid(claimId)
+                ? Problems.NotFound("claim", claimId)
+                : await next(context));
+
+        ofClaim.MapGet("/", List)
+            .WithName("ListClaimReviews")
+            .WithSummary("List the reviews of a claim")
+            .WithDescription("Every review of the claim side by side, newest first (by the date the review was published); paged with a cursor. 404 when the claim is not visible to the caller.")
+            .Validate<ReviewListQuery>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        var group = routes.MapGroup("/v1/reviews").WithTags("Reviews").RejectsMalformedIds("review");
+        group.MapGet("/{id}", Get)
+            .WithName("GetReview")
+            .WithSummary("Get a review")
+            .WithDescription("One review of a claim. The ETag is its revision: If-None-Match answers 304. 404 when its claim is not visible to the caller.")
+            .WithETag()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        ofClaim.MapReviewCreation();
+        group.MapReviewWrites();
+        return routes;
+    }
+
+    internal static async Task<Results<Ok<Page<ReviewResponse>>, ProblemHttpResult>> List(
+        string claimId, [AsParameters] ReviewListQuery query, ClaimsDbContext db, HttpContext context, CancellationToken ct)
+    {
+        if (!await db.Claims.AnyAsync(c => c.Id == claimId, ct))
+        {
+            return Problems.NotFound("claim", claimId);
+        }
+
+        var reviews = db.Reviews.AsNoTracking().Where(r => r.ClaimId == claimId);
+        Paging.TryDecode(query.Cursor, ReviewListQuery.Sort, out var cursor, QueryValues.IsDate);
+        if (cursor is not null)
+        {
+            var afterDate = QueryValues.Date(cursor.Key);
+            var afterId = cursor.Id;
+            reviews = reviews.Where(r => r.ReviewedOn <= afterDate && (r.ReviewedOn < afterDate || string.Compare(r.Id, afterId) > 0));
+        }
+
+        var limit = QueryValues.Limit(query.Limit);
+        var rows = await Project(reviews.OrderByDescending(r => r.ReviewedOn).ThenBy(r => r.Id).Take(limit + 1)).ToListAsync(ct);
+        return TypedResults.Ok(rows.ToPage(limit, context, r => new Paging.Cursor(
+            ReviewListQuery.Sort, r.ReviewedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), r.Id)));
+    }
+
+    internal static async Task<Results<Ok<ReviewResponse>, ProblemHttpResult>> Get(string id, ClaimsDbContext db, CancellationToken ct) =>
+        await LoadAsync(id, db, ct) is { } review ? TypedResults.Ok(review) : Problems.NotFound("review", id);
+
+    /// <summary>The review as the current reader may see it (its claim visible to them), or null.</summary>
+    internal static async Task<ReviewResponse?> LoadAsync(string id, ClaimsDbContext db, CancellationToken ct) =>
+        await Project(Visible(db).AsNoTracking().Where(r => r.Id == id)).SingleOrDefaultAsync(ct);
+
+    /// <summary>The reviews whose claim the current reader may see.</summary>
+    internal static IQueryable<ClaimReview> Visible(ClaimsDbContext db)
+    {
+        var claims = db.Claims.Select(c => c.Id);
+        return db.Reviews.Where(r => claims.Contains(r.ClaimId));
+    }
+
+    private static IQueryable<ReviewResponse> Project(IQueryable<ClaimReview> reviews) =>
+        reviews.Select(r => new ReviewResponse(r.Id, r.ClaimId, r.ReviewerName, r.ReviewerUrl, r.Url, r.ReviewedOn, r.RatingText, r.Rating, r.Summary, r.Revision));
+}
