@@ -36,6 +36,9 @@ public sealed class CuratedResource<T> where T : class, ICurated
     /// <summary>Why the record cannot be restored now (what it refers to is gone), or null.</summary>
     public Func<T, ClaimsDbContext, CancellationToken, Task<string?>>? RefuseRestore { get; init; }
 
+    /// <summary>The type of the API representation <see cref="Render"/> returns, for the OpenAPI document.</summary>
+    public Type? Representation { get; init; }
+
     public string Location(string id) => $"{Path}/{id}";
 }
 
@@ -64,7 +67,7 @@ public static class CuratedResourceEndpoints
             .WithSummary($"Restore a deleted {resource.Name}")
             .WithDescription($"Brings a deleted {resource.Name} back as it was when deleted, as a new revision. Admins only.")
             .RequireAuthorization(Policies.Admin)
-            .Produces(StatusCodes.Status200OK)
+            .Produces(StatusCodes.Status200OK, resource.Representation)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesAuthProblems();
@@ -76,6 +79,7 @@ public static class CuratedResourceEndpoints
             .WithDescription($"Every change to the {resource.Name}, oldest first: revision, action, who (the API key's name), when and which fields changed. Also for deleted records. Curators only.")
             .RequireAuthorization(Policies.Curator)
             .Validate<HistoryQuery>()
+            .Produces<Page<HistoryChange>>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesAuthProblems();
 
@@ -85,6 +89,7 @@ public static class CuratedResourceEndpoints
             .WithSummary($"Get one past revision of a {resource.Name}")
             .WithDescription($"The change that made this revision, with the whole {resource.Name} before and after it, as the API represented it then. Curators only.")
             .RequireAuthorization(Policies.Curator)
+            .Produces<HistoryRevision>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesAuthProblems();
         return group;

@@ -136,6 +136,7 @@ public static class ClaimWrites
     {
         Name = "claim",
         Path = "/v1/claims",
+        Representation = typeof(ClaimDetail),
         IndexKind = "claim",
         Query = db => db.Claims.Include(c => c.Evidence).Include(c => c.Mentions).Include(c => c.Qualifiers).Include(c => c.Links).AsSplitQuery(),
         Render = async (id, db, ct) => await ClaimEndpoints.LoadAsync(id, db, ct),

@@ -71,6 +71,7 @@ public static class EntityWrites
     {
         Name = CuratedRecords.Entity,
         Path = "/v1/entities",
+        Representation = typeof(EntityResponse),
         Query = db => db.Entities.Include(e => e.Aliases),
         Render = async (id, db, ct) => await EntityEndpoints.LoadAsync(id, db, ct),
         RefuseDelete = async (entity, db, ct) => await EntityReferences.DescribeAsync(entity.Id, db, ct) is { } references

@@ -15,6 +15,7 @@ public static class ReviewWrites
     {
         Name = CuratedRecords.Review,
         Path = "/v1/reviews",
+        Representation = typeof(ReviewResponse),
         Query = ReviewEndpoints.Visible,
         Render = async (id, db, ct) => await ReviewEndpoints.LoadAsync(id, db, ct),
         RefuseRestore = async (review, db, ct) => await db.Claims.AnyAsync(c => c.Id == review.ClaimId, ct)
