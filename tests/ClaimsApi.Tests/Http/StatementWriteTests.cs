@@ -200,6 +200,7 @@ public abstract class StatementWriteTests<TApi>(TApi fixture) : IClassFixture<TA
     [InlineData("cue", """{"article":"a","speaker":"dprk","kind":"direct-quote","exact":"x","cue":""}""")]
     [InlineData("prefix", """{"article":"a","speaker":"dprk","kind":"direct-quote","exact":"x","prefix":"a\u0000b"}""")]
     [InlineData("suffix", """{"article":"a","speaker":"dprk","kind":"direct-quote","exact":"x","suffix":""}""")]
+    [InlineData("exact", """{"article":"a","speaker":"dprk","kind":"direct-quote","exact":"\udc00"}""")]
     [InlineData("parent", """{"article":"a","speaker":"dprk","kind":"direct-quote","exact":"x","parent":"UPPER"}""")]
     [InlineData("source", """{"article":"a","speaker":"dprk","kind":"direct-quote","exact":"x","source":"a b"}""")]
     [InlineData("quote", """{"article":"a","speaker":"dprk","kind":"direct-quote","exact":"x","quote":"y"}""")]

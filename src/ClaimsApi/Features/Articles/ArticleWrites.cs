@@ -13,9 +13,11 @@ using ClaimsApi.Seeding;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Microsoft.OpenApi;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace ClaimsApi.Features.Articles;
@@ -90,6 +92,7 @@ internal sealed class ArticleWriteValidator : AbstractValidator<ArticleWrite>
                 .Must(t => !t!.Contains('\0', StringComparison.Ordinal)).WithMessage("'text' must not contain the character U+0000.")
                 .OverridePropertyName("text");
             const string both = "Give either 'text' or the structured fields, not both.";
+            RuleFor(a => a.Text).Must((a, _) => !IsStructured(a)).WithMessage(both).OverridePropertyName("text");
             RuleFor(a => a.PublishedOn).Null().WithMessage(both).OverridePropertyName("publishedOn");
             RuleFor(a => a.Lead).Null().WithMessage(both).OverridePropertyName("lead");
             RuleFor(a => a.Title).Null().WithMessage(both).OverridePropertyName("title");
@@ -144,8 +147,7 @@ public static class ArticleWrites
             .WithSummary("Create an article")
             .WithDescription("Creates an article from its text in the seed format (text/plain, metadata in the query string; or JSON with 'text') or from structured JSON fields, parsed exactly as a seed article file. 422 when the text does not parse, naming the line and column.")
             .RequireAuthorization(Policies.Curator)
-            .Accepts<ArticleWrite>("application/json")
-            .Accepts<string>("text/plain")
+            .AddOpenApiOperationTransformer(DescribeBodyAsync)
             .WithMetadata(new RequestSizeLimitAttribute(WriteLimits.ArticleBodyBytes))
             .Produces<ArticleDetail>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
@@ -156,8 +158,7 @@ public static class ArticleWrites
             .WithSummary("Replace an article")
             .WithDescription("Replaces the article's text and metadata (same bodies as the creation). Every statement in it is found again in the new text by its own text (with the text around it when it occurs more than once), and moves there with the evidence of the claims that cite it; 409 naming the statements that are not there exactly once. Needs If-Match.")
             .RequireAuthorization(Policies.Curator)
-            .Accepts<ArticleWrite>("application/json")
-            .Accepts<string>("text/plain")
+            .AddOpenApiOperationTransformer(DescribeBodyAsync)
             .WithMetadata(new RequestSizeLimitAttribute(WriteLimits.ArticleBodyBytes))
             .WithIfMatch()
             .Produces<ArticleDetail>()
@@ -167,6 +168,24 @@ public static class ArticleWrites
 
         group.MapCurationCommons(Resource, "Article");
         return group;
+    }
+
+    /// <summary>
+    /// Documents the two bodies. They are not declared with Accepts: routing would then answer a wrong content type
+    /// itself, with a problem that says only JSON is accepted.
+    /// </summary>
+    private static async Task DescribeBodyAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
+    {
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Description = $"The article: as text/plain (UTF-8) in the seed format (docs/seed-format.md), its metadata in the query string; or as JSON. At most {WriteLimits.ArticleBodyBytes} bytes.",
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["text/plain"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The article in the seed format." } },
+                ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(ArticleWrite), null, ct) },
+            },
+        };
     }
 
     internal static async Task<IResult> CreateAsync(
