@@ -44,7 +44,7 @@ public static class Anchoring
     /// for records whose article or statement changed. The quote is the old text itself; when it occurred more than
     /// once inside <paramref name="oldFrom"/>..<paramref name="oldTo"/> (so it was told apart by a prefix or suffix) or
     /// occurs more than once now, the text around it before the change serves as prefix and suffix, as a curator would
-    /// have given them.
+    /// have given them. Only text is compared, never offsets, so the outcome does not depend on where the edit was.
     /// </summary>
     /// <returns>The new span, or null with <paramref name="problem"/> saying why (not found, or still ambiguous).</returns>
     public static Anchored? Again(
@@ -75,25 +75,61 @@ public static class Anchoring
             return At(newText, bare.Index, exact);
         }
 
-        var prefix = Context(oldText, Math.Max(of, os - ContextLength), os);
-        var suffix = Context(oldText, oe, Math.Min(ot, oe + ContextLength));
-        foreach (var (p, s) in new (string P, string S)[] { (prefix, suffix), (prefix, ""), ("", suffix) })
+        // Told apart by the text around it, as a curator would: the shortest prefix, the shortest suffix, and the
+        // longest context that single it out in the old text. A context that did not single it out before the change
+        // proves nothing after it; and where the contexts point at different places, none is trusted.
+        var found = new HashSet<int>();
+        foreach (var (p, s) in Contexts(oldText, exact, of, ot, os, oe))
         {
-            if (p.Length == 0 && s.Length == 0)
-            {
-                continue;
-            }
-
             var result = TextQuote.Find(newText, exact, p, s, nf, nt);
             if (result.IsUnique)
             {
-                problem = null;
-                return At(newText, result.Index, exact);
+                found.Add(result.Index);
             }
         }
 
-        problem = $"text \"{Shorten(exact)}\" occurs {bare.Matches} times in {where} and the text around it before the change no longer tells which";
+        if (found.Count == 1)
+        {
+            problem = null;
+            return At(newText, found.Single(), exact);
+        }
+
+        problem = found.Count == 0
+            ? $"text \"{Shorten(exact)}\" occurs {bare.Matches} times in {where} and the text around it before the change no longer tells which"
+            : $"text \"{Shorten(exact)}\" occurs {bare.Matches} times in {where} and the text around it before the change points at more than one";
         return null;
+    }
+
+    /// <summary>The contexts (prefix, suffix) that single out the occurrence at <paramref name="os"/>..<paramref name="oe"/> in the old text.</summary>
+    private static IEnumerable<(string Prefix, string Suffix)> Contexts(string text, string exact, int from, int to, int os, int oe)
+    {
+        bool Singles(string prefix, string suffix) => TextQuote.Find(text, exact, prefix, suffix, from, to).Matches == 1;
+
+        for (var length = 1; length <= Math.Min(ContextLength, os - from); length++)
+        {
+            var prefix = Context(text, os - length, os);
+            if (prefix.Length == length && Singles(prefix, ""))
+            {
+                yield return (prefix, "");
+                break;
+            }
+        }
+
+        for (var length = 1; length <= Math.Min(ContextLength, to - oe); length++)
+        {
+            var suffix = Context(text, oe, oe + length);
+            if (suffix.Length == length && Singles("", suffix))
+            {
+                yield return ("", suffix);
+                break;
+            }
+        }
+
+        var (before, after) = (Context(text, Math.Max(from, os - ContextLength), os), Context(text, oe, Math.Min(to, oe + ContextLength)));
+        if ((before.Length > 0 || after.Length > 0) && Singles(before, after))
+        {
+            yield return (before, after);
+        }
     }
 
     private static Anchored At(string text, int index, string exact) =>
