@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
 
 namespace ClaimsApi.Http;
 
@@ -18,38 +19,45 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
         }
 
         httpContext.Response.StatusCode = bad.StatusCode;
-        var json = bad.InnerException as JsonException;
-        var (field, message) = json is null ? (null, null) : Describe(json);
-        var detail = json is null ? bad.Message : $"The request body is not valid JSON for this operation: {message}";
-        var context = new ProblemDetailsContext
+        return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails =
+            ProblemDetails = Describe(bad.StatusCode, bad.Message, bad.InnerException as JsonException),
+        });
+    }
+
+    /// <summary>
+    /// The problem for a body the server cannot take (400 malformed, 413 too large, 415 wrong content type), as
+    /// the framework's binding reports it; also for handlers that read the body themselves.
+    /// </summary>
+    public static ProblemDetails Describe(int status, string detail, JsonException? json = null)
+    {
+        var (field, message) = json is null ? (null, null) : Describe(json);
+        var problem = new ProblemDetails
+        {
+            Status = status,
+            Title = status switch
             {
-                Status = bad.StatusCode,
-                Title = bad.StatusCode switch
-                {
-                    StatusCodes.Status413PayloadTooLarge => "Content Too Large",
-                    StatusCodes.Status415UnsupportedMediaType => "Unsupported Media Type",
-                    _ => "Bad Request",
-                },
-                Detail = detail,
-                Type = bad.StatusCode switch
-                {
-                    StatusCodes.Status413PayloadTooLarge => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
-                    StatusCodes.Status415UnsupportedMediaType => "https://tools.ietf.org/html/rfc9110#section-15.5.16",
-                    _ => "https://tools.ietf.org/html/rfc9110#section-15.5.1",
-                },
+                StatusCodes.Status413PayloadTooLarge => "Content Too Large",
+                StatusCodes.Status415UnsupportedMediaType => "Unsupported Media Type",
+                _ => "Bad Request",
+            },
+            Detail = json is null ? detail : $"The request body is not valid JSON for this operation: {message}",
+            Type = status switch
+            {
+                StatusCodes.Status413PayloadTooLarge => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+                StatusCodes.Status415UnsupportedMediaType => "https://tools.ietf.org/html/rfc9110#section-15.5.16",
+                _ => "https://tools.ietf.org/html/rfc9110#section-15.5.1",
             },
         };
         if (field is not null)
         {
             // Like a validation problem: the field that is wrong, by its JSON path.
-            context.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [message!] };
+            problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [message!] };
         }
 
-        return await problems.TryWriteAsync(context);
+        return problem;
     }
 
     /// <summary>

@@ -22,10 +22,7 @@ public sealed class ValidationFilter<T>(IValidator<T> validator) : IEndpointFilt
             return await next(context);
         }
 
-        return TypedResults.ValidationProblem(
-            result.ToDictionary(),
-            detail: string.Join(" ", result.Errors.Select(e => e.ErrorMessage).Distinct()),
-            title: "One or more parameters are not valid.");
+        return result.ToProblem();
     }
 }
 
@@ -35,4 +32,11 @@ public static class ValidationFilterExtensions
     public static RouteHandlerBuilder Validate<T>(this RouteHandlerBuilder builder) =>
         builder.AddEndpointFilter<ValidationFilter<T>>()
             .ProducesValidationProblem();
+
+    /// <summary>The 400 validation problem of a failed validation, naming each bad field or parameter.</summary>
+    public static IResult ToProblem(this FluentValidation.Results.ValidationResult result) =>
+        TypedResults.ValidationProblem(
+            result.ToDictionary(),
+            detail: string.Join(" ", result.Errors.Select(e => e.ErrorMessage).Distinct()),
+            title: "One or more parameters are not valid.");
 }

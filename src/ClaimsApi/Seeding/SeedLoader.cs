@@ -68,9 +68,6 @@ public static partial class SeedLoader
     [GeneratedRegex(@"^\d+_(?<id>[0-9a-f]{16})$", RegexOptions.CultureInvariant)]
     private static partial Regex ArticleFileName();
 
-    [GeneratedRegex(@"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$", RegexOptions.CultureInvariant)]
-    private static partial Regex LanguageTag();
-
     /// <summary>One article with its curation, as read from disk.</summary>
     private sealed record Source(string ArticleId, string TextFile, ParsedArticle Article, string? CurationFile, CurationDocument Curation, YamlLocations? Locations);
 
@@ -227,8 +224,8 @@ public static partial class SeedLoader
         private Article ReadArticle(Source source)
         {
             var meta = source.Curation.Article;
-            var language = meta?.Language ?? "en";
-            if (!LanguageTag().IsMatch(language))
+            var language = meta?.Language ?? ArticleBuilder.DefaultLanguage;
+            if (!ArticleBuilder.IsLanguageTag(language))
             {
                 Problem(source, "article.language", $"'{language}' is not a BCP 47 language tag such as 'en' or 'pt-BR'");
             }
@@ -243,32 +240,7 @@ public static partial class SeedLoader
                 Problem(source, "article.sourceUrl", $"'{url}' is not an absolute URL");
             }
 
-            var parsed = source.Article;
-            var article = new Article
-            {
-                Id = source.ArticleId,
-                Title = parsed.Title.Text,
-                Lead = parsed.Lead.Text,
-                PublishedOn = parsed.PublishedOn,
-                PublishedOnPrecision = parsed.Precision,
-                Text = parsed.Text,
-                Language = language,
-                PublisherId = meta?.Publisher,
-                SourceUrl = meta?.SourceUrl,
-                ContentSha256 = Convert.ToHexStringLower(SHA256.HashData(StrictUtf8.GetBytes(parsed.Text))),
-                SeedFile = Path.GetFileName(source.TextFile),
-            };
-            article.Paragraphs.AddRange(parsed.Blocks.Select((b, i) => new ArticleParagraph
-            {
-                ArticleId = article.Id,
-                Index = i,
-                Role = b.Role,
-                Start = b.Start,
-                End = b.End,
-                Text = b.Text,
-                Artifact = b.Artifact,
-            }));
-            return article;
+            return ArticleBuilder.Build(source.ArticleId, source.Article, language, meta?.Publisher, meta?.SourceUrl, Path.GetFileName(source.TextFile));
         }
 
         private void ReadEntities(Source source)

@@ -32,6 +32,8 @@ public static class ArticleEndpoints
             .WithETag()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        group.MapArticleWrites();
+
         return routes;
     }
 

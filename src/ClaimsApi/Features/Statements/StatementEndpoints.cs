@@ -30,6 +30,8 @@ public static class StatementEndpoints
             .WithETag()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        group.MapStatementWrites();
+
         return routes;
     }
 
