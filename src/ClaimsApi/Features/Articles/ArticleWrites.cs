@@ -128,6 +128,7 @@ public static class ArticleWrites
     {
         Name = "article",
         Path = "/v1/articles",
+        Representation = typeof(ArticleDetail),
         IndexKind = "article",
         Query = db => db.Articles.Include(a => a.Paragraphs),
         Render = async (id, db, ct) => await ArticleEndpoints.LoadAsync(id, db, ct),

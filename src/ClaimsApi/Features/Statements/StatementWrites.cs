@@ -61,6 +61,7 @@ public static class StatementWrites
     {
         Name = "statement",
         Path = "/v1/statements",
+        Representation = typeof(StatementResponse),
         IndexKind = "statement",
         Query = db => db.Statements,
         Render = async (id, db, ct) => await StatementEndpoints.LoadAsync(id, db, ct),
