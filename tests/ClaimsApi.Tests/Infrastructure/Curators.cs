@@ -14,7 +14,7 @@ public static class Curators
     /// <summary>Creates a key with <paramref name="role"/> through the app's own store; returns its name and secret.</summary>
     public static async Task<(string Name, string Key)> CreateKeyAsync(this ClaimsApiFactory api, ApiRole role, string? name = null)
     {
-        name ??= $"{EnumNames.Of(role)}-{Guid.NewGuid():N}"[..40];
+        name ??= $"{EnumNames.Of(role)}-{Guid.NewGuid():N}";
         await using var scope = api.Services.CreateAsyncScope();
         var created = await scope.ServiceProvider.GetRequiredService<ApiKeyStore>().CreateAsync(name, role, CancellationToken.None);
         Assert.True(created.Value is not null, created.Error);
