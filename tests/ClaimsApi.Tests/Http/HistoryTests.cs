@@ -18,6 +18,9 @@ public abstract class HistoryTests<TApi>(TApi fixture) : IClassFixture<TApi>
     private static readonly string[] AllFields =
         ["id", "text", "claimant", "kind", "claimedOn", "status", "articleId", "subject", "predicate", "object", "qualifiers", "evidence", "mentions", "links", "workflow", "retractionReason"];
 
+    /// <summary>The collections the seeds fill; the history of their seed records must exist.</summary>
+    private static readonly string[] SeedCollections = ["/v1/claims/", "/v1/articles/", "/v1/statements/", "/v1/entities/"];
+
     [SkippableFact]
     public async Task EveryChangeIsRecordedAndEachRevisionReadsBackAsTheApiShowedIt()
     {
@@ -87,6 +90,82 @@ public abstract class HistoryTests<TApi>(TApi fixture) : IClassFixture<TApi>
             AssertJson(shown, revision.GetProperty("after"), $"after of revision {n}");
             AssertJson(action is "create" or "restore" ? null : steps[n - 2].Shown, revision.GetProperty("before"), $"before of revision {n}");
         }
+    }
+
+    [SkippableTheory]
+    [InlineData("draft", "in-review", true)]
+    [InlineData("draft", "draft", false)]
+    [InlineData("draft", "published", false)]
+    [InlineData("draft", "retracted", false)]
+    [InlineData("in-review", "draft", true)]
+    [InlineData("in-review", "published", true)]
+    [InlineData("in-review", "in-review", false)]
+    [InlineData("in-review", "retracted", false)]
+    [InlineData("published", "retracted", true)]
+    [InlineData("published", "draft", false)]
+    [InlineData("published", "in-review", false)]
+    [InlineData("published", "published", false)]
+    [InlineData("retracted", "draft", true)]
+    [InlineData("retracted", "in-review", false)]
+    [InlineData("retracted", "published", false)]
+    [InlineData("retracted", "retracted", false)]
+    public async Task EveryWorkflowMoveIsRecordedOrRefusedAsTheDeskAllows(string from, string to, bool allowed)
+    {
+        using var curator = await api.CreateClientAsync(ApiRole.Curator);
+        using var anonymous = api.CreateClient();
+        var id = TestClaims.NewId("move");
+        var (_, etag) = await TestClaims.CreateAsync(curator, id);
+        var path = from switch
+        {
+            "in-review" => new[] { "in-review" },
+            "published" => ["in-review", "published"],
+            "retracted" => ["in-review", "published", "retracted"],
+            _ => [],
+        };
+        foreach (var stage in path)
+        {
+            var moved = await curator.SendJsonAsync(HttpMethod.Post, $"/v1/claims/{id}/workflow", new { to = stage, reason = stage == "retracted" ? "The source withdrew it." : null }, etag);
+            await moved.ReadSuccessAsync();
+            etag = moved.ETag();
+        }
+
+        var response = await curator.SendJsonAsync(HttpMethod.Post, $"/v1/claims/{id}/workflow", new { to, reason = to == "retracted" ? "Retracted in the test." : null }, etag);
+
+        var revision = path.Length + 1;
+        var history = (await (await curator.GetAsync($"/v1/claims/{id}/history")).ReadSuccessAsync()).GetProperty("items").EnumerateArray().ToList();
+        if (allowed)
+        {
+            var claim = await response.ReadSuccessAsync();
+            Assert.Equal(to, claim.GetProperty("workflow").GetString());
+            Assert.Equal(revision + 1, claim.GetProperty("revision").GetInt32());
+            Assert.Equal(to == "retracted" ? "Retracted in the test." : null, claim.GetProperty("retractionReason").GetString());
+            Assert.Equal(revision + 1, history.Count);
+            Assert.Equal("transition", history[^1].GetProperty("action").GetString());
+            string[] changes = to == "retracted" || from == "retracted" ? ["workflow", "retractionReason"] : ["workflow"];
+            Assert.Equal(changes, history[^1].GetProperty("changes").EnumerateArray().Select(c => c.GetString()));
+        }
+        else
+        {
+            await Problem.AssertAsync(response, HttpStatusCode.Conflict, $"is {from} and cannot move to {to}");
+            Assert.Equal(revision, history.Count);
+        }
+
+        var reached = allowed ? to : from;
+        Assert.Equal(reached == "published" ? HttpStatusCode.OK : HttpStatusCode.NotFound, (await anonymous.GetAsync($"/v1/claims/{id}")).StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task AClaimCreatedWithoutAnIdGetsOneMadeFromItsText()
+    {
+        using var curator = await api.CreateClientAsync(ApiRole.Curator);
+
+        var response = await curator.SendJsonAsync(HttpMethod.Post, "/v1/claims", TestClaims.Body(null, "Pyongyang will erect a monument, the desk notes.").ToJsonString());
+
+        var claim = await response.ReadSuccessAsync();
+        var id = claim.GetProperty("id").GetString()!;
+        Assert.Matches("^pyongyang-will-erect-a-monument-the-desk-notes-[0-9a-f]{6}$", id);
+        Assert.Equal($"/v1/claims/{id}", response.Headers.Location?.OriginalString);
+        AssertJson(claim, await (await curator.GetAsync(response.Headers.Location)).ReadSuccessAsync(), "the created claim at its Location");
     }
 
     [SkippableFact]
@@ -248,6 +327,29 @@ public abstract class HistoryTests<TApi>(TApi fixture) : IClassFixture<TApi>
         Assert.Equal(AllFields, first.GetProperty("changes").EnumerateArray().Select(c => c.GetString()));
         Assert.Equal(JsonValueKind.Null, revision.GetProperty("before").ValueKind);
         AssertJson(await (await curator.GetAsync(Url)).ReadSuccessAsync(), revision.GetProperty("after"), "the seed claim");
+    }
+
+    [SkippableFact]
+    public async Task EverySeedRecordWithAHistoryStartsWithItsCreationByTheSeeds()
+    {
+        using var curator = await api.CreateClientAsync(ApiRole.Curator);
+        var histories = AppEndpoints.All(api)
+            .Where(e => e.Method == "GET" && e.Url.EndsWith("/history", StringComparison.Ordinal))
+            .Select(e => e.Url)
+            .ToList();
+
+        Assert.Contains("/v1/claims/dprk-troops-fought-in-kursk/history", histories);
+        foreach (var url in histories)
+        {
+            var response = await curator.GetAsync(url);
+            if (response.StatusCode == HttpStatusCode.NotFound && !SeedCollections.Any(c => url.StartsWith(c, StringComparison.Ordinal)))
+            {
+                continue; // a collection the seeds do not fill (reviews)
+            }
+
+            var first = (await response.ReadSuccessAsync()).GetProperty("items")[0];
+            Assert.Equal((1, "create", "seeds"), (first.GetProperty("revision").GetInt32(), first.GetProperty("action").GetString(), first.GetProperty("actor").GetString()));
+        }
     }
 
     private static void AssertSameExceptRevision(JsonElement expected, JsonElement actual)

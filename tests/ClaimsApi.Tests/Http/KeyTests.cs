@@ -89,6 +89,19 @@ public abstract partial class KeyTests<TApi>(TApi fixture) : IClassFixture<TApi>
         Assert.DoesNotContain(name, (await RunAsync(api, "list")).Output, StringComparison.Ordinal);
     }
 
+    [SkippableTheory]
+    [InlineData("two words")]
+    [InlineData("-leading-hyphen")]
+    [InlineData("ck_looks/like/a/path")]
+    public async Task AnInvalidNameIsRefusedWithExitCode1(string name)
+    {
+        var (exit, output, error) = await RunAsync(api, "create", "--name", name, "--role", "reader");
+
+        Assert.Equal(1, exit);
+        Assert.Empty(output);
+        Assert.Contains("is not a valid key name", error, StringComparison.Ordinal);
+    }
+
     [SkippableFact]
     public async Task ListShowsNameRoleAndPrefixButNeverTheKey()
     {

@@ -29,6 +29,7 @@ internal static class TestClaims
     {
         var response = await curator.SendJsonAsync(HttpMethod.Post, "/v1/claims", (text is null ? Body(id) : Body(id, text)).ToJsonString());
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"creating {id}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        Assert.Equal($"/v1/claims/{id}", response.Headers.Location?.OriginalString);
         return (await response.ReadSuccessAsync(), response.ETag());
     }
 }
