@@ -134,13 +134,16 @@ public sealed partial class SeedImporter(ClaimsDbContext db, CurationWriter hist
             {
                 var before = Content(current);
                 var revision = current.Revision;
+                var wasDeleted = current.DeletedAt is not null;
                 db.Entry(current).CurrentValues.SetValues(item);
                 children?.Invoke(current, item);
                 current.Revision = revision;
                 if (Content(current) != before)
                 {
                     current.Revision++;
-                    _changed.Add((type, current, "update"));
+
+                    // Back in the seeds after they had removed it: a restore, as when an admin restores a record.
+                    _changed.Add((type, current, wasDeleted ? "restore" : "update"));
                 }
             }
             else

@@ -6,7 +6,12 @@ namespace ClaimsApi.Tests.Infrastructure;
 /// <summary>Every row of every table as text, to compare a database before and after something.</summary>
 internal static class DatabaseSnapshot
 {
-    public static async Task<IReadOnlyDictionary<string, List<string>>> TakeAsync(TestDatabase database)
+    /// <param name="database">The database.</param>
+    /// <param name="columns">
+    /// For the tables it names, the columns to read and their order (by default every column in the table's own
+    /// order, which differs between providers once a migration has rebuilt a SQLite table).
+    /// </param>
+    public static async Task<IReadOnlyDictionary<string, List<string>>> TakeAsync(TestDatabase database, IReadOnlyDictionary<string, string[]>? columns = null)
     {
         var tables = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         await using var connection = database.CreateConnection();
@@ -36,7 +41,9 @@ internal static class DatabaseSnapshot
         {
             var rows = new List<string>();
             await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT * FROM \"{name}\"";
+            command.CommandText = columns is not null && columns.TryGetValue(name, out var selected)
+                ? $"SELECT {string.Join(", ", selected.Select(c => $"\"{c}\""))} FROM \"{name}\""
+                : $"SELECT * FROM \"{name}\"";
             await using var reader = await command.ExecuteReaderAsync();
             // Columns by name, not position: a column added by a migration is last on PostgreSQL but may not be on
             // SQLite, whose migrations rebuild a table in model order.
@@ -53,6 +60,23 @@ internal static class DatabaseSnapshot
         }
 
         return tables;
+    }
+
+    /// <summary>The columns of each table, in the table's own order.</summary>
+    public static async Task<IReadOnlyDictionary<string, string[]>> ColumnsAsync(TestDatabase database, IEnumerable<string> tables)
+    {
+        var columns = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        await using var connection = database.CreateConnection();
+        await connection.OpenAsync();
+        foreach (var table in tables)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT * FROM \"{table}\" WHERE 1 = 0";
+            await using var reader = await command.ExecuteReaderAsync();
+            columns[table] = [.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetName)];
+        }
+
+        return columns;
     }
 
     public static async Task<long> CountAsync(TestDatabase database, string table)

@@ -1,0 +1,239 @@
+using System.Net;
+using System.Text.Json;
+using ClaimsApi.Domain;
+using ClaimsApi.Tests.Infrastructure;
+
+namespace ClaimsApi.Tests.Http;
+
+/// <summary>
+/// Optimistic concurrency: two writers holding the same ETag never both win, a creation races to one 201, and the
+/// If-Match / If-None-Match headers behave as RFC 9110 says.
+/// </summary>
+public abstract class ConcurrencyTests<TApi>(TApi fixture) : IClassFixture<TApi>
+    where TApi : ClaimsApiFactory
+{
+    private const int Rounds = 5;
+
+    private readonly TApi api = ProviderLeg.Require(fixture);
+
+    [SkippableFact]
+    public async Task OfTwoConcurrentUpdatesWithTheSameIfMatchExactlyOneWinsAndTheOtherGets412()
+    {
+        using var first = await api.CreateClientAsync(ApiRole.Curator);
+        using var second = await api.CreateClientAsync(ApiRole.Curator);
+        var id = TestClaims.NewId("race-update");
+        var (_, etag) = await TestClaims.CreateAsync(first, id);
+
+        for (var round = 1; round <= Rounds; round++)
+        {
+            var texts = new[] { $"Round {round}: the first curator's wording.", $"Round {round}: the second curator's wording." };
+            var responses = await Task.WhenAll(
+                first.SendJsonAsync(HttpMethod.Put, $"/v1/claims/{id}", TestClaims.Body(id, texts[0]).ToJsonString(), etag),
+                second.SendJsonAsync(HttpMethod.Put, $"/v1/claims/{id}", TestClaims.Body(id, texts[1]).ToJsonString(), etag));
+
+            var statuses = responses.Select(r => r.StatusCode).Order().ToList();
+            Assert.True(statuses.SequenceEqual([HttpStatusCode.OK, HttpStatusCode.PreconditionFailed]), $"round {round}: {string.Join(", ", statuses)}");
+            var winner = Array.FindIndex(responses, r => r.StatusCode == HttpStatusCode.OK);
+            await Problem.AssertAsync(responses[1 - winner], HttpStatusCode.PreconditionFailed);
+            etag = responses[winner].ETag();
+            Assert.Equal($"\"{round + 1}\"", etag);
+
+            var current = await (await first.GetAsync($"/v1/claims/{id}")).ReadSuccessAsync();
+            Assert.Equal(texts[winner], current.GetProperty("text").GetString());
+            Assert.Equal(round + 1, current.GetProperty("revision").GetInt32());
+        }
+
+        var history = await (await first.GetAsync($"/v1/claims/{id}/history?limit=100")).ReadSuccessAsync();
+        Assert.Equal(Enumerable.Range(1, Rounds + 1), history.GetProperty("items").EnumerateArray().Select(h => h.GetProperty("revision").GetInt32()));
+        Assert.Equal(["create", .. Enumerable.Repeat("update", Rounds)], history.GetProperty("items").EnumerateArray().Select(h => h.GetProperty("action").GetString()));
+    }
+
+    [SkippableFact]
+    public async Task OfTwoConcurrentWorkflowMovesWithTheSameIfMatchExactlyOneWins()
+    {
+        using var first = await api.CreateClientAsync(ApiRole.Curator);
+        using var second = await api.CreateClientAsync(ApiRole.Curator);
+
+        for (var round = 1; round <= Rounds; round++)
+        {
+            var id = TestClaims.NewId("race-move");
+            var (_, etag) = await TestClaims.CreateAsync(first, id);
+
+            var responses = await Task.WhenAll(
+                first.SendJsonAsync(HttpMethod.Post, $"/v1/claims/{id}/workflow", new { to = "in-review" }, etag),
+                second.SendJsonAsync(HttpMethod.Post, $"/v1/claims/{id}/workflow", new { to = "in-review" }, etag));
+
+            var statuses = responses.Select(r => r.StatusCode).Order().ToList();
+            Assert.True(statuses.SequenceEqual([HttpStatusCode.OK, HttpStatusCode.PreconditionFailed]), $"round {round}: {string.Join(", ", statuses)}");
+            var history = await (await first.GetAsync($"/v1/claims/{id}/history")).ReadSuccessAsync();
+            Assert.Equal([1, 2], history.GetProperty("items").EnumerateArray().Select(h => h.GetProperty("revision").GetInt32()));
+            var current = await (await first.GetAsync($"/v1/claims/{id}")).ReadSuccessAsync();
+            Assert.Equal("in-review", current.GetProperty("workflow").GetString());
+        }
+    }
+
+    [SkippableFact]
+    public async Task OfTwoConcurrentCreationsOfOneIdOneIsCreatedAndTheOtherConflicts()
+    {
+        using var first = await api.CreateClientAsync(ApiRole.Curator);
+        using var second = await api.CreateClientAsync(ApiRole.Curator);
+
+        for (var round = 1; round <= Rounds; round++)
+        {
+            var id = TestClaims.NewId("race-create");
+            var responses = await Task.WhenAll(
+                first.SendJsonAsync(HttpMethod.Post, "/v1/claims", TestClaims.Body(id, "The first curator's claim.").ToJsonString()),
+                second.SendJsonAsync(HttpMethod.Post, "/v1/claims", TestClaims.Body(id, "The second curator's claim.").ToJsonString()));
+
+            var statuses = responses.Select(r => r.StatusCode).Order().ToList();
+            Assert.True(statuses.SequenceEqual([HttpStatusCode.Created, HttpStatusCode.Conflict]), $"round {round}: {string.Join(", ", statuses)}");
+            await Problem.AssertAsync(responses.Single(r => r.StatusCode == HttpStatusCode.Conflict), HttpStatusCode.Conflict);
+            var created = await responses.Single(r => r.StatusCode == HttpStatusCode.Created).ReadSuccessAsync();
+            var current = await (await first.GetAsync($"/v1/claims/{id}")).ReadSuccessAsync();
+            Assert.Equal(created.GetProperty("text").GetString(), current.GetProperty("text").GetString());
+            var history = await (await first.GetAsync($"/v1/claims/{id}/history")).ReadSuccessAsync();
+            Assert.Single(history.GetProperty("items").EnumerateArray());
+        }
+    }
+
+    [SkippableTheory]
+    [InlineData("PUT")]
+    [InlineData("WORKFLOW")]
+    [InlineData("DELETE")]
+    public async Task AWriteWithoutIfMatchIsPreconditionRequiredNamingTheCurrentETag(string write)
+    {
+        using var curator = await api.CreateClientAsync(ApiRole.Curator);
+        var id = TestClaims.NewId("no-if-match");
+        await TestClaims.CreateAsync(curator, id);
+
+        var response = await SendAsync(curator, write, id, null);
+
+        var problem = await Problem.AssertAsync(response, (HttpStatusCode)428, "If-Match");
+        Assert.Contains("\"1\"", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, problem.GetProperty("currentRevision").GetInt32());
+        await AssertUnchangedAsync(curator, id);
+    }
+
+    [SkippableTheory]
+    [InlineData("PUT", "\"2\"")]
+    [InlineData("PUT", "W/\"1\"")]
+    [InlineData("PUT", "1")]
+    [InlineData("PUT", "\"1")]
+    [InlineData("PUT", "\"0\", \"2\"")]
+    [InlineData("WORKFLOW", "W/\"1\"")]
+    [InlineData("WORKFLOW", "not-a-tag")]
+    [InlineData("DELETE", "\"7\"")]
+    [InlineData("DELETE", "W/\"1\"")]
+    public async Task AStaleWeakOrMalformedIfMatchIsPreconditionFailed(string write, string ifMatch)
+    {
+        using var curator = await api.CreateClientAsync(ApiRole.Curator);
+        var id = TestClaims.NewId("bad-if-match");
+        await TestClaims.CreateAsync(curator, id);
+
+        var response = await SendAsync(curator, write, id, ifMatch);
+
+        var problem = await Problem.AssertAsync(response, HttpStatusCode.PreconditionFailed);
+        Assert.Equal(1, problem.GetProperty("currentRevision").GetInt32());
+        await AssertUnchangedAsync(curator, id);
+    }
+
+    [SkippableTheory]
+    [InlineData("PUT", "*")]
+    [InlineData("PUT", "\"0\", \"1\"")]
+    [InlineData("WORKFLOW", "*")]
+    [InlineData("DELETE", "*")]
+    [InlineData("DELETE", "\"1\"")]
+    public async Task AnIfMatchOfStarOrAListNamingTheCurrentTagIsAccepted(string write, string ifMatch)
+    {
+        using var curator = await api.CreateClientAsync(ApiRole.Curator);
+        var id = TestClaims.NewId("good-if-match");
+        await TestClaims.CreateAsync(curator, id);
+
+        var response = await SendAsync(curator, write, id, ifMatch);
+
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        if (write != "DELETE")
+        {
+            Assert.Equal("\"2\"", response.ETag());
+        }
+    }
+
+    [SkippableTheory]
+    [InlineData("/v1/claims/dprk-troops-fought-in-kursk")]
+    [InlineData("/v1/articles/9c422c9df4965fec")]
+    [InlineData("/v1/entities/dprk")]
+    [InlineData("/v1/statements/p3-noted-treaty")]
+    public async Task AGetWithAMatchingIfNoneMatchIsNotModifiedWithItsETag(string url)
+    {
+        using var client = api.CreateClient();
+        var first = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var etag = first.ETag();
+        var revision = JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement.GetProperty("revision").GetInt32();
+        Assert.Equal($"\"{revision}\"", etag);
+
+        foreach (var ifNoneMatch in new[] { etag, "W/" + etag, "*", $"\"999\", {etag}" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
+            var response = await client.SendAsync(request);
+
+            Assert.True(response.StatusCode == HttpStatusCode.NotModified, $"If-None-Match {ifNoneMatch}: {(int)response.StatusCode}");
+            Assert.Equal(etag, response.ETag());
+            Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+        }
+    }
+
+    [SkippableTheory]
+    [InlineData("/v1/claims/dprk-troops-fought-in-kursk")]
+    [InlineData("/v1/articles/9c422c9df4965fec")]
+    [InlineData("/v1/entities/dprk")]
+    [InlineData("/v1/statements/p3-noted-treaty")]
+    public async Task AGetWithAnIfNoneMatchOfAnotherRevisionIsServedInFull(string url)
+    {
+        using var client = api.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.TryAddWithoutValidation("If-None-Match", "\"999\"");
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEmpty((await response.ReadSuccessAsync()).GetProperty("id").GetString()!);
+    }
+
+    [SkippableFact]
+    public async Task AnUpdateChangesTheETagSoTheOldOneNoLongerAnswers304()
+    {
+        using var curator = await api.CreateClientAsync(ApiRole.Curator);
+        var id = TestClaims.NewId("etag-moves");
+        var (_, etag) = await TestClaims.CreateAsync(curator, id);
+        (await curator.SendJsonAsync(HttpMethod.Put, $"/v1/claims/{id}", TestClaims.Body(id, "Changed.").ToJsonString(), etag)).EnsureSuccessStatusCode();
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/v1/claims/{id}");
+        request.Headers.TryAddWithoutValidation("If-None-Match", etag);
+        var response = await curator.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("\"2\"", response.ETag());
+    }
+
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string write, string id, string? ifMatch) => write switch
+    {
+        "PUT" => client.SendJsonAsync(HttpMethod.Put, $"/v1/claims/{id}", TestClaims.Body(id, "A replacement text.").ToJsonString(), ifMatch),
+        "WORKFLOW" => client.SendJsonAsync(HttpMethod.Post, $"/v1/claims/{id}/workflow", new { to = "in-review" }, ifMatch),
+        _ => client.SendJsonAsync(HttpMethod.Delete, $"/v1/claims/{id}", null, ifMatch),
+    };
+
+    private static async Task AssertUnchangedAsync(HttpClient curator, string id)
+    {
+        var current = await (await curator.GetAsync($"/v1/claims/{id}")).ReadSuccessAsync();
+        Assert.Equal(1, current.GetProperty("revision").GetInt32());
+        Assert.Equal("draft", current.GetProperty("workflow").GetString());
+        var history = await (await curator.GetAsync($"/v1/claims/{id}/history")).ReadSuccessAsync();
+        Assert.Single(history.GetProperty("items").EnumerateArray());
+    }
+}
+
+public sealed class ConcurrencyTestsOnSqlite(SqliteApi api) : ConcurrencyTests<SqliteApi>(api);
+
+public sealed class ConcurrencyTestsOnPostgres(PostgresApi api) : ConcurrencyTests<PostgresApi>(api);

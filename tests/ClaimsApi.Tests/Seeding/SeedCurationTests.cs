@@ -1,0 +1,274 @@
+using System.Net;
+using System.Text.Json;
+using ClaimsApi.Domain;
+using ClaimsApi.Persistence;
+using ClaimsApi.Tests.Infrastructure;
+
+namespace ClaimsApi.Tests.Seeding;
+
+/// <summary>
+/// Seeds and the write API on one database across restarts: what the API wrote survives and is never overwritten,
+/// deleted or resurrected by the seeds; what the seeds still own follows them, with the history saying so. Each
+/// test owns its seeds folder and database.
+/// </summary>
+public abstract class SeedCurationTests : IDisposable
+{
+    private const string Monument = "pyongyang-monument-announced";
+    private const string Alliance = "operation-shows-dprk-russia-alliance";
+
+    private readonly SeedsFolder _seeds = new();
+    private readonly TestDatabase _database;
+
+    protected SeedCurationTests(DatabaseProvider provider)
+    {
+        ProviderLeg.RequireProvider(provider);
+        _database = TestDatabase.Create(provider);
+    }
+
+    [SkippableFact]
+    public async Task AClaimCreatedThroughTheApiSurvivesRestartsWithTheSameAndWithChangedSeeds()
+    {
+        var id = TestClaims.NewId("survivor");
+        string key;
+        JsonElement created;
+        using (var api = NewApi())
+        {
+            (_, key) = await api.CreateKeyAsync(ApiRole.Curator);
+            using var curator = api.CreateClientWithKey(key);
+            (created, _) = await TestClaims.CreateAsync(curator, id);
+        }
+
+        using (var api = NewApi())
+        {
+            using var curator = api.CreateClientWithKey(key);
+            AssertSame(created, await (await curator.GetAsync($"/v1/claims/{id}")).ReadSuccessAsync());
+        }
+
+        ChangeMonumentKindInTheSeeds();
+        using (var api = NewApi())
+        {
+            using var curator = api.CreateClientWithKey(key);
+            AssertSame(created, await (await curator.GetAsync($"/v1/claims/{id}")).ReadSuccessAsync());
+            Assert.Equal(["create"], await ActionsAsync(curator, id));
+        }
+
+        Assert.Equal(2, await DatabaseSnapshot.CountAsync(_database, "seed_imports"));
+    }
+
+    [SkippableFact]
+    public async Task ASeedClaimEditedThroughTheApiKeepsTheApiVersionWhenTheSeedsChangeIt()
+    {
+        string name, key;
+        JsonElement edited;
+        using (var api = NewApi())
+        {
+            (name, key) = await api.CreateKeyAsync(ApiRole.Curator);
+            using var curator = api.CreateClientWithKey(key);
+            var body = MonumentBody("A monument to North Korean soldiers will be built in Pyongyang, the desk's wording.");
+            edited = await (await curator.SendJsonAsync(HttpMethod.Put, $"/v1/claims/{Monument}", body, "\"1\"")).ReadSuccessAsync();
+            Assert.Equal(2, edited.GetProperty("revision").GetInt32());
+        }
+
+        ChangeMonumentKindInTheSeeds();
+        using (var api = NewApi())
+        {
+            using var curator = api.CreateClientWithKey(key);
+            var current = await (await curator.GetAsync($"/v1/claims/{Monument}")).ReadSuccessAsync();
+
+            AssertSame(edited, current);
+            Assert.Equal("prediction", current.GetProperty("kind").GetString());
+            var history = await HistoryAsync(curator, Monument);
+            Assert.Equal(["create", "update"], history.Select(h => h.GetProperty("action").GetString()));
+            Assert.Equal(["seeds", name], history.Select(h => h.GetProperty("actor").GetString()));
+        }
+
+        Assert.Equal(2, await DatabaseSnapshot.CountAsync(_database, "seed_imports"));
+    }
+
+    [SkippableFact]
+    public async Task ASeedClaimDeletedThroughTheApiStaysDeletedAfterAReseedThatChangesIt()
+    {
+        string key;
+        using (var api = NewApi())
+        {
+            (_, key) = await api.CreateKeyAsync(ApiRole.Curator);
+            using var curator = api.CreateClientWithKey(key);
+            Assert.Equal(HttpStatusCode.NoContent, (await curator.SendJsonAsync(HttpMethod.Delete, $"/v1/claims/{Monument}", null, "\"1\"")).StatusCode);
+        }
+
+        ChangeMonumentKindInTheSeeds();
+        using (var api = NewApi())
+        {
+            using var curator = api.CreateClientWithKey(key);
+            using var anonymous = api.CreateClient();
+
+            Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/v1/claims/{Monument}")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await curator.GetAsync($"/v1/claims/{Monument}")).StatusCode);
+            Assert.Equal(["create", "delete"], await ActionsAsync(curator, Monument));
+        }
+
+        Assert.Equal(2, await DatabaseSnapshot.CountAsync(_database, "seed_imports"));
+    }
+
+    [SkippableFact]
+    public async Task ASeedClaimRemovedFromTheSeedsIsSoftDeletedByTheSeedsAndCanBeRestored()
+    {
+        string curatorKey, adminKey;
+        JsonElement original;
+        using (var api = NewApi())
+        {
+            (_, curatorKey) = await api.CreateKeyAsync(ApiRole.Curator);
+            (_, adminKey) = await api.CreateKeyAsync(ApiRole.Admin);
+            original = await api.GetJsonAsync<JsonElement>($"/v1/claims/{Alliance}");
+        }
+
+        RemoveAllianceFromTheSeeds();
+        using (var api = NewApi())
+        {
+            using var curator = api.CreateClientWithKey(curatorKey);
+            using var admin = api.CreateClientWithKey(adminKey);
+
+            Assert.Equal(HttpStatusCode.NotFound, (await curator.GetAsync($"/v1/claims/{Alliance}")).StatusCode);
+            var history = await HistoryAsync(curator, Alliance);
+            Assert.Equal(["create", "delete"], history.Select(h => h.GetProperty("action").GetString()));
+            Assert.All(history, h => Assert.Equal("seeds", h.GetProperty("actor").GetString()));
+            var deletion = await (await curator.GetAsync($"/v1/claims/{Alliance}/history/2")).ReadSuccessAsync();
+            Assert.True(JsonElement.DeepEquals(original, deletion.GetProperty("before")), deletion.GetProperty("before").ToString());
+            Assert.Equal(JsonValueKind.Null, deletion.GetProperty("after").ValueKind);
+
+            var restored = await (await admin.PostAsync($"/v1/claims/{Alliance}/restore", null)).ReadSuccessAsync();
+            Assert.Equal(3, restored.GetProperty("revision").GetInt32());
+        }
+
+        // Restored through the API, the claim is the API's now: the seeds that lack it leave it alone.
+        File.AppendAllText(_seeds.Yaml, "\n# a comment, so that the fingerprint changes\n");
+        using (var api = NewApi())
+        {
+            using var curator = api.CreateClientWithKey(curatorKey);
+            var current = await (await curator.GetAsync($"/v1/claims/{Alliance}")).ReadSuccessAsync();
+            Assert.Equal(3, current.GetProperty("revision").GetInt32());
+            Assert.Equal(["create", "delete", "restore"], await ActionsAsync(curator, Alliance));
+        }
+
+        Assert.Equal(3, await DatabaseSnapshot.CountAsync(_database, "seed_imports"));
+    }
+
+    [SkippableFact]
+    public async Task ASeedClaimPutBackIntoTheSeedsIsRestoredByTheSeeds()
+    {
+        string key;
+        JsonElement original;
+        var yaml = await File.ReadAllTextAsync(_seeds.Yaml);
+        using (var api = NewApi())
+        {
+            (_, key) = await api.CreateKeyAsync(ApiRole.Curator);
+            original = await api.GetJsonAsync<JsonElement>($"/v1/claims/{Alliance}");
+        }
+
+        RemoveAllianceFromTheSeeds();
+        using (var api = NewApi())
+        {
+            using var anonymous = api.CreateClient();
+            Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/v1/claims/{Alliance}")).StatusCode);
+        }
+
+        await File.WriteAllTextAsync(_seeds.Yaml, yaml);
+        using (var api = NewApi())
+        {
+            using var curator = api.CreateClientWithKey(key);
+            using var anonymous = api.CreateClient();
+            var current = await (await anonymous.GetAsync($"/v1/claims/{Alliance}")).ReadSuccessAsync();
+            Assert.Equal(3, current.GetProperty("revision").GetInt32());
+            var history = await HistoryAsync(curator, Alliance);
+            Assert.Equal(["create", "delete", "restore"], history.Select(h => h.GetProperty("action").GetString()));
+            Assert.All(history, h => Assert.Equal("seeds", h.GetProperty("actor").GetString()));
+            var restore = await (await curator.GetAsync($"/v1/claims/{Alliance}/history/3")).ReadSuccessAsync();
+            Assert.Equal(JsonValueKind.Null, restore.GetProperty("before").ValueKind);
+            Assert.True(JsonElement.DeepEquals(current, restore.GetProperty("after")), restore.GetProperty("after").ToString());
+            Assert.Equal(
+                original.EnumerateObject().Where(p => p.Name != "revision").Select(p => p.Value.GetRawText()),
+                current.EnumerateObject().Where(p => p.Name != "revision").Select(p => p.Value.GetRawText()));
+        }
+
+        Assert.Equal(3, await DatabaseSnapshot.CountAsync(_database, "seed_imports"));
+    }
+
+    [SkippableFact]
+    public async Task ASeedClaimChangedInTheSeedsGetsANewRevisionRecordedAsAnUpdateByTheSeeds()
+    {
+        string key;
+        JsonElement original;
+        using (var api = NewApi())
+        {
+            (_, key) = await api.CreateKeyAsync(ApiRole.Curator);
+            original = await api.GetJsonAsync<JsonElement>($"/v1/claims/{Monument}");
+            Assert.Equal(1, original.GetProperty("revision").GetInt32());
+        }
+
+        ChangeMonumentKindInTheSeeds();
+        using (var api = NewApi())
+        {
+            using var curator = api.CreateClientWithKey(key);
+            var response = await curator.GetAsync($"/v1/claims/{Monument}");
+            var current = await response.ReadSuccessAsync();
+
+            Assert.Equal("opinion", current.GetProperty("kind").GetString());
+            Assert.Equal(2, current.GetProperty("revision").GetInt32());
+            Assert.Equal("\"2\"", response.ETag());
+            var history = await HistoryAsync(curator, Monument);
+            Assert.Equal(["create", "update"], history.Select(h => h.GetProperty("action").GetString()));
+            Assert.All(history, h => Assert.Equal("seeds", h.GetProperty("actor").GetString()));
+            Assert.Equal(["kind"], history[1].GetProperty("changes").EnumerateArray().Select(c => c.GetString()));
+            var update = await (await curator.GetAsync($"/v1/claims/{Monument}/history/2")).ReadSuccessAsync();
+            Assert.True(JsonElement.DeepEquals(original, update.GetProperty("before")), update.GetProperty("before").ToString());
+            Assert.True(JsonElement.DeepEquals(current, update.GetProperty("after")), update.GetProperty("after").ToString());
+
+            // The claims the seeds did not change keep their revision and history.
+            Assert.Equal(["create"], await ActionsAsync(curator, "dprk-troops-fought-in-kursk"));
+        }
+    }
+
+    public void Dispose()
+    {
+        _database.Dispose();
+        _seeds.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private ClaimsApiFactory NewApi() => new(_database, ownsDatabase: false) { SeedsPath = _seeds.Path };
+
+    private void ChangeMonumentKindInTheSeeds() => _seeds.Edit(_seeds.Yaml, "kind: prediction", "kind: opinion");
+
+    private void RemoveAllianceFromTheSeeds()
+    {
+        var yaml = File.ReadAllText(_seeds.Yaml);
+        var start = yaml.IndexOf($"  - id: {Alliance}", StringComparison.Ordinal);
+        Assert.True(start > 0, $"the seed curation should define {Alliance}");
+        var end = yaml.IndexOf("\n  - id: ", start + 1, StringComparison.Ordinal);
+        File.WriteAllText(_seeds.Yaml, end < 0 ? yaml[..start] : yaml[..start] + yaml[(end + 1)..]);
+    }
+
+    private static string MonumentBody(string text) => System.Text.Json.Nodes.JsonNode.Parse($$"""
+        {
+          "text": {{JsonSerializer.Serialize(text)}},
+          "claimant": "wpk-cmc",
+          "kind": "prediction",
+          "article": "{{TestPaths.SeedArticleId}}",
+          "evidence": [{ "statement": "p7-monument" }],
+          "mentions": ["pyongyang", "kpa", "russia"]
+        }
+        """)!.ToJsonString();
+
+    private static async Task<List<JsonElement>> HistoryAsync(HttpClient curator, string id) =>
+        [.. (await (await curator.GetAsync($"/v1/claims/{id}/history?limit=100")).ReadSuccessAsync()).GetProperty("items").EnumerateArray()];
+
+    private static async Task<List<string?>> ActionsAsync(HttpClient curator, string id) =>
+        [.. (await HistoryAsync(curator, id)).Select(h => h.GetProperty("action").GetString())];
+
+    private static void AssertSame(JsonElement expected, JsonElement actual) =>
+        Assert.True(JsonElement.DeepEquals(expected, actual), $"expected {expected}\nactual   {actual}");
+}
+
+public sealed class SeedCurationTestsOnSqlite() : SeedCurationTests(DatabaseProvider.Sqlite);
+
+public sealed class SeedCurationTestsOnPostgres() : SeedCurationTests(DatabaseProvider.Postgres);
