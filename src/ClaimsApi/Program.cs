@@ -62,6 +62,7 @@ app.MapClaims();
 app.MapEntities();
 app.MapReviews();
 app.MapSearch();
+app.MapKeys();
 
 // `dotnet ClaimsApi.dll migrate`: apply migrations and import the seeds, then exit (a deployment step, so that
 // serving instances can run with Database:MigrateOnStartup=false).

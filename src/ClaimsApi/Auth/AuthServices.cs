@@ -55,6 +55,14 @@ public static class AuthServices
         app.UseAuthentication();
         app.Use(async (context, next) =>
         {
+            // What a response shows depends on the key (curators see drafts): shared caches must keep the
+            // versions apart, and never keep one made for a key.
+            context.Response.Headers.Append(Microsoft.Net.Http.Headers.HeaderNames.Vary, $"Authorization, {ApiKeyAuthenticationHandler.HeaderName}");
+            if (ApiKeyAuthenticationHandler.ReadKey(context.Request) is not null)
+            {
+                context.Response.Headers.CacheControl = "private";
+            }
+
             if (context.Items.ContainsKey(ApiKeyAuthenticationHandler.InvalidKeyItem))
             {
                 await ProblemAuthorizationResultHandler.WriteUnauthorizedAsync(context);

@@ -31,6 +31,7 @@ public static class OpenApiTransformers
                 new() { Name = "Claims", Description = "Claimed facts with their claimant, evidence statements, mentioned entities and links to other claims." },
                 new() { Name = "Entities", Description = "People, organisations, states, places, treaties … with every alias they go by." },
                 new() { Name = "Search", Description = "Full-text search across claims, statements and articles, entity-aware, with facets." },
+                new() { Name = "Keys", Description = "API keys (admins): create, list, revoke. The keys command of the app does the same." },
                 new() { Name = "Reviews", Description = "Fact-checkers' reviews of claims (schema.org ClaimReview): reviewer, verdict in their words and a normalised rating." },
             };
 

@@ -77,32 +77,93 @@ public sealed partial class SeedImporter(ClaimsDbContext db, CurationWriter hist
 
     private async Task ReconcileAsync(SeedSet seeds, CancellationToken ct)
     {
+        // References to entities merged through the API go to the entity they were merged into.
+        var merged = await db.Entities.IgnoreQueryFilters().Where(e => e.MergedIntoId != null)
+            .ToDictionaryAsync(e => e.Id, e => e.MergedIntoId!, StringComparer.Ordinal, ct);
+        RepointMerged(seeds, merged);
+
         // Filters off: seeds manage their rows whatever their stage, deleted or not.
         var entities = await db.Entities.IgnoreQueryFilters().Include(e => e.Aliases).Where(e => e.SeedFile != null).ToListAsync(ct);
         var curated = await CuratedIdsAsync(db.Entities, ct);
         Sync(CuratedRecords.Entity, entities, Seeded(seeds.Entities, curated), e => e.Id, (existing, desired) => SyncChildren(existing.Aliases, desired.Aliases, a => a.Alias));
 
         var articles = await db.Articles.IgnoreQueryFilters().Include(a => a.Paragraphs).Where(a => a.SeedFile != null).ToListAsync(ct);
-        curated = await CuratedIdsAsync(db.Articles, ct);
-        Sync(CuratedRecords.Article, articles, Seeded(seeds.Articles, curated), a => a.Id, (existing, desired) => SyncChildren(existing.Paragraphs, desired.Paragraphs, p => p.Index));
+        var curatedArticles = await CuratedIdsAsync(db.Articles, ct);
+        Sync(CuratedRecords.Article, articles, Seeded(seeds.Articles, curatedArticles), a => a.Id, (existing, desired) => SyncChildren(existing.Paragraphs, desired.Paragraphs, p => p.Index));
 
-        var statements = await db.Statements.IgnoreQueryFilters().Where(s => s.SeedFile != null).ToListAsync(ct);
-        curated = await CuratedIdsAsync(db.Statements, ct);
-        Sync(CuratedRecords.Statement, statements, Seeded(seeds.Statements, curated), s => s.Id, null);
+        // The seeds anchor statements in their own article text: in an article the API owns (its text may have
+        // been edited), the seed statements are left as they are, and so are the seed claims resting on them.
+        var curatedStatements = await CuratedIdsAsync(db.Statements, ct);
+        var frozenStatements = seeds.Statements.Where(st => curatedArticles.Contains(st.ArticleId)).Select(st => st.Id).ToHashSet(StringComparer.Ordinal);
+        var statements = await db.Statements.IgnoreQueryFilters().Where(st => st.SeedFile != null).ToListAsync(ct);
+        statements.RemoveAll(st => frozenStatements.Contains(st.Id) || curatedArticles.Contains(st.ArticleId));
+        Sync(CuratedRecords.Statement, statements, Seeded(seeds.Statements, [.. curatedStatements, .. frozenStatements]), st => st.Id, null);
 
+        var frozenClaims = seeds.Claims
+            .Where(c => curatedArticles.Contains(c.ArticleId) || c.Evidence.Any(e => curatedStatements.Contains(e.StatementId) || frozenStatements.Contains(e.StatementId)))
+            .Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         var claims = await db.Claims.IgnoreQueryFilters()
             .Include(c => c.Evidence).Include(c => c.Mentions).Include(c => c.Qualifiers).Include(c => c.Links)
             .Where(c => c.SeedFile != null)
             .AsSplitQuery()
             .ToListAsync(ct);
+        claims.RemoveAll(c => frozenClaims.Contains(c.Id));
         curated = await CuratedIdsAsync(db.Claims, ct);
-        Sync(CuratedRecords.Claim, claims, Seeded(seeds.Claims, curated), c => c.Id, (existing, desired) =>
+        Sync(CuratedRecords.Claim, claims, Seeded(seeds.Claims, [.. curated, .. frozenClaims]), c => c.Id, (existing, desired) =>
         {
             SyncChildren(existing.Evidence, desired.Evidence, e => e.Ordinal);
             SyncChildren(existing.Mentions, desired.Mentions, m => m.EntityId);
             SyncChildren(existing.Qualifiers, desired.Qualifiers, q => q.Ordinal);
             SyncChildren(existing.Links, desired.Links, l => (l.ToClaimId, l.Kind));
         });
+    }
+
+    /// <summary>Rewrites the seeds' references to merged entities to the entities they were merged into.</summary>
+    private static void RepointMerged(SeedSet seeds, Dictionary<string, string> merged)
+    {
+        if (merged.Count == 0)
+        {
+            return;
+        }
+
+        string? To(string? id)
+        {
+            for (var hops = 0; id is not null && merged.TryGetValue(id, out var target) && hops < merged.Count; hops++)
+            {
+                id = target;
+            }
+
+            return id;
+        }
+
+        foreach (var entity in seeds.Entities)
+        {
+            entity.PartOfId = To(entity.PartOfId);
+        }
+
+        foreach (var article in seeds.Articles)
+        {
+            article.PublisherId = To(article.PublisherId);
+        }
+
+        foreach (var statement in seeds.Statements)
+        {
+            statement.SpeakerId = To(statement.SpeakerId)!;
+            statement.SourceId = To(statement.SourceId);
+        }
+
+        foreach (var claim in seeds.Claims)
+        {
+            claim.ClaimantId = To(claim.ClaimantId)!;
+            foreach (var qualifier in claim.Qualifiers)
+            {
+                qualifier.EntityId = To(qualifier.EntityId);
+            }
+
+            var mentions = claim.Mentions.Select(m => To(m.EntityId)!).Distinct(StringComparer.Ordinal).ToList();
+            claim.Mentions.Clear();
+            claim.Mentions.AddRange(mentions.Select(id => new ClaimMention { ClaimId = claim.Id, EntityId = id }));
+        }
     }
 
     /// <summary>The ids of the records the API owns (written through it), which the seeds leave alone.</summary>

@@ -47,12 +47,12 @@ internal static class DatabaseSnapshot
             await using var reader = await command.ExecuteReaderAsync();
             // Columns by name, not position: a column added by a migration is last on PostgreSQL but may not be on
             // SQLite, whose migrations rebuild a table in model order.
-            var columns = Enumerable.Range(0, reader.FieldCount).OrderBy(reader.GetName, StringComparer.Ordinal).ToArray();
+            var byName = Enumerable.Range(0, reader.FieldCount).OrderBy(reader.GetName, StringComparer.Ordinal).ToArray();
             while (await reader.ReadAsync())
             {
                 var values = new object[reader.FieldCount];
                 reader.GetValues(values);
-                rows.Add(string.Join("\u001f", columns.Select(i => Format(values[i]))));
+                rows.Add(string.Join("\u001f", byName.Select(i => Format(values[i]))));
             }
 
             rows.Sort(StringComparer.Ordinal);

@@ -430,7 +430,7 @@ internal static class ClaimReferences
             : $"Claim '{claim.Id}' cannot be published while its evidence statements are not: {string.Join(", ", unpublished)}. Publish them first.";
     }
 
-    /// <summary>What a deleted claim refers to that is gone now, or null.</summary>
+    /// <summary>What a deleted claim refers to that is gone now, or null; moves evidence whose statement was edited meanwhile.</summary>
     public static async Task<string?> MissingAsync(ClaimedFact claim, ClaimsDbContext db, CancellationToken ct)
     {
         var entityIds = claim.Mentions.Select(m => m.EntityId).Concat(claim.Qualifiers.Select(q => q.EntityId)).Append(claim.ClaimantId).OfType<string>().Distinct().ToList();
@@ -444,6 +444,45 @@ internal static class ClaimReferences
             missing.Add($"article '{claim.ArticleId}'");
         }
 
-        return missing.Count == 0 ? null : $"Claim '{claim.Id}' refers to records that are deleted now: {string.Join(", ", missing)}; restore them first.";
+        if (missing.Count > 0)
+        {
+            return $"Claim '{claim.Id}' refers to records that are deleted now: {string.Join(", ", missing)}; restore them first.";
+        }
+
+        return await FindEvidenceAgainAsync(claim, db, ct);
+    }
+
+    /// <summary>
+    /// Evidence of a claim that was deleted while its statement or article was edited may no longer stand at its
+    /// span: find each such quote again inside its statement (by its exact text, once), or say which cannot be.
+    /// </summary>
+    private static async Task<string?> FindEvidenceAgainAsync(ClaimedFact claim, ClaimsDbContext db, CancellationToken ct)
+    {
+        var statementIds = claim.Evidence.Select(e => e.StatementId).Distinct().ToList();
+        var statements = await db.Statements.Where(s => statementIds.Contains(s.Id)).Select(s => new { s.Id, s.ArticleId, s.Start, s.End }).ToDictionaryAsync(s => s.Id, ct);
+        var articleIds = statements.Values.Select(s => s.ArticleId).Distinct().ToList();
+        var texts = await db.Articles.Where(a => articleIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Text, ct);
+        var lost = new List<string>();
+        foreach (var evidence in claim.Evidence)
+        {
+            var statement = statements[evidence.StatementId];
+            var text = texts[statement.ArticleId];
+            if (evidence.Start >= statement.Start && evidence.End <= statement.End && CodePoints.Slice(text, evidence.Start, evidence.End) == evidence.Text)
+            {
+                continue;
+            }
+
+            var span = Anchoring.InStatement(text, statement.Id, statement.Start, statement.End, evidence.Text, null, null, out var problem);
+            if (span is null)
+            {
+                lost.Add($"evidence {evidence.Ordinal} ({problem})");
+                continue;
+            }
+
+            (evidence.Start, evidence.End) = (span.Start, span.End);
+        }
+
+        return lost.Count == 0 ? null
+            : $"Claim '{claim.Id}' cannot be restored: its statements changed while it was deleted and {string.Join("; ", lost)}. Its last revision is in its history.";
     }
 }
