@@ -58,6 +58,15 @@ public static class AuthServices
             // What a response shows depends on the key (curators see drafts): shared caches must keep the
             // versions apart, and never keep one made for a key.
             context.Response.Headers.Append(Microsoft.Net.Http.Headers.HeaderNames.Vary, $"Authorization, {ApiKeyAuthenticationHandler.HeaderName}");
+
+            // A body larger than the operation accepts is never read (it is refused before, e.g. with 401 or 413),
+            // and Kestrel then drops the connection: say so, so that clients do not send the next request on it.
+            if (context.Request.ContentLength is { } length &&
+                context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize is { } max && length > max)
+            {
+                context.Response.Headers.Connection = "close";
+            }
+
             if (ApiKeyAuthenticationHandler.ReadKey(context.Request) is not null)
             {
                 context.Response.Headers.CacheControl = "private";

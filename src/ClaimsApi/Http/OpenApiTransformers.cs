@@ -57,9 +57,16 @@ public static class OpenApiTransformers
             return Task.CompletedTask;
         });
 
+        HashSet<Type>? requestTypes = null;
         options.AddSchemaTransformer((schema, context, _) =>
         {
             var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
+            requestTypes ??= RequestTypes(context.ApplicationServices);
+            if (schema.AdditionalPropertiesAllowed == false && !requestTypes.Contains(type))
+            {
+                schema.AdditionalPropertiesAllowed = true;
+            }
+
             if (type.IsEnum && schema.Enum is { Count: > 0 })
             {
                 schema.Type = JsonSchemaType.String;
@@ -127,6 +134,35 @@ public static class OpenApiTransformers
         });
 
         return options;
+    }
+
+    /// <summary>
+    /// Unknown fields are rejected in request bodies (the JSON options disallow unmapped members, which the
+    /// generator turns into <c>additionalProperties: false</c> on every schema). Responses must stay open: problem
+    /// documents carry extensions (<c>traceId</c>, <c>errors</c>), and a client must not break when a field is added.
+    /// The request types are those the endpoints accept, and the types of their properties, transitively.
+    /// </summary>
+    private static HashSet<Type> RequestTypes(IServiceProvider services)
+    {
+        var types = new HashSet<Type>();
+        var pending = new Stack<Type>(services.GetRequiredService<EndpointDataSource>().Endpoints
+            .SelectMany(e => e.Metadata.OfType<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>())
+            .Select(a => a.RequestType).OfType<Type>());
+        while (pending.TryPop(out var type))
+        {
+            if (type.Namespace?.StartsWith("ClaimsApi", StringComparison.Ordinal) != true || !types.Add(type))
+            {
+                continue;
+            }
+
+            foreach (var property in type.GetProperties())
+            {
+                var propertyType = property.PropertyType;
+                pending.Push(propertyType.IsGenericType ? propertyType.GetGenericArguments()[0] : propertyType);
+            }
+        }
+
+        return types;
     }
 
     private const string BearerScheme = "bearer";

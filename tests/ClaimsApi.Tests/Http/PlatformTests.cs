@@ -111,6 +111,22 @@ public abstract class PlatformTests<TApi>(TApi fixture) : IClassFixture<TApi>
         Assert.Equal(["DELETE", "GET", "PUT"], response.Content.Headers.Allow.Order(StringComparer.Ordinal));
     }
 
+    [SkippableFact]
+    public async Task OnlyRequestBodiesRefuseUnknownFieldsInTheDocument()
+    {
+        var document = await GetDocumentAsync();
+
+        var closed = document["components"]!["schemas"]!.AsObject()
+            .Where(s => s.Value!["additionalProperties"]?.GetValueKind() == System.Text.Json.JsonValueKind.False)
+            .Select(s => s.Key).Order(StringComparer.Ordinal).ToList();
+
+        Assert.Contains("ClaimWrite", closed);
+        Assert.Contains("EvidenceWrite", closed);
+        Assert.DoesNotContain("ProblemDetails", closed); // problems carry traceId and errors
+        Assert.DoesNotContain("HttpValidationProblemDetails", closed);
+        Assert.DoesNotContain("ClaimDetail", closed); // responses may gain fields
+    }
+
     private async Task<JsonNode> GetDocumentAsync()
     {
         using var client = api.CreateClient();
