@@ -42,9 +42,8 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseApiKeyAuth();
 
-app.MapOpenApi().AllowAnonymous();
+// Swagger UI is static pages (no endpoint): served before authentication, so it stays open, like the document.
 app.UseSwaggerUI(ui =>
 {
     ui.SwaggerEndpoint("/openapi/v1.json", "ClaimsApi v1");
@@ -52,6 +51,10 @@ app.UseSwaggerUI(ui =>
     ui.DocumentTitle = "ClaimsApi";
     ui.EnablePersistAuthorization(); // an API key entered under "Authorize" survives a reload
 });
+
+app.UseApiKeyAuth();
+
+app.MapOpenApi().AllowAnonymous();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();

@@ -374,7 +374,8 @@ public abstract class ReaderKeyAuthTests<TApi> : IClassFixture<TApi>
     [InlineData("/health/ready")]
     [InlineData("/health/live")]
     [InlineData("/openapi/v1.json")]
-    public async Task HealthAndTheOpenApiDocumentStayOpen(string url)
+    [InlineData("/swagger/index.html")]
+    public async Task HealthTheOpenApiDocumentAndSwaggerUiStayOpen(string url)
     {
         using var client = api.CreateClient();
 
