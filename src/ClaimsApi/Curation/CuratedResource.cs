@@ -5,6 +5,7 @@ using ClaimsApi.Domain;
 using ClaimsApi.Http;
 using ClaimsApi.Persistence;
 using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClaimsApi.Curation;
@@ -213,13 +214,13 @@ public static class CuratedResourceEndpoints
     {
         if (!int.TryParse(revision, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
         {
-            return Problems.NotFound($"revision of {resource.Name} '{id}'", revision);
+            return NoSuchRevision(resource.Name, id, revision);
         }
 
         var entry = await db.History.AsNoTracking().FirstOrDefaultAsync(h => h.ResourceType == resource.Name && h.ResourceId == id && h.Revision == number, ct);
         if (entry is null)
         {
-            return Problems.NotFound($"revision of {resource.Name} '{id}'", revision);
+            return NoSuchRevision(resource.Name, id, revision);
         }
 
         return TypedResults.Ok(new HistoryRevision(
@@ -228,6 +229,12 @@ public static class CuratedResourceEndpoints
             entry.After is null ? null : JsonDocument.Parse(entry.After).RootElement));
     }
 
+    private static ProblemHttpResult NoSuchRevision(string resource, string id, string revision) => TypedResults.Problem(
+        statusCode: StatusCodes.Status404NotFound,
+        title: "Not Found",
+        detail: $"{char.ToUpperInvariant(resource[0])}{resource[1..]} '{id}' has no revision '{(revision.Length > 20 ? revision[..20] + "..." : revision)}' in its history.",
+        type: "https://tools.ietf.org/html/rfc9110#section-15.5.5");
+
     private static HistoryChange Summarise(HistoryEntry entry) => new(entry.Revision, entry.Action, entry.Actor, entry.At, Changes(entry));
 
     private static List<string> Changes(HistoryEntry entry) => JsonSerializer.Deserialize<List<string>>(entry.Changes) ?? [];
@@ -235,7 +242,7 @@ public static class CuratedResourceEndpoints
 
 /// <summary>One change to a record.</summary>
 /// <param name="Revision">The revision the change made.</param>
-/// <param name="Action">create, update, transition, merge, delete, restore or seed.</param>
+/// <param name="Action">create, update, transition, merge, delete or restore.</param>
 /// <param name="Actor">Who made it: the API key's name, or "seeds" for the seed import.</param>
 /// <param name="At">When.</param>
 /// <param name="Changes">The top-level fields whose values changed.</param>
@@ -243,7 +250,7 @@ public sealed record HistoryChange(int Revision, string Action, string Actor, Da
 
 /// <summary>One change to a record, with the whole record before and after it.</summary>
 /// <param name="Revision">The revision the change made.</param>
-/// <param name="Action">create, update, transition, merge, delete, restore or seed.</param>
+/// <param name="Action">create, update, transition, merge, delete or restore.</param>
 /// <param name="Actor">Who made it: the API key's name, or "seeds" for the seed import.</param>
 /// <param name="At">When.</param>
 /// <param name="Changes">The top-level fields whose values changed.</param>

@@ -36,12 +36,14 @@ public static class CurationProblems
     public static ProblemHttpResult Unprocessable(IDictionary<string, string[]> errors) => TypedResults.Problem(
         statusCode: StatusCodes.Status422UnprocessableEntity,
         title: "The request does not fit the knowledge base.",
-        detail: string.Join(" ", errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}"))),
+        detail: string.Join(" ", errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {Sentence(m)}"))),
         type: "https://tools.ietf.org/html/rfc9110#section-15.5.21",
         extensions: new Dictionary<string, object?> { ["errors"] = errors });
 
     public static ProblemHttpResult Unprocessable(string field, string message) =>
         Unprocessable(new Dictionary<string, string[]> { [field] = [message] });
+
+    private static string Sentence(string message) => message.EndsWith('.') ? message : message + ".";
 
     private static string Capitalise(string value) => value.Length == 0 ? value : char.ToUpperInvariant(value[0]) + value[1..];
 }

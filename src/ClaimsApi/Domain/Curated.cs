@@ -23,6 +23,6 @@ public interface IWorkflowed : ICurated
 {
     WorkflowState Workflow { get; set; }
 
-    /// <summary>Why it was retracted (set with the retraction, kept if it is published again).</summary>
+    /// <summary>Why it was retracted (set with the retraction, cleared when the record goes back to draft).</summary>
     string? RetractionReason { get; set; }
 }

@@ -15,7 +15,7 @@ public sealed class HistoryEntry
     /// <summary>The revision the change produced.</summary>
     public required int Revision { get; set; }
 
-    /// <summary>create, update, delete, restore, transition, merge, seed.</summary>
+    /// <summary>create, update, transition, merge, delete or restore.</summary>
     public required string Action { get; set; }
     public required string Actor { get; set; }
     public required DateTimeOffset At { get; set; }

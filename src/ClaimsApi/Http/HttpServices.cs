@@ -15,9 +15,17 @@ public static class HttpServices
             json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
             // A misspelt field in a request body is an error (400 naming it), never silently dropped.
             json.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            // Field names are exact ("claimedon" is an unknown field, not claimedOn), and a field given twice is an
+            // error rather than the last one silently winning.
+            json.SerializerOptions.PropertyNameCaseInsensitive = false;
+            json.SerializerOptions.AllowDuplicateProperties = false;
         });
 
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
+
+        // Messages name fields as clients write them ('ratingText'), not split into words ('rating Text').
+        FluentValidation.ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
+            member is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
         {
