@@ -76,6 +76,14 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
             return (path, $"'{path}' is not a field of this request body{(parent is null or "body" ? "" : $" at '{parent}'")}; unknown fields are rejected.");
         }
 
+        var duplicate = DuplicateProperty().Match(message);
+        if (duplicate.Success)
+        {
+            var name = duplicate.Groups[1].Value;
+            var field = path == "body" || path.Length == 0 ? name : path.EndsWith(name, StringComparison.Ordinal) ? path : $"{path}.{name}";
+            return (field, $"'{field}' is given more than once; give each field once.");
+        }
+
         if (message.Contains("could not be converted to", StringComparison.Ordinal))
         {
             return (path, $"'{path}' (JSON path {json.Path}) has a value of the wrong type or format; see the operation's schema.");
@@ -86,4 +94,7 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
 
     [System.Text.RegularExpressions.GeneratedRegex("The JSON property '([^']*)' could not be mapped")]
     private static partial System.Text.RegularExpressions.Regex UnmappedProperty();
+
+    [System.Text.RegularExpressions.GeneratedRegex("Duplicate property '([^']*)'")]
+    private static partial System.Text.RegularExpressions.Regex DuplicateProperty();
 }

@@ -130,6 +130,8 @@ public abstract class ClaimWriteValidationTests<TApi>(TApi fixture) : IClassFixt
     [InlineData("colour", "{\"colour\":\"red\"}")]
     [InlineData("evidence[0].colour", "{\"evidence\":[{\"statement\":\"p3-noted-treaty\",\"colour\":\"red\"}]}")]
     [InlineData("qualifiers[0].unit", "{\"qualifiers\":[{\"name\":\"n\",\"value\":\"v\",\"unit\":\"km\"}]}")]
+    [InlineData("claimedon", "{\"claimedon\":\"2025-04-28\"}")] // names are exact: not claimedOn
+    [InlineData("Text", "{\"Text\":\"Another text.\"}")]
     public async Task AnUnknownJsonFieldIsABadRequestNamingIt(string field, string extra)
     {
         using var curator = await api.CreateClientAsync(ApiRole.Curator);
@@ -143,6 +145,20 @@ public abstract class ClaimWriteValidationTests<TApi>(TApi fixture) : IClassFixt
 
         var problem = await AssertErrorsAsync(response, HttpStatusCode.BadRequest, field);
         Assert.Contains("unknown fields are rejected", problem.GetProperty("errors").GetProperty(field)[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [SkippableTheory]
+    [InlineData("kind", "{\"text\":\"A claim.\",\"kind\":\"factual\",\"kind\":\"legal\"}")]
+    [InlineData("evidence[0].statement", "{\"evidence\":[{\"statement\":\"p3-noted-treaty\",\"statement\":\"p4\"}]}")]
+    public async Task AFieldGivenTwiceIsABadRequestNamingIt(string field, string body)
+    {
+        using var curator = await api.CreateClientAsync(ApiRole.Curator);
+
+        var response = await curator.SendJsonAsync(HttpMethod.Post, "/v1/claims", body);
+
+        var problem = await AssertErrorsAsync(response, HttpStatusCode.BadRequest, field);
+        Assert.Contains("more than once", problem.GetProperty("errors").GetProperty(field)[0].GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("ClaimsApi.", problem.GetProperty("detail").GetString(), StringComparison.Ordinal); // no .NET type names
     }
 
     [SkippableTheory]
