@@ -70,6 +70,7 @@ public abstract class ClaimsDbContext(DbContextOptions options) : DbContext(opti
         {
             await Database.ExecuteSqlRawAsync("DELETE FROM search_index", cancellationToken);
             await Database.ExecuteSqlRawAsync(IndexRowsSql($"({SearchDocumentsSql}) AS d"), cancellationToken);
+            await AfterRebuildAsync(cancellationToken);
         }
         finally
         {
@@ -84,12 +85,17 @@ public abstract class ClaimsDbContext(DbContextOptions options) : DbContext(opti
     /// <param name="kind">claim, statement or article.</param>
     /// <param name="id">The record's id.</param>
     /// <param name="cancellationToken">Cancels the statements.</param>
-    public async Task RefreshSearchIndexAsync(string kind, string id, CancellationToken cancellationToken)
+    public virtual async Task RefreshSearchIndexAsync(string kind, string id, CancellationToken cancellationToken)
     {
         await Database.ExecuteSqlRawAsync("DELETE FROM search_index WHERE kind = {0} AND ref_id = {1}", [kind, id], cancellationToken);
-        await Database.ExecuteSqlRawAsync(
-            IndexRowsSql($"(SELECT * FROM ({SearchDocumentsSql}) AS u WHERE u.kind = {{0}} AND u.ref_id = {{1}}) AS d"), [kind, id], cancellationToken);
+        await Database.ExecuteSqlRawAsync(OneDocumentIndexRowsSql, [kind, id], cancellationToken);
     }
+
+    /// <summary>Indexes the one document {0} (kind), {1} (id), if readers may see it.</summary>
+    protected string OneDocumentIndexRowsSql => IndexRowsSql($"(SELECT * FROM ({SearchDocumentsSql}) AS u WHERE u.kind = {{0}} AND u.ref_id = {{1}}) AS d");
+
+    /// <summary>What a provider keeps beside the index, brought up to date after a whole rebuild.</summary>
+    protected virtual Task AfterRebuildAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>The provider's INSERT … SELECT that indexes the documents of <paramref name="source"/> (columns kind, ref_id, title, body; aliased d).</summary>
     protected abstract string IndexRowsSql(string source);

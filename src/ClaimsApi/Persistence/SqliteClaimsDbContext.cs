@@ -37,6 +37,28 @@ public sealed class SqliteClaimsDbContext(DbContextOptions<SqliteClaimsDbContext
         }
     }
 
+    /// <summary>
+    /// FTS5 can find a row quickly only by its rowid, so <c>search_index_rows</c> maps (kind, ref_id) to it;
+    /// without it, refreshing one record after a write scans the whole index (1.3 s at a million claims).
+    /// </summary>
+    public override async Task RefreshSearchIndexAsync(string kind, string id, CancellationToken cancellationToken)
+    {
+        await Database.ExecuteSqlRawAsync(
+            "DELETE FROM search_index WHERE rowid IN (SELECT row_id FROM search_index_rows WHERE kind = {0} AND ref_id = {1})", [kind, id], cancellationToken);
+        await Database.ExecuteSqlRawAsync("DELETE FROM search_index_rows WHERE kind = {0} AND ref_id = {1}", [kind, id], cancellationToken);
+        await Database.ExecuteSqlRawAsync(OneDocumentIndexRowsSql, [kind, id], cancellationToken);
+        // No row was added when readers may not see the record; the kind/ref_id check keeps a stale rowid out.
+        await Database.ExecuteSqlRawAsync(
+            "INSERT INTO search_index_rows (kind, ref_id, row_id) SELECT kind, ref_id, rowid FROM search_index WHERE rowid = last_insert_rowid() AND kind = {0} AND ref_id = {1}",
+            [kind, id], cancellationToken);
+    }
+
+    protected override async Task AfterRebuildAsync(CancellationToken cancellationToken)
+    {
+        await Database.ExecuteSqlRawAsync("DELETE FROM search_index_rows", cancellationToken);
+        await Database.ExecuteSqlRawAsync(SearchIndexRowsMap.FillSql, cancellationToken);
+    }
+
     protected override string IndexRowsSql(string source) => $"INSERT INTO search_index (kind, ref_id, title, body) SELECT d.kind, d.ref_id, d.title, d.body FROM {source}";
 
     /// <summary>
@@ -85,4 +107,12 @@ public sealed class SqliteClaimsDbContext(DbContextOptions<SqliteClaimsDbContext
 
     internal static string ToFts5(FullTextGroup group) =>
         string.Join(" OR ", group.Alternatives.Select(phrase => "\"" + string.Join(' ', phrase) + "\""));
+}
+
+/// <summary>The SQLite map from a record to its FTS5 row (see <see cref="SqliteClaimsDbContext.RefreshSearchIndexAsync"/>).</summary>
+internal static class SearchIndexRowsMap
+{
+    public const string CreateSql = "CREATE TABLE search_index_rows (kind TEXT NOT NULL, ref_id TEXT NOT NULL, row_id INTEGER NOT NULL, PRIMARY KEY (kind, ref_id)) WITHOUT ROWID;";
+
+    public const string FillSql = "INSERT INTO search_index_rows (kind, ref_id, row_id) SELECT kind, ref_id, rowid FROM search_index;";
 }
