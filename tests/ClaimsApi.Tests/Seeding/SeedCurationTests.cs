@@ -1,7 +1,11 @@
 using System.Net;
 using System.Text.Json;
 using ClaimsApi.Domain;
+using ClaimsApi.Features.Articles;
+using ClaimsApi.Features.Claims;
+using ClaimsApi.Features.Statements;
 using ClaimsApi.Persistence;
+using ClaimsApi.Seeding;
 using ClaimsApi.Tests.Infrastructure;
 
 namespace ClaimsApi.Tests.Seeding;
@@ -228,6 +232,98 @@ public abstract class SeedCurationTests : IDisposable
         }
     }
 
+    [SkippableFact]
+    public async Task StatementsAndClaimsOfAnArticleTheApiOwnsStayWithItsTextWhenTheSeedsChange()
+    {
+        string key;
+        JsonElement edited;
+        Dictionary<string, JsonElement> claims;
+        using (var api = NewApi())
+        {
+            (_, key) = await api.CreateKeyAsync(ApiRole.Curator);
+            using var curator = api.CreateClientWithKey(key);
+            var seeded = await curator.GetAsync($"/v1/articles/{TestPaths.SeedArticleId}").ReadAsync<ArticleDetail>();
+
+            // A paragraph added at the end moves nothing: the statements and claims stay the seeds' own.
+            var text = seeded.Text + "\n\nA paragraph the desk added.";
+            await curator.SendTextAsync(HttpMethod.Put, $"/v1/articles/{TestPaths.SeedArticleId}", text, "\"1\"").ReadAsync<ArticleDetail>();
+            edited = await (await curator.GetAsync($"/v1/articles/{TestPaths.SeedArticleId}")).ReadSuccessAsync();
+            claims = await ClaimsOfAsync(curator, edited);
+            Assert.Equal(["create"], await ActionsAsync(curator, Monument));
+        }
+
+        // The seeds' own text gains a paragraph early on (so their spans of every later statement shift), and a claim changes.
+        _seeds.Edit(_seeds.Text, "\n\nThis is stated in a special statement", "\n\nA paragraph the seeds added.\n\nThis is stated in a special statement");
+        ChangeMonumentKindInTheSeeds();
+        using (var api = NewApi())
+        {
+            using var curator = api.CreateClientWithKey(key);
+            var current = await (await curator.GetAsync($"/v1/articles/{TestPaths.SeedArticleId}")).ReadSuccessAsync();
+
+            AssertSame(edited, current);
+            var article = current.Deserialize<ArticleDetail>(ClaimsApiFactory.Json)!;
+            Assert.NotEmpty(article.Statements);
+            Assert.All(article.Statements, s => Assert.Equal(s.Text, CodePoints.Slice(article.Text, s.Span.Start, s.Span.End)));
+            var now = await ClaimsOfAsync(curator, current);
+            Assert.Equal(claims.Keys, now.Keys);
+            foreach (var (id, claim) in now)
+            {
+                AssertSame(claims[id], claim);
+                var evidence = claim.Deserialize<ClaimDetail>(ClaimsApiFactory.Json)!.Evidence;
+                Assert.All(evidence, e => Assert.Equal(e.Text, CodePoints.Slice(article.Text, e.Span.Start, e.Span.End)));
+            }
+
+            Assert.Equal("prediction", now[Monument].GetProperty("kind").GetString());
+            Assert.Equal(["create"], await ActionsAsync(curator, Monument));
+        }
+
+        Assert.Equal(2, await DatabaseSnapshot.CountAsync(_database, "seed_imports"));
+    }
+
+    [SkippableFact]
+    public async Task SeedsThatStillNameAnEntityMergedThroughTheApiReferToTheEntityItWasMergedInto()
+    {
+        const string Merged = "un-charter";
+        var into = TestClaims.NewId("charter");
+        string key;
+        using (var api = NewApi())
+        {
+            (_, key) = await api.CreateKeyAsync(ApiRole.Curator);
+            using var curator = api.CreateClientWithKey(key);
+            var body = $$"""{ "id": "{{into}}", "name": "Charter of the UN, the desk's entry", "kind": "treaty" }""";
+            await (await curator.SendJsonAsync(HttpMethod.Post, "/v1/entities", body)).ReadSuccessAsync();
+            var merge = await curator.SendJsonAsync(HttpMethod.Post, $"/v1/entities/{Merged}/merge", $$"""{ "into": "{{into}}" }""", "\"1\"");
+            await merge.ReadSuccessAsync();
+        }
+
+        // Changed seeds that name the merged entity where they did not before: as claimant, mention and speaker.
+        _seeds.Edit(_seeds.Yaml, "claimant: wpk-cmc\n    kind: prediction", $"claimant: {Merged}\n    kind: prediction");
+        _seeds.Edit(_seeds.Yaml, "mentions: [pyongyang, kpa, russia]", $"mentions: [pyongyang, kpa, russia, {Merged}]");
+        _seeds.Edit(_seeds.Yaml, "speaker: wpk-cmc\n    kind: reported-speech\n    cue: it is noted that", $"speaker: {Merged}\n    kind: reported-speech\n    cue: it is noted that");
+        using (var api = NewApi())
+        {
+            using var curator = api.CreateClientWithKey(key);
+            using var anonymous = api.CreateClient();
+
+            var claim = await (await anonymous.GetAsync($"/v1/claims/{Monument}")).ReadAsync<ClaimDetail>();
+            Assert.Equal(into, claim.Claimant.Id);
+            Assert.Equal(new[] { "kpa", into, "pyongyang", "russia" }.Order(StringComparer.Ordinal), claim.Mentions.Select(m => m.Id).Order(StringComparer.Ordinal));
+            Assert.Equal(into, claim.Evidence.Single().Speaker.Id);
+            var statement = await (await anonymous.GetAsync("/v1/statements/p7-monument")).ReadAsync<StatementResponse>();
+            Assert.Equal(into, statement.Speaker.Id);
+            var ofTarget = await (await anonymous.GetAsync($"/v1/entities/{into}/claims?limit=100")).ReadSuccessAsync();
+            Assert.Contains(Monument, ofTarget.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetString()));
+            foreach (var url in new[] { "/v1/claims?limit=100", "/v1/statements?limit=100", $"/v1/articles/{TestPaths.SeedArticleId}", $"/v1/claims/{Monument}/history/2" })
+            {
+                await (await curator.GetAsync(url)).ReadSuccessAsync();
+            }
+
+            Assert.Equal(["create", "update"], await ActionsAsync(curator, Monument));
+        }
+
+        Assert.Equal(2, await DatabaseSnapshot.CountAsync(_database, "seed_imports"));
+    }
+
     public void Dispose()
     {
         _database.Dispose();
@@ -258,6 +354,19 @@ public abstract class SeedCurationTests : IDisposable
           "mentions": ["pyongyang", "kpa", "russia"]
         }
         """)!.ToJsonString();
+
+    /// <summary>Each claim of the article, as a curator reads it, by id.</summary>
+    private static async Task<Dictionary<string, JsonElement>> ClaimsOfAsync(HttpClient curator, JsonElement article)
+    {
+        var claims = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var id in article.GetProperty("claims").EnumerateArray().Select(c => c.GetProperty("id").GetString()!))
+        {
+            claims[id] = await (await curator.GetAsync($"/v1/claims/{id}")).ReadSuccessAsync();
+        }
+
+        Assert.NotEmpty(claims);
+        return claims;
+    }
 
     private static async Task<List<JsonElement>> HistoryAsync(HttpClient curator, string id) =>
         [.. (await (await curator.GetAsync($"/v1/claims/{id}/history?limit=100")).ReadSuccessAsync()).GetProperty("items").EnumerateArray()];
