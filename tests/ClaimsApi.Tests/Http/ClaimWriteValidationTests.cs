@@ -34,6 +34,8 @@ public static class ClaimWriteCases
         { "evidence", "evidence", "[]" },
         { "evidence", "evidence", Json(Enumerable.Repeat(new { statement = TestClaims.Statement }, 21)) },
         { "evidence[0].statement", "evidence", "[{}]" },
+        { "evidence[0]", "evidence", "[null]" },
+        { "evidence[1]", "evidence", "[{\"statement\":\"p3-noted-treaty\"},null]" },
         { "evidence[0].statement", "evidence", "[{\"statement\":\"P3 Noted\"}]" },
         { "evidence[1].exact", "evidence", "[{\"statement\":\"p3-noted-treaty\"},{\"statement\":\"p3-noted-treaty\",\"exact\":\"\"}]" },
         { "evidence[0].exact", "evidence", "[{\"statement\":\"p3-noted-treaty\",\"prefix\":\"It is noted that \"}]" },
@@ -45,6 +47,7 @@ public static class ClaimWriteCases
         { "mentions[1]", "mentions", "[\"dprk\",\"Not An Id\"]" },
         { "qualifiers", "qualifiers", Json(Enumerable.Range(0, 21).Select(i => new { name = $"q{i}", value = "v" })) },
         { "qualifiers[0].name", "qualifiers", "[{\"value\":\"2024-06\"}]" },
+        { "qualifiers[0]", "qualifiers", "[null]" },
         { "qualifiers[0].name", "qualifiers", Json(new[] { new { name = new string('n', Limits.QualifierName + 1), value = "v" } }) },
         { "qualifiers[0].value", "qualifiers", "[{\"name\":\"treaty-signed\"}]" },
         { "qualifiers[1].value", "qualifiers", Json(new[] { new { name = "a", value = "v" }, new { name = "b", value = new string('v', Limits.QualifierValue + 1) } }) },
@@ -53,6 +56,7 @@ public static class ClaimWriteCases
         { "links", "links", "[{\"kind\":\"supports\",\"claim\":\"kursk-region-liberated\"},{\"kind\":\"supports\",\"claim\":\"kursk-region-liberated\"}]" },
         { "links[1].kind", "links", "[{\"kind\":\"supports\",\"claim\":\"kursk-region-liberated\"},{\"claim\":\"dprk-troops-fought-in-kursk\"}]" },
         { "links[0].claim", "links", "[{\"kind\":\"refines\"}]" },
+        { "links[0]", "links", "[null]" },
         { "links[0].claim", "links", "[{\"kind\":\"refines\",\"claim\":\"Kursk!\"}]" },
     };
 

@@ -85,6 +85,7 @@ internal sealed class ClaimWriteValidator : AbstractValidator<ClaimWrite>
         RuleFor(c => c.Object).MustBeText(Limits.ClaimPart).When(c => c.Object is not null).OverridePropertyName("object");
         RuleFor(c => c.Evidence).Must(e => e is { Count: > 0 and <= MaxEvidence })
             .WithMessage($"'evidence' must list 1 to {MaxEvidence} statements that carry the claim.").OverridePropertyName("evidence");
+        RuleForEach(c => c.Evidence).NotNull().WithMessage("'evidence' lists statements: an item cannot be null.").OverridePropertyName("evidence");
         RuleForEach(c => c.Evidence).ChildRules(e =>
         {
             e.RuleFor(x => x.Statement).MustBeId().OverridePropertyName("statement");
@@ -101,6 +102,7 @@ internal sealed class ClaimWriteValidator : AbstractValidator<ClaimWrite>
         RuleForEach(c => c.Mentions).MustBeId().OverridePropertyName("mentions");
         RuleFor(c => c.Qualifiers).Must(q => q is null || q.Count <= MaxQualifiers)
             .WithMessage($"'qualifiers' may list at most {MaxQualifiers}.").OverridePropertyName("qualifiers");
+        RuleForEach(c => c.Qualifiers).NotNull().WithMessage("'qualifiers' lists qualifiers: an item cannot be null.").OverridePropertyName("qualifiers");
         RuleForEach(c => c.Qualifiers).ChildRules(q =>
         {
             q.RuleFor(x => x.Name).MustBeText(Limits.QualifierName).OverridePropertyName("name");
@@ -109,8 +111,9 @@ internal sealed class ClaimWriteValidator : AbstractValidator<ClaimWrite>
         }).OverridePropertyName("qualifiers");
         RuleFor(c => c.Links).Must(l => l is null || l.Count <= MaxLinks)
             .WithMessage($"'links' may list at most {MaxLinks}.").OverridePropertyName("links");
-        RuleFor(c => c.Links).Must(l => l is null || l.Select(x => (x.Kind, x.Claim)).Distinct().Count() == l.Count)
+        RuleFor(c => c.Links).Must(l => l is null || l.Any(x => x is null) || l.Select(x => (x.Kind, x.Claim)).Distinct().Count() == l.Count)
             .WithMessage("'links' lists the same link twice.").OverridePropertyName("links");
+        RuleForEach(c => c.Links).NotNull().WithMessage("'links' lists links: an item cannot be null.").OverridePropertyName("links");
         RuleForEach(c => c.Links).ChildRules(l =>
         {
             l.RuleFor(x => x.Kind).NotNull().WithMessage("'kind' is required.").OverridePropertyName("kind");
