@@ -76,6 +76,11 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
             return (path, $"'{path}' is not a field of this request body{(parent is null or "body" ? "" : $" at '{parent}'")}; unknown fields are rejected.");
         }
 
+        if (message.StartsWith("Duplicate property", StringComparison.Ordinal))
+        {
+            return (path, $"'{path}' is given more than once; give each field once.");
+        }
+
         if (message.Contains("could not be converted to", StringComparison.Ordinal))
         {
             return (path, $"'{path}' (JSON path {json.Path}) has a value of the wrong type or format; see the operation's schema.");

@@ -15,6 +15,8 @@ public static class HttpServices
             json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
             // A misspelt field in a request body is an error (400 naming it), never silently dropped.
             json.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            // So is a field given twice: whichever value won, the other would be lost without a word.
+            json.SerializerOptions.AllowDuplicateProperties = false;
         });
 
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);

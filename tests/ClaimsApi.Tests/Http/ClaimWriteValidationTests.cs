@@ -150,6 +150,23 @@ public abstract class ClaimWriteValidationTests<TApi>(TApi fixture) : IClassFixt
     }
 
     [SkippableTheory]
+    [InlineData("text", "\"text\":\"Another sentence.\",")]
+    [InlineData("evidence[0].statement", "\"evidence\":[{\"statement\":\"lead-cmc-confirmed\",\"statement\":\"p3-noted-treaty\"}],")]
+    public async Task ADuplicatedJsonFieldIsABadRequestNamingIt(string field, string duplicate)
+    {
+        using var curator = await api.CreateClientAsync(ApiRole.Curator);
+        var id = TestClaims.NewId("duplicate-field");
+        var body = "{" + duplicate + TestClaims.Body(id).ToJsonString()[1..];
+
+        var response = await curator.SendJsonAsync(HttpMethod.Post, "/v1/claims", body);
+
+        var problem = await AssertErrorsAsync(response, HttpStatusCode.BadRequest, field);
+        Assert.Contains("more than once", problem.GetProperty("errors").GetProperty(field)[0].GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("ClaimsApi", problem.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await curator.GetAsync($"/v1/claims/{id}")).StatusCode);
+    }
+
+    [SkippableTheory]
     [InlineData("text", "text", "5")]
     [InlineData("text", "text", "[\"a\"]")]
     [InlineData("kind", "kind", "\"banana\"")]
