@@ -433,7 +433,7 @@ internal static class ClaimReferences
             : $"Claim '{claim.Id}' cannot be published while its evidence statements are not: {string.Join(", ", unpublished)}. Publish them first.";
     }
 
-    /// <summary>What a deleted claim refers to that is gone now, or null; moves evidence whose statement was edited meanwhile.</summary>
+    /// <summary>What a deleted claim refers to that is gone now (or no longer published, for a published claim), or null; moves evidence whose statement was edited meanwhile.</summary>
     public static async Task<string?> MissingAsync(ClaimedFact claim, ClaimsDbContext db, CancellationToken ct)
     {
         var entityIds = claim.Mentions.Select(m => m.EntityId).Concat(claim.Qualifiers.Select(q => q.EntityId)).Append(claim.ClaimantId).OfType<string>().Distinct().ToList();
@@ -450,6 +450,17 @@ internal static class ClaimReferences
         if (missing.Count > 0)
         {
             return $"Claim '{claim.Id}' refers to records that are deleted now: {string.Join(", ", missing)}; restore them first.";
+        }
+
+        // A published claim comes back published: its evidence must be too, as when it was published.
+        if (claim.Workflow == WorkflowState.Published)
+        {
+            var unpublished = await db.Statements.Where(s => statementIds.Contains(s.Id) && s.Workflow != WorkflowState.Published)
+                .Select(s => s.Id).OrderBy(s => s).ToListAsync(ct);
+            if (unpublished.Count > 0)
+            {
+                return $"Claim '{claim.Id}' is published, and its evidence statements no longer are: {string.Join(", ", unpublished)}. Publish them first.";
+            }
         }
 
         return await FindEvidenceAgainAsync(claim, db, ct);
