@@ -324,6 +324,46 @@ public abstract class SeedCurationTests : IDisposable
         Assert.Equal(2, await DatabaseSnapshot.CountAsync(_database, "seed_imports"));
     }
 
+    [SkippableFact]
+    public async Task AnEntityGoneFromTheSeedsStaysReadableInTheApiRecordsThatReferToIt()
+    {
+        const string Person = "seed-only-spokesman";
+        const string Entry = $"  - id: {Person}\n    name: A spokesman only the seeds knew\n    kind: person\n\n";
+        _seeds.Edit(_seeds.Yaml, "entities:\n", "entities:\n" + Entry);
+        var id = TestClaims.NewId("refers");
+        string key, statementId;
+        using (var api = NewApi())
+        {
+            (_, key) = await api.CreateKeyAsync(ApiRole.Curator);
+            using var curator = api.CreateClientWithKey(key);
+            var body = TestClaims.Body(id);
+            body["claimant"] = Person;
+            body["mentions"] = new System.Text.Json.Nodes.JsonArray(Person);
+            await (await curator.SendJsonAsync(HttpMethod.Post, "/v1/claims", body.ToJsonString())).ReadSuccessAsync();
+            statementId = (await curator.PostStatementAsync(TestPaths.SeedArticleId, "mutual defense treaty signed in June last year", speaker: Person)).Id;
+        }
+
+        _seeds.Edit(_seeds.Yaml, Entry, "");
+        using (var api = NewApi())
+        {
+            using var curator = api.CreateClientWithKey(key);
+
+            var claim = await (await curator.GetAsync($"/v1/claims/{id}")).ReadAsync<ClaimDetail>();
+            Assert.Equal(Person, claim.Claimant.Id);
+            Assert.Equal([Person], claim.Mentions.Select(m => m.Id));
+            var statement = await (await curator.GetAsync($"/v1/statements/{statementId}")).ReadAsync<StatementResponse>();
+            Assert.Equal(Person, statement.Speaker.Id);
+            foreach (var url in new[] { "/v1/claims?limit=100", "/v1/statements?limit=100", $"/v1/articles/{TestPaths.SeedArticleId}", $"/v1/claims/{id}/history/1" })
+            {
+                await (await curator.GetAsync(url)).ReadSuccessAsync();
+            }
+
+            Assert.Equal(HttpStatusCode.NotFound, (await curator.GetAsync($"/v1/entities/{Person}")).StatusCode);
+            var history = await (await curator.GetAsync($"/v1/entities/{Person}/history")).ReadSuccessAsync();
+            Assert.Equal(["create", "delete"], history.GetProperty("items").EnumerateArray().Select(h => h.GetProperty("action").GetString()));
+        }
+    }
+
     public void Dispose()
     {
         _database.Dispose();
