@@ -87,14 +87,33 @@ public sealed partial class SeedImporter(ClaimsDbContext db, CurationWriter hist
         var curated = await CuratedIdsAsync(db.Entities, ct);
         Sync(CuratedRecords.Entity, entities, Seeded(seeds.Entities, curated), e => e.Id, (existing, desired) => SyncChildren(existing.Aliases, desired.Aliases, a => a.Alias));
 
+        // Seed statements that live API records rest on: API claims cite them, API statements nest in them. The
+        // seeds leave them as they are (their spans hold those records' spans), and leave the text of their article
+        // as it is too, like that of an article the API owns, as long as the seeds would change it (or drop it).
+        var apiClaims = db.Claims.Where(c => c.SeedFile == null && c.DeletedAt == null).Select(c => c.Id);
+        var apiStatements = db.Statements.IgnoreQueryFilters().Where(st => st.SeedFile == null && st.DeletedAt == null);
+        var restedOn = await db.Statements.IgnoreQueryFilters()
+            .Where(st => st.SeedFile != null && st.DeletedAt == null
+                && (db.ClaimEvidence.Any(e => e.StatementId == st.Id && apiClaims.Contains(e.ClaimId)) || apiStatements.Any(a => a.ParentId == st.Id)))
+            .Select(st => new { st.Id, st.ArticleId }).ToListAsync(ct);
+        var underApiRecords = (await apiStatements.Select(st => st.ArticleId).Distinct().ToListAsync(ct))
+            .Concat(restedOn.Select(st => st.ArticleId)).ToHashSet(StringComparer.Ordinal);
         var articles = await db.Articles.IgnoreQueryFilters().Include(a => a.Paragraphs).Where(a => a.SeedFile != null).ToListAsync(ct);
+        var seedTexts = seeds.Articles.ToDictionary(a => a.Id, a => a.Text, StringComparer.Ordinal);
+        var keptTexts = articles
+            .Where(a => underApiRecords.Contains(a.Id) && (!seedTexts.TryGetValue(a.Id, out var text) || text != a.Text))
+            .Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        articles.RemoveAll(a => keptTexts.Contains(a.Id));
         var curatedArticles = await CuratedIdsAsync(db.Articles, ct);
+        curatedArticles.UnionWith(keptTexts);
         Sync(CuratedRecords.Article, articles, Seeded(seeds.Articles, curatedArticles), a => a.Id, (existing, desired) => SyncChildren(existing.Paragraphs, desired.Paragraphs, p => p.Index));
 
         // The seeds anchor statements in their own article text: in an article the API owns (its text may have
-        // been edited), the seed statements are left as they are, and so are the seed claims resting on them.
+        // been edited) or that the seeds leave as it is, the seed statements are left as they are, and so are the
+        // seed claims resting on them.
         var curatedStatements = await CuratedIdsAsync(db.Statements, ct);
-        var frozenStatements = seeds.Statements.Where(st => curatedArticles.Contains(st.ArticleId)).Select(st => st.Id).ToHashSet(StringComparer.Ordinal);
+        var frozenStatements = seeds.Statements.Where(st => curatedArticles.Contains(st.ArticleId)).Select(st => st.Id)
+            .Concat(restedOn.Select(st => st.Id)).ToHashSet(StringComparer.Ordinal);
         var statements = await db.Statements.IgnoreQueryFilters().Where(st => st.SeedFile != null).ToListAsync(ct);
         statements.RemoveAll(st => frozenStatements.Contains(st.Id) || curatedArticles.Contains(st.ArticleId));
         Sync(CuratedRecords.Statement, statements, Seeded(seeds.Statements, [.. curatedStatements, .. frozenStatements]), st => st.Id, null);

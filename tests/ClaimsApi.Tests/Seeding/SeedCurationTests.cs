@@ -364,6 +364,37 @@ public abstract class SeedCurationTests : IDisposable
         }
     }
 
+    [SkippableFact]
+    public async Task ApiRecordsInASeedArticleStayConsistentWithItsTextWhenTheSeedsChangeIt()
+    {
+        var id = TestClaims.NewId("cites-seed");
+        string key, statementId;
+        using (var api = NewApi())
+        {
+            (_, key) = await api.CreateKeyAsync(ApiRole.Curator);
+            using var curator = api.CreateClientWithKey(key);
+            var body = TestClaims.Body(id);
+            body["evidence"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["statement"] = TestClaims.Statement, ["exact"] = "mutual defense treaty" });
+            await (await curator.SendJsonAsync(HttpMethod.Post, "/v1/claims", body.ToJsonString())).ReadSuccessAsync();
+            statementId = (await curator.PostStatementAsync(TestPaths.SeedArticleId, "between Pyongyang and Moscow")).Id;
+        }
+
+        // The seeds' text gains a paragraph before both: the seed statements after it move.
+        _seeds.Edit(_seeds.Text, "\n\nThis is stated in a special statement", "\n\nA paragraph the seeds added.\n\nThis is stated in a special statement");
+        using (var api = NewApi())
+        {
+            using var curator = api.CreateClientWithKey(key);
+            var article = await (await curator.GetAsync($"/v1/articles/{TestPaths.SeedArticleId}")).ReadAsync<ArticleDetail>();
+
+            Assert.All(article.Statements, s => Assert.Equal(s.Text, CodePoints.Slice(article.Text, s.Span.Start, s.Span.End)));
+            Assert.Contains(article.Statements, s => s.Id == statementId);
+            var evidence = (await (await curator.GetAsync($"/v1/claims/{id}")).ReadAsync<ClaimDetail>()).Evidence.Single();
+            var statement = article.Statements.Single(s => s.Id == TestClaims.Statement);
+            Assert.Equal("mutual defense treaty", CodePoints.Slice(article.Text, evidence.Span.Start, evidence.Span.End));
+            Assert.Equal(evidence.Span.Start - statement.Span.Start, evidence.StatementSpan.Start);
+        }
+    }
+
     public void Dispose()
     {
         _database.Dispose();
