@@ -76,6 +76,24 @@ public abstract class StatementWriteTests<TApi>(TApi fixture) : IClassFixture<TA
     }
 
     [SkippableFact]
+    public async Task AParentThatIsADraftIsLeftOutOfAPublishedStatementForAnonymousReaders()
+    {
+        using var curator = await api.CreateClientAsync(ApiRole.Curator);
+        using var anonymous = api.CreateClient();
+        var article = await curator.PostArticleAsync(Paragraph);
+        var parent = await curator.PostStatementAsync(article.Id, "The ministry said the border was calm.");
+        var child = await PublishAsync(curator, await curator.PostStatementAsync(article.Id, "the border was calm", prefix: "The ministry said ", parent: parent.Id));
+
+        var read = await anonymous.GetAsync($"/v1/statements/{child.Id}").ReadAsync<StatementResponse>();
+        var inArticle = (await anonymous.GetAsync($"/v1/articles/{article.Id}").ReadAsync<Features.Articles.ArticleDetail>()).Statements.Single();
+        var listed = (await anonymous.GetAsync($"/v1/statements?article={article.Id}").ReadAsync<Page<StatementResponse>>()).Items.Single();
+        var curatorRead = await curator.GetAsync($"/v1/statements/{child.Id}").ReadAsync<StatementResponse>();
+
+        Assert.Equal((child.Id, null, null, null), (inArticle.Id, read.ParentId, inArticle.ParentId, listed.ParentId));
+        Assert.Equal(parent.Id, curatorRead.ParentId);
+    }
+
+    [SkippableFact]
     public async Task AQuoteThatIsNotInTheArticleIs422NamingExact()
     {
         using var curator = await api.CreateClientAsync(ApiRole.Curator);
