@@ -115,6 +115,7 @@ public abstract class ArticleWriteTests<TApi>(TApi fixture) : IClassFixture<TApi
     [InlineData("language", """{"text":" date 2025-01-01\n\nT","language":"english!"}""")]
     [InlineData("publisher", """{"text":" date 2025-01-01\n\nT","publisher":"Some Outlet"}""")]
     [InlineData("sourceUrl", """{"text":" date 2025-01-01\n\nT","sourceUrl":"ftp://example.org/a"}""")]
+    [InlineData("sourceUrl", """{"text":" date 2025-01-01\n\nT","sourceUrl":"https://example.org/a\u0000b"}""")]
     [InlineData("publishedOn", """{"title":"T","paragraphs":["P."]}""")]
     [InlineData("publishedOn", """{"publishedOn":"2025-02-30","title":"T"}""")]
     [InlineData("title", """{"publishedOn":"2025-01-01","paragraphs":["P."]}""")]
@@ -138,6 +139,7 @@ public abstract class ArticleWriteTests<TApi>(TApi fixture) : IClassFixture<TApi
     [InlineData("language", "language=en_GB")]
     [InlineData("publisher", "publisher=-x")]
     [InlineData("sourceUrl", "sourceUrl=example.org")]
+    [InlineData("sourceUrl", "sourceUrl=https://example.org/a%00b")]
     public async Task InvalidMetadataInTheQueryIs400NamingTheParameter(string field, string query)
     {
         using var curator = await api.CreateClientAsync(ApiRole.Curator);
