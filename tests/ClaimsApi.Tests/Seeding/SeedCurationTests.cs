@@ -395,6 +395,33 @@ public abstract class SeedCurationTests : IDisposable
         }
     }
 
+    [SkippableFact]
+    public async Task ASeedClaimNamingAnEntityDeletedThroughTheApiImportsAndReads()
+    {
+        const string Person = "seed-spokesman-deleted";
+        _seeds.Edit(_seeds.Yaml, "entities:\n", $"entities:\n  - id: {Person}\n    name: A spokesman the desk deleted\n    kind: person\n\n");
+        string key;
+        using (var api = NewApi())
+        {
+            (_, key) = await api.CreateKeyAsync(ApiRole.Curator);
+            using var curator = api.CreateClientWithKey(key);
+            Assert.Equal(HttpStatusCode.NoContent, (await curator.SendJsonAsync(HttpMethod.Delete, $"/v1/entities/{Person}", null, "\"1\"")).StatusCode);
+        }
+
+        _seeds.Edit(_seeds.Yaml, "mentions: [pyongyang, kpa, russia]", $"mentions: [pyongyang, kpa, russia, {Person}]");
+        using (var api = NewApi())
+        {
+            using var anonymous = api.CreateClient();
+
+            var claim = await (await anonymous.GetAsync($"/v1/claims/{Monument}")).ReadAsync<ClaimDetail>();
+            Assert.Contains(Person, claim.Mentions.Select(m => m.Id));
+            await (await anonymous.GetAsync("/v1/claims?limit=100")).ReadSuccessAsync();
+            Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/v1/entities/{Person}")).StatusCode);
+        }
+
+        Assert.Equal(2, await DatabaseSnapshot.CountAsync(_database, "seed_imports"));
+    }
+
     public void Dispose()
     {
         _database.Dispose();
