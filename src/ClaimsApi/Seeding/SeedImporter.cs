@@ -88,14 +88,16 @@ public sealed partial class SeedImporter(ClaimsDbContext db, CurationWriter hist
         Sync(CuratedRecords.Entity, entities, Seeded(seeds.Entities, curated), e => e.Id, (existing, desired) => SyncChildren(existing.Aliases, desired.Aliases, a => a.Alias));
 
         // Seed statements that live API records rest on: API claims cite them, API statements nest in them. The
-        // seeds leave them as they are (their spans hold those records' spans), and leave the text of their article
-        // as it is too, like that of an article the API owns, as long as the seeds would change it (or drop it).
+        // seeds do not move, reword or drop them, as their spans hold those records' spans, and leave the text of their
+        // article as it is too, like that of an article the API owns, as long as the seeds would change it (or drop it).
         var apiClaims = db.Claims.Where(c => c.SeedFile == null && c.DeletedAt == null).Select(c => c.Id);
         var apiStatements = db.Statements.IgnoreQueryFilters().Where(st => st.SeedFile == null && st.DeletedAt == null);
+        var seedSpans = seeds.Statements.ToDictionary(st => st.Id, st => (st.Start, st.End, st.Text), StringComparer.Ordinal);
         var restedOn = await db.Statements.IgnoreQueryFilters()
             .Where(st => st.SeedFile != null && st.DeletedAt == null
                 && (db.ClaimEvidence.Any(e => e.StatementId == st.Id && apiClaims.Contains(e.ClaimId)) || apiStatements.Any(a => a.ParentId == st.Id)))
-            .Select(st => new { st.Id, st.ArticleId }).ToListAsync(ct);
+            .Select(st => new { st.Id, st.ArticleId, st.Start, st.End, st.Text }).ToListAsync(ct);
+        restedOn.RemoveAll(st => seedSpans.TryGetValue(st.Id, out var span) && span == (st.Start, st.End, st.Text));
         var underApiRecords = (await apiStatements.Select(st => st.ArticleId).Distinct().ToListAsync(ct))
             .Concat(restedOn.Select(st => st.ArticleId)).ToHashSet(StringComparer.Ordinal);
         var articles = await db.Articles.IgnoreQueryFilters().Include(a => a.Paragraphs).Where(a => a.SeedFile != null).ToListAsync(ct);

@@ -19,6 +19,7 @@ public abstract class SeedCurationTests : IDisposable
 {
     private const string Monument = "pyongyang-monument-announced";
     private const string Alliance = "operation-shows-dprk-russia-alliance";
+    private const string NewSeedClaim = "treaty-basis-restated";
 
     private readonly SeedsFolder _seeds = new();
     private readonly TestDatabase _database;
@@ -420,6 +421,37 @@ public abstract class SeedCurationTests : IDisposable
         }
 
         Assert.Equal(2, await DatabaseSnapshot.CountAsync(_database, "seed_imports"));
+    }
+
+    [SkippableFact]
+    public async Task AStatementAnApiClaimCitesStillTakesNewSeedClaimsWhileTheSeedsLeaveItAsItIs()
+    {
+        string key;
+        using (var api = NewApi())
+        {
+            (_, key) = await api.CreateKeyAsync(ApiRole.Curator);
+            using var curator = api.CreateClientWithKey(key);
+            await TestClaims.CreateAsync(curator, TestClaims.NewId("cites-seed"));
+        }
+
+        File.AppendAllText(_seeds.Yaml, $$"""
+
+              - id: {{NewSeedClaim}}
+                text: North Korean personnel were sent to the war under the mutual defence treaty.
+                claimant: wpk-cmc
+                kind: legal
+                claimedOn: 2025-04-28
+                evidence:
+                  - statement: {{TestClaims.Statement}}
+                    exact: mutual defense treaty
+
+            """);
+        using (var api = NewApi())
+        {
+            using var anonymous = api.CreateClient();
+            var claim = await (await anonymous.GetAsync($"/v1/claims/{NewSeedClaim}")).ReadAsync<ClaimDetail>();
+            Assert.Equal(TestClaims.Statement, claim.Evidence.Single().StatementId);
+        }
     }
 
     public void Dispose()
