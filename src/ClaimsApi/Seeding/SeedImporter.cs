@@ -130,6 +130,15 @@ public sealed partial class SeedImporter(ClaimsDbContext db, CurationWriter hist
             .ToListAsync(ct);
         claims.RemoveAll(c => frozenClaims.Contains(c.Id));
         curated = await CuratedIdsAsync(db.Claims, ct);
+
+        // A link to a new seed claim that is held back would point at nothing: it waits until that claim comes in.
+        var linkable = (await db.Claims.IgnoreQueryFilters().Select(c => c.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        linkable.UnionWith(seeds.Claims.Select(c => c.Id).Where(id => !frozenClaims.Contains(id) && !curated.Contains(id)));
+        foreach (var claim in seeds.Claims)
+        {
+            claim.Links.RemoveAll(l => !linkable.Contains(l.ToClaimId));
+        }
+
         Sync(CuratedRecords.Claim, claims, Seeded(seeds.Claims, [.. curated, .. frozenClaims]), c => c.Id, (existing, desired) =>
         {
             SyncChildren(existing.Evidence, desired.Evidence, e => e.Ordinal);

@@ -454,6 +454,48 @@ public abstract class SeedCurationTests : IDisposable
         }
     }
 
+    [SkippableFact]
+    public async Task ASeedClaimLinkingToASeedClaimTheSeedsHoldBackImportsWithoutTheLink()
+    {
+        string key;
+        using (var api = NewApi())
+        {
+            (_, key) = await api.CreateKeyAsync(ApiRole.Curator);
+            using var curator = api.CreateClientWithKey(key);
+            var body = TestClaims.Body(TestClaims.NewId("cites-seed"));
+            body["evidence"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["statement"] = TestClaims.Statement, ["exact"] = "mutual defense treaty" });
+            await (await curator.SendJsonAsync(HttpMethod.Post, "/v1/claims", body.ToJsonString())).ReadSuccessAsync();
+        }
+
+        // The seeds narrow the statement the API claim cites (so it is held back, and a new seed claim resting on it
+        // too), and link another claim to that new one.
+        _seeds.Edit(_seeds.Yaml, "mutual defense treaty signed in June last year between Pyongyang and Moscow.\n    prefix: 'It is noted that '", "mutual defense treaty signed in June last year\n    prefix: 'It is noted that '");
+        _seeds.Edit(_seeds.Yaml, "    mentions: [pyongyang, kpa, russia]\n", $"    mentions: [pyongyang, kpa, russia]\n    links:\n      - {{ kind: supports, claim: {NewSeedClaim} }}\n");
+        File.AppendAllText(_seeds.Yaml, $$"""
+
+              - id: {{NewSeedClaim}}
+                text: North Korean personnel were sent to the war under the mutual defence treaty.
+                claimant: wpk-cmc
+                kind: legal
+                claimedOn: 2025-04-28
+                evidence:
+                  - statement: {{TestClaims.Statement}}
+                    exact: mutual defense treaty
+
+            """);
+        using (var api = NewApi())
+        {
+            using var curator = api.CreateClientWithKey(key);
+            var statement = await (await curator.GetAsync($"/v1/statements/{TestClaims.Statement}")).ReadAsync<StatementResponse>();
+            Assert.EndsWith("between Pyongyang and Moscow.", statement.Text, StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.NotFound, (await curator.GetAsync($"/v1/claims/{NewSeedClaim}")).StatusCode);
+            var monument = await (await curator.GetAsync($"/v1/claims/{Monument}")).ReadAsync<ClaimDetail>();
+            Assert.DoesNotContain(monument.Links, l => l.ClaimId == NewSeedClaim);
+        }
+
+        Assert.Equal(2, await DatabaseSnapshot.CountAsync(_database, "seed_imports"));
+    }
+
     public void Dispose()
     {
         _database.Dispose();
