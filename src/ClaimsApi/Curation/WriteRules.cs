@@ -26,10 +26,10 @@ public static class WriteRules
         rule.Must(v => !string.IsNullOrWhiteSpace(v) && v.Length <= maxLength && !v.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
             .WithMessage($"'{{PropertyName}}' is required: 1 to {maxLength} characters, no control characters.");
 
-    /// <summary>An absolute http(s) URL.</summary>
+    /// <summary>An absolute http(s) URL, without control characters (Uri accepts a NUL, which PostgreSQL cannot store).</summary>
     public static IRuleBuilderOptions<T, string?> MustBeUrl<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(v => v is { Length: <= Limits.Url } && Uri.TryCreate(v, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
-            .WithMessage($"'{{PropertyName}}' must be an absolute http or https URL of at most {Limits.Url} characters.");
+        rule.Must(v => v is { Length: <= Limits.Url } && !v.Any(char.IsControl) && Uri.TryCreate(v, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
+            .WithMessage($"'{{PropertyName}}' must be an absolute http or https URL of at most {Limits.Url} characters, without control characters.");
 
     /// <summary>Declares what a write endpoint can answer besides success.</summary>
     public static RouteHandlerBuilder ProducesWriteProblems(this RouteHandlerBuilder builder) =>

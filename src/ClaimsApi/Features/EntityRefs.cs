@@ -14,7 +14,10 @@ internal static class EntityRefs
             return new Dictionary<string, EntityRef>();
         }
 
-        return await db.Entities.AsNoTracking()
+        // Deleted ones too: an entity the seeds no longer define is soft-deleted, and the API records that refer
+        // to it keep their references (docs/decisions/0022), so they must still read. Every other way to delete
+        // an entity is refused while live records refer to it, and a merge repoints them.
+        return await db.Entities.IgnoreQueryFilters().AsNoTracking()
             .Where(e => wanted.Contains(e.Id))
             .Select(e => new EntityRef(e.Id, e.Name, e.Kind))
             .ToDictionaryAsync(e => e.Id, StringComparer.Ordinal, ct);

@@ -87,14 +87,35 @@ public sealed partial class SeedImporter(ClaimsDbContext db, CurationWriter hist
         var curated = await CuratedIdsAsync(db.Entities, ct);
         Sync(CuratedRecords.Entity, entities, Seeded(seeds.Entities, curated), e => e.Id, (existing, desired) => SyncChildren(existing.Aliases, desired.Aliases, a => a.Alias));
 
+        // Seed statements that live API records rest on: API claims cite them, API statements nest in them. The
+        // seeds do not move, reword or drop them, as their spans hold those records' spans, and leave the text of their
+        // article as it is too, like that of an article the API owns, as long as the seeds would change it (or drop it).
+        var apiClaims = db.Claims.Where(c => c.SeedFile == null && c.DeletedAt == null).Select(c => c.Id);
+        var apiStatements = db.Statements.IgnoreQueryFilters().Where(st => st.SeedFile == null && st.DeletedAt == null);
+        var seedSpans = seeds.Statements.ToDictionary(st => st.Id, st => (st.Start, st.End, st.Text), StringComparer.Ordinal);
+        var restedOn = await db.Statements.IgnoreQueryFilters()
+            .Where(st => st.SeedFile != null && st.DeletedAt == null
+                && (db.ClaimEvidence.Any(e => e.StatementId == st.Id && apiClaims.Contains(e.ClaimId)) || apiStatements.Any(a => a.ParentId == st.Id)))
+            .Select(st => new { st.Id, st.ArticleId, st.Start, st.End, st.Text }).ToListAsync(ct);
+        restedOn.RemoveAll(st => seedSpans.TryGetValue(st.Id, out var span) && span == (st.Start, st.End, st.Text));
+        var underApiRecords = (await apiStatements.Select(st => st.ArticleId).Distinct().ToListAsync(ct))
+            .Concat(restedOn.Select(st => st.ArticleId)).ToHashSet(StringComparer.Ordinal);
         var articles = await db.Articles.IgnoreQueryFilters().Include(a => a.Paragraphs).Where(a => a.SeedFile != null).ToListAsync(ct);
+        var seedTexts = seeds.Articles.ToDictionary(a => a.Id, a => a.Text, StringComparer.Ordinal);
+        var keptTexts = articles
+            .Where(a => underApiRecords.Contains(a.Id) && (!seedTexts.TryGetValue(a.Id, out var text) || text != a.Text))
+            .Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        articles.RemoveAll(a => keptTexts.Contains(a.Id));
         var curatedArticles = await CuratedIdsAsync(db.Articles, ct);
+        curatedArticles.UnionWith(keptTexts);
         Sync(CuratedRecords.Article, articles, Seeded(seeds.Articles, curatedArticles), a => a.Id, (existing, desired) => SyncChildren(existing.Paragraphs, desired.Paragraphs, p => p.Index));
 
         // The seeds anchor statements in their own article text: in an article the API owns (its text may have
-        // been edited), the seed statements are left as they are, and so are the seed claims resting on them.
+        // been edited) or that the seeds leave as it is, the seed statements are left as they are, and so are the
+        // seed claims resting on them.
         var curatedStatements = await CuratedIdsAsync(db.Statements, ct);
-        var frozenStatements = seeds.Statements.Where(st => curatedArticles.Contains(st.ArticleId)).Select(st => st.Id).ToHashSet(StringComparer.Ordinal);
+        var frozenStatements = seeds.Statements.Where(st => curatedArticles.Contains(st.ArticleId)).Select(st => st.Id)
+            .Concat(restedOn.Select(st => st.Id)).ToHashSet(StringComparer.Ordinal);
         var statements = await db.Statements.IgnoreQueryFilters().Where(st => st.SeedFile != null).ToListAsync(ct);
         statements.RemoveAll(st => frozenStatements.Contains(st.Id) || curatedArticles.Contains(st.ArticleId));
         Sync(CuratedRecords.Statement, statements, Seeded(seeds.Statements, [.. curatedStatements, .. frozenStatements]), st => st.Id, null);
@@ -109,6 +130,15 @@ public sealed partial class SeedImporter(ClaimsDbContext db, CurationWriter hist
             .ToListAsync(ct);
         claims.RemoveAll(c => frozenClaims.Contains(c.Id));
         curated = await CuratedIdsAsync(db.Claims, ct);
+
+        // A link to a new seed claim that is held back would point at nothing: it waits until that claim comes in.
+        var linkable = (await db.Claims.IgnoreQueryFilters().Select(c => c.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        linkable.UnionWith(seeds.Claims.Select(c => c.Id).Where(id => !frozenClaims.Contains(id) && !curated.Contains(id)));
+        foreach (var claim in seeds.Claims)
+        {
+            claim.Links.RemoveAll(l => !linkable.Contains(l.ToClaimId));
+        }
+
         Sync(CuratedRecords.Claim, claims, Seeded(seeds.Claims, [.. curated, .. frozenClaims]), c => c.Id, (existing, desired) =>
         {
             SyncChildren(existing.Evidence, desired.Evidence, e => e.Ordinal);

@@ -115,6 +115,7 @@ public abstract class ArticleWriteTests<TApi>(TApi fixture) : IClassFixture<TApi
     [InlineData("language", """{"text":" date 2025-01-01\n\nT","language":"english!"}""")]
     [InlineData("publisher", """{"text":" date 2025-01-01\n\nT","publisher":"Some Outlet"}""")]
     [InlineData("sourceUrl", """{"text":" date 2025-01-01\n\nT","sourceUrl":"ftp://example.org/a"}""")]
+    [InlineData("sourceUrl", """{"text":" date 2025-01-01\n\nT","sourceUrl":"https://example.org/a\u0000b"}""")]
     [InlineData("publishedOn", """{"title":"T","paragraphs":["P."]}""")]
     [InlineData("publishedOn", """{"publishedOn":"2025-02-30","title":"T"}""")]
     [InlineData("title", """{"publishedOn":"2025-01-01","paragraphs":["P."]}""")]
@@ -138,6 +139,7 @@ public abstract class ArticleWriteTests<TApi>(TApi fixture) : IClassFixture<TApi
     [InlineData("language", "language=en_GB")]
     [InlineData("publisher", "publisher=-x")]
     [InlineData("sourceUrl", "sourceUrl=example.org")]
+    [InlineData("sourceUrl", "sourceUrl=https://example.org/a%00b")]
     public async Task InvalidMetadataInTheQueryIs400NamingTheParameter(string field, string query)
     {
         using var curator = await api.CreateClientAsync(ApiRole.Curator);
@@ -386,6 +388,51 @@ public abstract class ArticleWriteTests<TApi>(TApi fixture) : IClassFixture<TApi
 
         var found = await (await anonymous.GetAsync($"/v1/articles?q={word}")).ReadAsync<Page<ArticleSummary>>();
         Assert.Equal([article.Id], found.Items.Select(a => a.Id));
+    }
+
+    [SkippableFact]
+    public async Task AClaimRestoredAfterItsArticleWasEditedFindsItsEvidenceInTheNewText()
+    {
+        using var curator = await api.CreateClientAsync(ApiRole.Curator);
+        using var admin = await api.CreateClientAsync(ApiRole.Admin);
+        var article = await curator.PostArticleAsync("The minister said the talks had failed.");
+        var statement = await curator.PostStatementAsync(article.Id, "the talks had failed");
+        var claim = await PostClaimAsync(curator, article.Id, statement.Id, "talks had failed");
+        (await curator.SendJsonAsync(HttpMethod.Delete, $"/v1/claims/{claim.Id}", null, "\"1\"")).EnsureSuccessStatusCode();
+        var text = article.Text.Replace("\n\nThe minister", "\n\nA paragraph about 🇰🇵 comes first now.\n\nThe minister", StringComparison.Ordinal);
+        await curator.SendTextAsync(HttpMethod.Put, $"/v1/articles/{article.Id}", text, "\"1\"").ReadAsync<ArticleDetail>();
+
+        var restored = await admin.PostAsync($"/v1/claims/{claim.Id}/restore", null).ReadAsync<ClaimDetail>();
+
+        var edited = await (await curator.GetAsync($"/v1/articles/{article.Id}")).ReadAsync<ArticleDetail>();
+        var moved = edited.Statements.Single(s => s.Id == statement.Id);
+        var evidence = restored.Evidence.Single();
+        Assert.Equal(3, restored.Revision);
+        Assert.Equal("talks had failed", CodePoints.Slice(edited.Text, evidence.Span.Start, evidence.Span.End));
+        Assert.Equal(claim.Evidence[0].StatementSpan, evidence.StatementSpan);
+        Assert.Equal(moved.Span.Start + evidence.StatementSpan.Start, evidence.Span.Start);
+        var read = await (await curator.GetAsync($"/v1/claims/{claim.Id}")).ReadAsync<ClaimDetail>();
+        Assert.Equal(evidence.Span, read.Evidence.Single().Span);
+    }
+
+    [SkippableFact]
+    public async Task AClaimWhoseEvidenceLeftItsStatementWhileDeletedCannotBeRestored()
+    {
+        using var curator = await api.CreateClientAsync(ApiRole.Curator);
+        using var admin = await api.CreateClientAsync(ApiRole.Admin);
+        var article = await curator.PostArticleAsync("The minister said the talks had failed badly.");
+        var statement = await curator.PostStatementAsync(article.Id, "the talks had failed badly");
+        var claim = await PostClaimAsync(curator, article.Id, statement.Id, "failed badly");
+        (await curator.SendJsonAsync(HttpMethod.Delete, $"/v1/claims/{claim.Id}", null, "\"1\"")).EnsureSuccessStatusCode();
+        (await curator.SendJsonAsync(HttpMethod.Put, $"/v1/statements/{statement.Id}", new StatementWrite(
+            null, article.Id, statement.Speaker.Id, statement.Kind, null, "the talks had failed", null, null, null, null), "\"1\"")).EnsureSuccessStatusCode();
+
+        var response = await admin.PostAsync($"/v1/claims/{claim.Id}/restore", null);
+
+        await Problem.AssertAsync(response, HttpStatusCode.Conflict, "evidence 0");
+        await Problem.AssertAsync(await curator.GetAsync($"/v1/claims/{claim.Id}"), HttpStatusCode.NotFound);
+        var history = await (await curator.GetAsync($"/v1/claims/{claim.Id}/history")).ReadAsync<Page<HistoryChange>>();
+        Assert.Equal(["create", "delete"], history.Items.Select(h => h.Action));
     }
 
     private static async Task<ClaimDetail> PostClaimAsync(HttpClient curator, string articleId, string statementId, string exact) =>

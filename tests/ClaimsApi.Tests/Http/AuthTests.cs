@@ -262,8 +262,68 @@ public abstract class AuthTests<TApi>(TApi fixture) : IClassFixture<TApi>
         await Problem.AssertAsync(await client.GetAsync("/v1/claims"), HttpStatusCode.Unauthorized, "not known");
     }
 
+    [SkippableTheory]
+    [InlineData("none")]
+    [InlineData("bearer")]
+    [InlineData("x-api-key")]
+    [InlineData("unknown")]
+    public async Task ResponsesVaryByTheKeyAndAResponseToAKeyIsPrivate(string header)
+    {
+        var (_, key) = await api.CreateKeyAsync(ApiRole.Curator);
+        using var client = api.CreateClient();
+        var urls = new[] { $"/v1/claims/{AppEndpoints.SeedClaimId}", "/v1/claims?limit=1", "/v1/claims/no-such-claim" };
+        foreach (var url in urls)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            Authorise(request, header, key);
+
+            using var response = await client.SendAsync(request);
+
+            Assert.Equal(["Authorization", ApiKeyAuthenticationHandler.HeaderName], response.Headers.Vary);
+            if (header == "none")
+            {
+                Assert.False(response.Headers.CacheControl?.Private ?? false, $"{url}: {response.Headers.CacheControl}");
+            }
+            else
+            {
+                Assert.True(response.Headers.CacheControl?.Private, $"{url}: {response.Headers.CacheControl}");
+            }
+        }
+    }
+
+    [SkippableFact]
+    public async Task ANotModifiedAnswerToAKeyVariesByTheKeyAndIsPrivate()
+    {
+        using var client = await api.CreateClientAsync(ApiRole.Reader);
+        var first = await client.GetAsync($"/v1/claims/{AppEndpoints.SeedClaimId}");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/v1/claims/{AppEndpoints.SeedClaimId}");
+        request.Headers.TryAddWithoutValidation("If-None-Match", first.ETag());
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotModified, response.StatusCode);
+        Assert.Equal(["Authorization", ApiKeyAuthenticationHandler.HeaderName], response.Headers.Vary);
+        Assert.True(response.Headers.CacheControl?.Private);
+    }
+
     /// <summary>A well-formed key (ck_ and 43 base62 characters) that was never issued.</summary>
     internal static string UnknownKey() => ApiKeyStore.KeyPrefix + string.Concat(Enumerable.Range(0, 43).Select(_ => "abcXYZ019"[Random.Shared.Next(9)]));
+
+    private static void Authorise(HttpRequestMessage request, string header, string key)
+    {
+        switch (header)
+        {
+            case "bearer":
+                request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+                break;
+            case "x-api-key":
+                request.Headers.Add(ApiKeyAuthenticationHandler.HeaderName, key);
+                break;
+            case "unknown":
+                request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", UnknownKey());
+                break;
+        }
+    }
 
     private async Task RevokeAsync(string name)
     {

@@ -236,6 +236,8 @@ public abstract class ReviewWriteTests<TApi>(TApi fixture) : IClassFixture<TApi>
     [InlineData("reviewerUrl", "factdesk.example")]
     [InlineData("url", null)]
     [InlineData("url", "ftp://factdesk.example/r")]
+    [InlineData("url", "https://factdesk.example/r\u0000")]
+    [InlineData("reviewerUrl", "https://factdesk.example/\u0007")]
     [InlineData("reviewedOn", null)]
     [InlineData("reviewedOn", "2025-13-01")]
     [InlineData("ratingText", null)]

@@ -76,6 +76,24 @@ public abstract class StatementWriteTests<TApi>(TApi fixture) : IClassFixture<TA
     }
 
     [SkippableFact]
+    public async Task AParentThatIsADraftIsLeftOutOfAPublishedStatementForAnonymousReaders()
+    {
+        using var curator = await api.CreateClientAsync(ApiRole.Curator);
+        using var anonymous = api.CreateClient();
+        var article = await curator.PostArticleAsync(Paragraph);
+        var parent = await curator.PostStatementAsync(article.Id, "The ministry said the border was calm.");
+        var child = await PublishAsync(curator, await curator.PostStatementAsync(article.Id, "the border was calm", prefix: "The ministry said ", parent: parent.Id));
+
+        var read = await anonymous.GetAsync($"/v1/statements/{child.Id}").ReadAsync<StatementResponse>();
+        var inArticle = (await anonymous.GetAsync($"/v1/articles/{article.Id}").ReadAsync<Features.Articles.ArticleDetail>()).Statements.Single();
+        var listed = (await anonymous.GetAsync($"/v1/statements?article={article.Id}").ReadAsync<Page<StatementResponse>>()).Items.Single();
+        var curatorRead = await curator.GetAsync($"/v1/statements/{child.Id}").ReadAsync<StatementResponse>();
+
+        Assert.Equal((child.Id, null, null, null), (inArticle.Id, read.ParentId, inArticle.ParentId, listed.ParentId));
+        Assert.Equal(parent.Id, curatorRead.ParentId);
+    }
+
+    [SkippableFact]
     public async Task AQuoteThatIsNotInTheArticleIs422NamingExact()
     {
         using var curator = await api.CreateClientAsync(ApiRole.Curator);
@@ -320,6 +338,32 @@ public abstract class StatementWriteTests<TApi>(TApi fixture) : IClassFixture<TA
 
         await Problem.AssertAsync(refused, HttpStatusCode.Conflict, claim.Id);
         Assert.Equal(WorkflowState.Retracted, allowed.Workflow);
+    }
+
+    [SkippableFact]
+    public async Task APublishedClaimIsNotRestoredWhileItsStatementIsNoLongerPublished()
+    {
+        using var curator = await api.CreateClientAsync(ApiRole.Curator);
+        using var admin = await api.CreateClientAsync(ApiRole.Admin);
+        using var anonymous = api.CreateClient();
+        var article = await curator.PostArticleAsync(Paragraph);
+        var statement = await PublishAsync(curator, await curator.PostStatementAsync(article.Id, "The ministry said the border was calm."));
+        var claim = await PostClaimAsync(curator, article.Id, statement.Id, "the border was calm");
+        await Move(curator, claim.Id, "\"1\"", new { to = "in-review" }, "claims").ReadAsync<ClaimDetail>();
+        await Move(curator, claim.Id, "\"2\"", new { to = "published" }, "claims").ReadAsync<ClaimDetail>();
+        (await curator.SendJsonAsync(HttpMethod.Delete, $"/v1/claims/{claim.Id}", null, "\"3\"")).EnsureSuccessStatusCode();
+        await Move(curator, statement.Id, "\"3\"", new { to = "retracted", reason = "Wrong speaker." }).ReadAsync<StatementResponse>();
+
+        var refused = await admin.PostAsync($"/v1/claims/{claim.Id}/restore", null);
+        await Move(curator, statement.Id, "\"4\"", new { to = "draft" }).ReadAsync<StatementResponse>();
+        await Move(curator, statement.Id, "\"5\"", new { to = "in-review" }).ReadAsync<StatementResponse>();
+        await Move(curator, statement.Id, "\"6\"", new { to = "published" }).ReadAsync<StatementResponse>();
+        var restored = await admin.PostAsync($"/v1/claims/{claim.Id}/restore", null).ReadAsync<ClaimDetail>();
+
+        await Problem.AssertAsync(refused, HttpStatusCode.Conflict, statement.Id);
+        Assert.Equal((WorkflowState.Published, 5), (restored.Workflow, restored.Revision));
+        var read = await anonymous.GetAsync($"/v1/claims/{claim.Id}").ReadAsync<ClaimDetail>();
+        Assert.Equal([statement.Id], read.Evidence.Select(e => e.StatementId));
     }
 
     [SkippableFact]

@@ -1,7 +1,11 @@
 using System.Net;
 using System.Text.Json;
 using ClaimsApi.Domain;
+using ClaimsApi.Features.Articles;
+using ClaimsApi.Features.Claims;
+using ClaimsApi.Features.Statements;
 using ClaimsApi.Persistence;
+using ClaimsApi.Seeding;
 using ClaimsApi.Tests.Infrastructure;
 
 namespace ClaimsApi.Tests.Seeding;
@@ -15,6 +19,7 @@ public abstract class SeedCurationTests : IDisposable
 {
     private const string Monument = "pyongyang-monument-announced";
     private const string Alliance = "operation-shows-dprk-russia-alliance";
+    private const string NewSeedClaim = "treaty-basis-restated";
 
     private readonly SeedsFolder _seeds = new();
     private readonly TestDatabase _database;
@@ -228,6 +233,269 @@ public abstract class SeedCurationTests : IDisposable
         }
     }
 
+    [SkippableFact]
+    public async Task StatementsAndClaimsOfAnArticleTheApiOwnsStayWithItsTextWhenTheSeedsChange()
+    {
+        string key;
+        JsonElement edited;
+        Dictionary<string, JsonElement> claims;
+        using (var api = NewApi())
+        {
+            (_, key) = await api.CreateKeyAsync(ApiRole.Curator);
+            using var curator = api.CreateClientWithKey(key);
+            var seeded = await curator.GetAsync($"/v1/articles/{TestPaths.SeedArticleId}").ReadAsync<ArticleDetail>();
+
+            // A paragraph added at the end moves nothing: the statements and claims stay the seeds' own.
+            var text = seeded.Text + "\n\nA paragraph the desk added.";
+            await curator.SendTextAsync(HttpMethod.Put, $"/v1/articles/{TestPaths.SeedArticleId}", text, "\"1\"").ReadAsync<ArticleDetail>();
+            edited = await (await curator.GetAsync($"/v1/articles/{TestPaths.SeedArticleId}")).ReadSuccessAsync();
+            claims = await ClaimsOfAsync(curator, edited);
+            Assert.Equal(["create"], await ActionsAsync(curator, Monument));
+        }
+
+        // The seeds' own text gains a paragraph early on (so their spans of every later statement shift), and a claim changes.
+        _seeds.Edit(_seeds.Text, "\n\nThis is stated in a special statement", "\n\nA paragraph the seeds added.\n\nThis is stated in a special statement");
+        ChangeMonumentKindInTheSeeds();
+        using (var api = NewApi())
+        {
+            using var curator = api.CreateClientWithKey(key);
+            var current = await (await curator.GetAsync($"/v1/articles/{TestPaths.SeedArticleId}")).ReadSuccessAsync();
+
+            AssertSame(edited, current);
+            var article = current.Deserialize<ArticleDetail>(ClaimsApiFactory.Json)!;
+            Assert.NotEmpty(article.Statements);
+            Assert.All(article.Statements, s => Assert.Equal(s.Text, CodePoints.Slice(article.Text, s.Span.Start, s.Span.End)));
+            var now = await ClaimsOfAsync(curator, current);
+            Assert.Equal(claims.Keys, now.Keys);
+            foreach (var (id, claim) in now)
+            {
+                AssertSame(claims[id], claim);
+                var evidence = claim.Deserialize<ClaimDetail>(ClaimsApiFactory.Json)!.Evidence;
+                Assert.All(evidence, e => Assert.Equal(e.Text, CodePoints.Slice(article.Text, e.Span.Start, e.Span.End)));
+            }
+
+            Assert.Equal("prediction", now[Monument].GetProperty("kind").GetString());
+            Assert.Equal(["create"], await ActionsAsync(curator, Monument));
+        }
+
+        Assert.Equal(2, await DatabaseSnapshot.CountAsync(_database, "seed_imports"));
+    }
+
+    [SkippableFact]
+    public async Task SeedsThatStillNameAnEntityMergedThroughTheApiReferToTheEntityItWasMergedInto()
+    {
+        const string Merged = "un-charter";
+        var into = TestClaims.NewId("charter");
+        string key;
+        using (var api = NewApi())
+        {
+            (_, key) = await api.CreateKeyAsync(ApiRole.Curator);
+            using var curator = api.CreateClientWithKey(key);
+            var body = $$"""{ "id": "{{into}}", "name": "Charter of the UN, the desk's entry", "kind": "treaty" }""";
+            await (await curator.SendJsonAsync(HttpMethod.Post, "/v1/entities", body)).ReadSuccessAsync();
+            var merge = await curator.SendJsonAsync(HttpMethod.Post, $"/v1/entities/{Merged}/merge", $$"""{ "into": "{{into}}" }""", "\"1\"");
+            await merge.ReadSuccessAsync();
+        }
+
+        // Changed seeds that name the merged entity where they did not before: as claimant, mention and speaker.
+        _seeds.Edit(_seeds.Yaml, "claimant: wpk-cmc\n    kind: prediction", $"claimant: {Merged}\n    kind: prediction");
+        _seeds.Edit(_seeds.Yaml, "mentions: [pyongyang, kpa, russia]", $"mentions: [pyongyang, kpa, russia, {Merged}]");
+        _seeds.Edit(_seeds.Yaml, "speaker: wpk-cmc\n    kind: reported-speech\n    cue: it is noted that", $"speaker: {Merged}\n    kind: reported-speech\n    cue: it is noted that");
+        using (var api = NewApi())
+        {
+            using var curator = api.CreateClientWithKey(key);
+            using var anonymous = api.CreateClient();
+
+            var claim = await (await anonymous.GetAsync($"/v1/claims/{Monument}")).ReadAsync<ClaimDetail>();
+            Assert.Equal(into, claim.Claimant.Id);
+            Assert.Equal(new[] { "kpa", into, "pyongyang", "russia" }.Order(StringComparer.Ordinal), claim.Mentions.Select(m => m.Id).Order(StringComparer.Ordinal));
+            Assert.Equal(into, claim.Evidence.Single().Speaker.Id);
+            var statement = await (await anonymous.GetAsync("/v1/statements/p7-monument")).ReadAsync<StatementResponse>();
+            Assert.Equal(into, statement.Speaker.Id);
+            var ofTarget = await (await anonymous.GetAsync($"/v1/entities/{into}/claims?limit=100")).ReadSuccessAsync();
+            Assert.Contains(Monument, ofTarget.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetString()));
+            foreach (var url in new[] { "/v1/claims?limit=100", "/v1/statements?limit=100", $"/v1/articles/{TestPaths.SeedArticleId}", $"/v1/claims/{Monument}/history/2" })
+            {
+                await (await curator.GetAsync(url)).ReadSuccessAsync();
+            }
+
+            Assert.Equal(["create", "update"], await ActionsAsync(curator, Monument));
+        }
+
+        Assert.Equal(2, await DatabaseSnapshot.CountAsync(_database, "seed_imports"));
+    }
+
+    [SkippableFact]
+    public async Task AnEntityGoneFromTheSeedsStaysReadableInTheApiRecordsThatReferToIt()
+    {
+        const string Person = "seed-only-spokesman";
+        const string Entry = $"  - id: {Person}\n    name: A spokesman only the seeds knew\n    kind: person\n\n";
+        _seeds.Edit(_seeds.Yaml, "entities:\n", "entities:\n" + Entry);
+        var id = TestClaims.NewId("refers");
+        string key, statementId;
+        using (var api = NewApi())
+        {
+            (_, key) = await api.CreateKeyAsync(ApiRole.Curator);
+            using var curator = api.CreateClientWithKey(key);
+            var body = TestClaims.Body(id);
+            body["claimant"] = Person;
+            body["mentions"] = new System.Text.Json.Nodes.JsonArray(Person);
+            await (await curator.SendJsonAsync(HttpMethod.Post, "/v1/claims", body.ToJsonString())).ReadSuccessAsync();
+            statementId = (await curator.PostStatementAsync(TestPaths.SeedArticleId, "mutual defense treaty signed in June last year", speaker: Person)).Id;
+        }
+
+        _seeds.Edit(_seeds.Yaml, Entry, "");
+        using (var api = NewApi())
+        {
+            using var curator = api.CreateClientWithKey(key);
+
+            var claim = await (await curator.GetAsync($"/v1/claims/{id}")).ReadAsync<ClaimDetail>();
+            Assert.Equal(Person, claim.Claimant.Id);
+            Assert.Equal([Person], claim.Mentions.Select(m => m.Id));
+            var statement = await (await curator.GetAsync($"/v1/statements/{statementId}")).ReadAsync<StatementResponse>();
+            Assert.Equal(Person, statement.Speaker.Id);
+            foreach (var url in new[] { "/v1/claims?limit=100", "/v1/statements?limit=100", $"/v1/articles/{TestPaths.SeedArticleId}", $"/v1/claims/{id}/history/1" })
+            {
+                await (await curator.GetAsync(url)).ReadSuccessAsync();
+            }
+
+            Assert.Equal(HttpStatusCode.NotFound, (await curator.GetAsync($"/v1/entities/{Person}")).StatusCode);
+            var history = await (await curator.GetAsync($"/v1/entities/{Person}/history")).ReadSuccessAsync();
+            Assert.Equal(["create", "delete"], history.GetProperty("items").EnumerateArray().Select(h => h.GetProperty("action").GetString()));
+        }
+    }
+
+    [SkippableFact]
+    public async Task ApiRecordsInASeedArticleStayConsistentWithItsTextWhenTheSeedsChangeIt()
+    {
+        var id = TestClaims.NewId("cites-seed");
+        string key, statementId;
+        using (var api = NewApi())
+        {
+            (_, key) = await api.CreateKeyAsync(ApiRole.Curator);
+            using var curator = api.CreateClientWithKey(key);
+            var body = TestClaims.Body(id);
+            body["evidence"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["statement"] = TestClaims.Statement, ["exact"] = "mutual defense treaty" });
+            await (await curator.SendJsonAsync(HttpMethod.Post, "/v1/claims", body.ToJsonString())).ReadSuccessAsync();
+            statementId = (await curator.PostStatementAsync(TestPaths.SeedArticleId, "between Pyongyang and Moscow")).Id;
+        }
+
+        // The seeds' text gains a paragraph before both: the seed statements after it move.
+        _seeds.Edit(_seeds.Text, "\n\nThis is stated in a special statement", "\n\nA paragraph the seeds added.\n\nThis is stated in a special statement");
+        using (var api = NewApi())
+        {
+            using var curator = api.CreateClientWithKey(key);
+            var article = await (await curator.GetAsync($"/v1/articles/{TestPaths.SeedArticleId}")).ReadAsync<ArticleDetail>();
+
+            Assert.All(article.Statements, s => Assert.Equal(s.Text, CodePoints.Slice(article.Text, s.Span.Start, s.Span.End)));
+            Assert.Contains(article.Statements, s => s.Id == statementId);
+            var evidence = (await (await curator.GetAsync($"/v1/claims/{id}")).ReadAsync<ClaimDetail>()).Evidence.Single();
+            var statement = article.Statements.Single(s => s.Id == TestClaims.Statement);
+            Assert.Equal("mutual defense treaty", CodePoints.Slice(article.Text, evidence.Span.Start, evidence.Span.End));
+            Assert.Equal(evidence.Span.Start - statement.Span.Start, evidence.StatementSpan.Start);
+        }
+    }
+
+    [SkippableFact]
+    public async Task ASeedClaimNamingAnEntityDeletedThroughTheApiImportsAndReads()
+    {
+        const string Person = "seed-spokesman-deleted";
+        _seeds.Edit(_seeds.Yaml, "entities:\n", $"entities:\n  - id: {Person}\n    name: A spokesman the desk deleted\n    kind: person\n\n");
+        string key;
+        using (var api = NewApi())
+        {
+            (_, key) = await api.CreateKeyAsync(ApiRole.Curator);
+            using var curator = api.CreateClientWithKey(key);
+            Assert.Equal(HttpStatusCode.NoContent, (await curator.SendJsonAsync(HttpMethod.Delete, $"/v1/entities/{Person}", null, "\"1\"")).StatusCode);
+        }
+
+        _seeds.Edit(_seeds.Yaml, "mentions: [pyongyang, kpa, russia]", $"mentions: [pyongyang, kpa, russia, {Person}]");
+        using (var api = NewApi())
+        {
+            using var anonymous = api.CreateClient();
+
+            var claim = await (await anonymous.GetAsync($"/v1/claims/{Monument}")).ReadAsync<ClaimDetail>();
+            Assert.Contains(Person, claim.Mentions.Select(m => m.Id));
+            await (await anonymous.GetAsync("/v1/claims?limit=100")).ReadSuccessAsync();
+            Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/v1/entities/{Person}")).StatusCode);
+        }
+
+        Assert.Equal(2, await DatabaseSnapshot.CountAsync(_database, "seed_imports"));
+    }
+
+    [SkippableFact]
+    public async Task AStatementAnApiClaimCitesStillTakesNewSeedClaimsWhileTheSeedsLeaveItAsItIs()
+    {
+        string key;
+        using (var api = NewApi())
+        {
+            (_, key) = await api.CreateKeyAsync(ApiRole.Curator);
+            using var curator = api.CreateClientWithKey(key);
+            await TestClaims.CreateAsync(curator, TestClaims.NewId("cites-seed"));
+        }
+
+        File.AppendAllText(_seeds.Yaml, $$"""
+
+              - id: {{NewSeedClaim}}
+                text: North Korean personnel were sent to the war under the mutual defence treaty.
+                claimant: wpk-cmc
+                kind: legal
+                claimedOn: 2025-04-28
+                evidence:
+                  - statement: {{TestClaims.Statement}}
+                    exact: mutual defense treaty
+
+            """);
+        using (var api = NewApi())
+        {
+            using var anonymous = api.CreateClient();
+            var claim = await (await anonymous.GetAsync($"/v1/claims/{NewSeedClaim}")).ReadAsync<ClaimDetail>();
+            Assert.Equal(TestClaims.Statement, claim.Evidence.Single().StatementId);
+        }
+    }
+
+    [SkippableFact]
+    public async Task ASeedClaimLinkingToASeedClaimTheSeedsHoldBackImportsWithoutTheLink()
+    {
+        string key;
+        using (var api = NewApi())
+        {
+            (_, key) = await api.CreateKeyAsync(ApiRole.Curator);
+            using var curator = api.CreateClientWithKey(key);
+            var body = TestClaims.Body(TestClaims.NewId("cites-seed"));
+            body["evidence"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["statement"] = TestClaims.Statement, ["exact"] = "mutual defense treaty" });
+            await (await curator.SendJsonAsync(HttpMethod.Post, "/v1/claims", body.ToJsonString())).ReadSuccessAsync();
+        }
+
+        // The seeds narrow the statement the API claim cites (so it is held back, and a new seed claim resting on it
+        // too), and link another claim to that new one.
+        _seeds.Edit(_seeds.Yaml, "mutual defense treaty signed in June last year between Pyongyang and Moscow.\n    prefix: 'It is noted that '", "mutual defense treaty signed in June last year\n    prefix: 'It is noted that '");
+        _seeds.Edit(_seeds.Yaml, "    mentions: [pyongyang, kpa, russia]\n", $"    mentions: [pyongyang, kpa, russia]\n    links:\n      - {{ kind: supports, claim: {NewSeedClaim} }}\n");
+        File.AppendAllText(_seeds.Yaml, $$"""
+
+              - id: {{NewSeedClaim}}
+                text: North Korean personnel were sent to the war under the mutual defence treaty.
+                claimant: wpk-cmc
+                kind: legal
+                claimedOn: 2025-04-28
+                evidence:
+                  - statement: {{TestClaims.Statement}}
+                    exact: mutual defense treaty
+
+            """);
+        using (var api = NewApi())
+        {
+            using var curator = api.CreateClientWithKey(key);
+            var statement = await (await curator.GetAsync($"/v1/statements/{TestClaims.Statement}")).ReadAsync<StatementResponse>();
+            Assert.EndsWith("between Pyongyang and Moscow.", statement.Text, StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.NotFound, (await curator.GetAsync($"/v1/claims/{NewSeedClaim}")).StatusCode);
+            var monument = await (await curator.GetAsync($"/v1/claims/{Monument}")).ReadAsync<ClaimDetail>();
+            Assert.DoesNotContain(monument.Links, l => l.ClaimId == NewSeedClaim);
+        }
+
+        Assert.Equal(2, await DatabaseSnapshot.CountAsync(_database, "seed_imports"));
+    }
+
     public void Dispose()
     {
         _database.Dispose();
@@ -258,6 +526,19 @@ public abstract class SeedCurationTests : IDisposable
           "mentions": ["pyongyang", "kpa", "russia"]
         }
         """)!.ToJsonString();
+
+    /// <summary>Each claim of the article, as a curator reads it, by id.</summary>
+    private static async Task<Dictionary<string, JsonElement>> ClaimsOfAsync(HttpClient curator, JsonElement article)
+    {
+        var claims = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var id in article.GetProperty("claims").EnumerateArray().Select(c => c.GetProperty("id").GetString()!))
+        {
+            claims[id] = await (await curator.GetAsync($"/v1/claims/{id}")).ReadSuccessAsync();
+        }
+
+        Assert.NotEmpty(claims);
+        return claims;
+    }
 
     private static async Task<List<JsonElement>> HistoryAsync(HttpClient curator, string id) =>
         [.. (await (await curator.GetAsync($"/v1/claims/{id}/history?limit=100")).ReadSuccessAsync()).GetProperty("items").EnumerateArray()];

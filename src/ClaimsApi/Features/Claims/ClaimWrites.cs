@@ -85,6 +85,7 @@ internal sealed class ClaimWriteValidator : AbstractValidator<ClaimWrite>
         RuleFor(c => c.Object).MustBeText(Limits.ClaimPart).When(c => c.Object is not null).OverridePropertyName("object");
         RuleFor(c => c.Evidence).Must(e => e is { Count: > 0 and <= MaxEvidence })
             .WithMessage($"'evidence' must list 1 to {MaxEvidence} statements that carry the claim.").OverridePropertyName("evidence");
+        RuleForEach(c => c.Evidence).NotNull().WithMessage("'evidence' lists statements: an item cannot be null.").OverridePropertyName("evidence");
         RuleForEach(c => c.Evidence).ChildRules(e =>
         {
             e.RuleFor(x => x.Statement).MustBeId().OverridePropertyName("statement");
@@ -101,6 +102,7 @@ internal sealed class ClaimWriteValidator : AbstractValidator<ClaimWrite>
         RuleForEach(c => c.Mentions).MustBeId().OverridePropertyName("mentions");
         RuleFor(c => c.Qualifiers).Must(q => q is null || q.Count <= MaxQualifiers)
             .WithMessage($"'qualifiers' may list at most {MaxQualifiers}.").OverridePropertyName("qualifiers");
+        RuleForEach(c => c.Qualifiers).NotNull().WithMessage("'qualifiers' lists qualifiers: an item cannot be null.").OverridePropertyName("qualifiers");
         RuleForEach(c => c.Qualifiers).ChildRules(q =>
         {
             q.RuleFor(x => x.Name).MustBeText(Limits.QualifierName).OverridePropertyName("name");
@@ -109,8 +111,9 @@ internal sealed class ClaimWriteValidator : AbstractValidator<ClaimWrite>
         }).OverridePropertyName("qualifiers");
         RuleFor(c => c.Links).Must(l => l is null || l.Count <= MaxLinks)
             .WithMessage($"'links' may list at most {MaxLinks}.").OverridePropertyName("links");
-        RuleFor(c => c.Links).Must(l => l is null || l.Select(x => (x.Kind, x.Claim)).Distinct().Count() == l.Count)
+        RuleFor(c => c.Links).Must(l => l is null || l.Any(x => x is null) || l.Select(x => (x.Kind, x.Claim)).Distinct().Count() == l.Count)
             .WithMessage("'links' lists the same link twice.").OverridePropertyName("links");
+        RuleForEach(c => c.Links).NotNull().WithMessage("'links' lists links: an item cannot be null.").OverridePropertyName("links");
         RuleForEach(c => c.Links).ChildRules(l =>
         {
             l.RuleFor(x => x.Kind).NotNull().WithMessage("'kind' is required.").OverridePropertyName("kind");
@@ -430,7 +433,7 @@ internal static class ClaimReferences
             : $"Claim '{claim.Id}' cannot be published while its evidence statements are not: {string.Join(", ", unpublished)}. Publish them first.";
     }
 
-    /// <summary>What a deleted claim refers to that is gone now, or null; moves evidence whose statement was edited meanwhile.</summary>
+    /// <summary>What a deleted claim refers to that is gone now (or no longer published, for a published claim), or null; moves evidence whose statement was edited meanwhile.</summary>
     public static async Task<string?> MissingAsync(ClaimedFact claim, ClaimsDbContext db, CancellationToken ct)
     {
         var entityIds = claim.Mentions.Select(m => m.EntityId).Concat(claim.Qualifiers.Select(q => q.EntityId)).Append(claim.ClaimantId).OfType<string>().Distinct().ToList();
@@ -447,6 +450,17 @@ internal static class ClaimReferences
         if (missing.Count > 0)
         {
             return $"Claim '{claim.Id}' refers to records that are deleted now: {string.Join(", ", missing)}; restore them first.";
+        }
+
+        // A published claim comes back published: its evidence must be too, as when it was published.
+        if (claim.Workflow == WorkflowState.Published)
+        {
+            var unpublished = await db.Statements.Where(s => statementIds.Contains(s.Id) && s.Workflow != WorkflowState.Published)
+                .Select(s => s.Id).OrderBy(s => s).ToListAsync(ct);
+            if (unpublished.Count > 0)
+            {
+                return $"Claim '{claim.Id}' is published, and its evidence statements no longer are: {string.Join(", ", unpublished)}. Publish them first.";
+            }
         }
 
         return await FindEvidenceAgainAsync(claim, db, ct);

@@ -94,6 +94,10 @@ public static class StatementEndpoints
                 .Select(e => new { e.StatementId, e.ClaimId })
                 .ToListAsync(ct))
             .ToLookup(e => e.StatementId, e => e.ClaimId, StringComparer.Ordinal);
+        // A parent this reader cannot see (a draft) is left out, as links to such claims are.
+        var parentIds = rows.Select(s => s.ParentId).OfType<string>().Distinct().ToList();
+        var visibleParents = parentIds.Count == 0 ? [] : (await db.Statements.AsNoTracking().Where(s => parentIds.Contains(s.Id)).Select(s => s.Id).ToListAsync(ct))
+            .ToHashSet(StringComparer.Ordinal);
         var refs = await EntityRefs.LoadAsync(db, rows.SelectMany(s => new[] { s.SpeakerId, s.SourceId }), ct);
         return [.. rows.Select(s => new StatementResponse(
             s.Id,
@@ -103,7 +107,7 @@ public static class StatementEndpoints
             s.Cue,
             s.Text,
             new Span(s.Start, s.End),
-            s.ParentId,
+            s.ParentId is { } parent && visibleParents.Contains(parent) ? parent : null,
             refs.Get(s.SourceId),
             [.. claimIds[s.Id].Distinct().Order(StringComparer.Ordinal)],
             s.Workflow,
