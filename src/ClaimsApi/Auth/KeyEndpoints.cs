@@ -47,6 +47,17 @@ public static class KeyEndpoints
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesAuthProblems();
 
+        group.MapGet("/{name}", async (string name, ApiKeyStore store, CancellationToken ct) =>
+                ApiKeyStore.IsValidName(name) && (await store.ListAsync(ct)).FirstOrDefault(k => k.Name == name) is { } key
+                    ? Results.Ok(key)
+                    : Problems.NotFound("API key", name))
+            .WithName("GetKey")
+            .WithSummary("Get an API key's details")
+            .WithDescription("Name, role, first characters, when created and when revoked. Never the key itself. Admins only.")
+            .Produces<ApiKeyInfo>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesAuthProblems();
+
         group.MapDelete("/{name}", RevokeAsync)
             .WithName("RevokeKey")
             .WithSummary("Revoke an API key")

@@ -72,6 +72,7 @@ public static class ClaimWriteCases
         { "reason", $"{{\"to\":\"retracted\",\"reason\":{Json(new string('r', Limits.Reason + 1))}}}" },
         { "reason", "{\"to\":\"in-review\",\"reason\":\"\"}" },
         { "reason", "{\"to\":\"in-review\",\"reason\":5}" },
+        { "reason", "{\"to\":\"in-review\",\"reason\":\"Ready for the desk.\"}" }, // only a retraction keeps a reason
         { "colour", "{\"to\":\"in-review\",\"colour\":\"red\"}" },
     };
 

@@ -30,6 +30,9 @@ public abstract class KeyEndpointTests<TApi>(TApi fixture) : IClassFixture<TApi>
         using var curator = api.CreateClientWithKey(key);
         Assert.Equal(HttpStatusCode.OK, (await curator.GetAsync("/v1/claims/dprk-troops-fought-in-kursk/history")).StatusCode);
 
+        var one = await (await admin.GetAsync(created.Headers.Location)).ReadSuccessAsync();
+        Assert.Equal(name, one.GetProperty("name").GetString());
+        Assert.DoesNotContain(key, one.GetRawText(), StringComparison.Ordinal);
         var list = await (await admin.GetAsync("/v1/keys")).ReadSuccessAsync();
         var listed = Assert.Single(list.EnumerateArray(), k => k.GetProperty("name").GetString() == name);
         Assert.Equal(key[..11], listed.GetProperty("prefix").GetString());
