@@ -130,6 +130,8 @@ public static class CuratedResourceEndpoints
                 return failed;
             }
 
+            // Locked before the check, so nothing can start resting on the record while it is being deleted.
+            await db.LockRowsAsync(db.Model.FindEntityType(typeof(T))!.GetTableName()!, [id], exclusive: true, ct);
             if (resource.RefuseDelete is not null && await resource.RefuseDelete(record, db, ct) is { } refused)
             {
                 return CurationProblems.Conflict(refused);

@@ -55,6 +55,18 @@ public abstract class ClaimsDbContext(DbContextOptions options) : DbContext(opti
     public virtual ValueTask<IDisposable?> WaitForWriteTurnAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IDisposable?>(null);
 
     /// <summary>
+    /// Locks the rows of <paramref name="table"/> with these ids until the transaction ends, where the provider
+    /// runs writers side by side (PostgreSQL): shared to read a row a decision rests on (a claim is published
+    /// because its statements are), exclusive to change what others rest on (a statement leaving published, a
+    /// delete). SQLite runs one writer at a time, so there is nothing to lock.
+    /// </summary>
+    /// <param name="table">The table, one of this context's (never user input).</param>
+    /// <param name="ids">The rows' ids.</param>
+    /// <param name="exclusive">FOR UPDATE rather than FOR SHARE.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    public virtual Task LockRowsAsync(string table, IReadOnlyCollection<string> ids, bool exclusive, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
     /// Applies pending migrations so that instances starting together never run the same migration twice.
     /// EF Core's own migration lock covers SQLite; providers where it does not override this.
     /// </summary>

@@ -16,6 +16,26 @@ public sealed class PostgresClaimsDbContext(DbContextOptions<PostgresClaimsDbCon
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string connectionString) =>
         builder.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(3)).UseSnakeCaseNamingConvention();
 
+    private static readonly HashSet<string> LockableTables = new(StringComparer.Ordinal) { "articles", "entities", "statements", "claims", "claim_reviews" };
+
+    public override async Task LockRowsAsync(string table, IReadOnlyCollection<string> ids, bool exclusive, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        if (!LockableTables.Contains(table))
+        {
+            throw new ArgumentOutOfRangeException(nameof(table), table, "Not a table of curated records.");
+        }
+
+        // In id order, so that two writers locking overlapping sets cannot deadlock. The table name is checked
+        // against the fixed list above; the ids are a parameter.
+        var sql = "SELECT 1 FROM " + table + " WHERE id = ANY({0}) ORDER BY id FOR " + (exclusive ? "UPDATE" : "SHARE");
+        await Database.ExecuteSqlRawAsync(sql, [ids.Distinct(StringComparer.Ordinal).ToArray()], cancellationToken);
+    }
+
     /// <summary>A transaction-scoped advisory lock: released by commit or rollback, never leaked by a crash.</summary>
     public override async Task LockForSeedingAsync(CancellationToken cancellationToken) =>
         await Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({SeedLockKey})", cancellationToken);

@@ -73,6 +73,52 @@ public abstract class ConcurrencyTests<TApi>(TApi fixture) : IClassFixture<TApi>
     }
 
     [SkippableFact]
+    public async Task APublicationAndTheRetractionOfItsEvidenceNeverBothWin()
+    {
+        using var curator = await api.CreateClientAsync(ApiRole.Curator);
+        var article = await curator.PostArticleAsync("The ministry said the border stays closed until spring.");
+
+        for (var round = 1; round <= Rounds * 2; round++)
+        {
+            var statement = await curator.PostStatementAsync(article.Id, "the border stays closed until spring");
+            var statementTag = await MoveAsync(curator, $"/v1/statements/{statement.Id}", "\"1\"", "in-review");
+            statementTag = await MoveAsync(curator, $"/v1/statements/{statement.Id}", statementTag, "published");
+            var claimId = TestClaims.NewId("race");
+            var body = TestClaims.Body(claimId);
+            body["article"] = article.Id;
+            body["evidence"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["statement"] = statement.Id });
+            var created = await curator.SendJsonAsync(HttpMethod.Post, "/v1/claims", body.ToJsonString());
+            var claimTag = await MoveAsync(curator, $"/v1/claims/{claimId}", (await Created(created)).ETag(), "in-review");
+
+            // The claim is published while its only evidence statement is retracted, at the same moment.
+            var responses = await Task.WhenAll(
+                curator.SendJsonAsync(HttpMethod.Post, $"/v1/claims/{claimId}/workflow", new { to = "published" }, claimTag),
+                curator.SendJsonAsync(HttpMethod.Post, $"/v1/statements/{statement.Id}/workflow", new { to = "retracted", reason = "Misquoted." }, statementTag));
+
+            var claim = await (await curator.GetAsync($"/v1/claims/{claimId}")).ReadSuccessAsync();
+            var cited = await (await curator.GetAsync($"/v1/statements/{statement.Id}")).ReadSuccessAsync();
+            var published = claim.GetProperty("workflow").GetString() == "published";
+            var retracted = cited.GetProperty("workflow").GetString() == "retracted";
+            Assert.False(published && retracted, $"round {round}: a published claim rests on a retracted statement ({(int)responses[0].StatusCode}, {(int)responses[1].StatusCode})");
+            Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
+            Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+        }
+    }
+
+    private static async Task<HttpResponseMessage> Created(HttpResponseMessage response)
+    {
+        await response.ReadSuccessAsync();
+        return response;
+    }
+
+    private static async Task<string> MoveAsync(HttpClient curator, string url, string etag, string to)
+    {
+        var response = await curator.SendJsonAsync(HttpMethod.Post, $"{url}/workflow", new { to }, etag);
+        await response.ReadSuccessAsync();
+        return response.ETag();
+    }
+
+    [SkippableFact]
     public async Task OfTwoConcurrentCreationsOfOneIdOneIsCreatedAndTheOtherConflicts()
     {
         using var first = await api.CreateClientAsync(ApiRole.Curator);

@@ -337,6 +337,7 @@ public static class ClaimWrites
 
         // Evidence is anchored in its statement's article, with the seed loader's code.
         var statementIds = body.Evidence!.Select(e => e.Statement!).Distinct().ToList();
+        await db.LockRowsAsync("statements", statementIds, exclusive: false, ct); // none is deleted meanwhile
         var statements = await db.Statements.Where(s => statementIds.Contains(s.Id)).Select(s => new { s.Id, s.ArticleId, s.Start, s.End }).ToDictionaryAsync(s => s.Id, ct);
         var articleIds = statements.Values.Select(s => s.ArticleId).Distinct().ToList();
         var texts = await db.Articles.Where(a => articleIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Text, ct);
@@ -431,6 +432,7 @@ internal static class ClaimReferences
     public static async Task<string?> UnpublishedEvidenceAsync(ClaimedFact claim, ClaimsDbContext db, CancellationToken ct)
     {
         var ids = claim.Evidence.Select(e => e.StatementId).Distinct().ToList();
+        await db.LockRowsAsync("statements", ids, exclusive: false, ct); // no statement leaves published meanwhile
         var unpublished = await db.Statements.Where(s => ids.Contains(s.Id) && s.Workflow != WorkflowState.Published).Select(s => s.Id).OrderBy(s => s).ToListAsync(ct);
         return unpublished.Count == 0 ? null
             : $"Claim '{claim.Id}' cannot be published while its evidence statements are not: {string.Join(", ", unpublished)}. Publish them first.";

@@ -258,6 +258,8 @@ public static class StatementWrites
 
             if (statement.Workflow == WorkflowState.Published)
             {
+                // Locked first, so a claim being published on it now either finishes before the check or waits and sees the move.
+                await db.LockRowsAsync("statements", [id], exclusive: true, ct);
                 var published = await db.Claims.IgnoreQueryFilters()
                     .Where(c => c.DeletedAt == null && c.Workflow == WorkflowState.Published && c.Evidence.Any(e => e.StatementId == id))
                     .Select(c => c.Id).OrderBy(c => c).ToListAsync(ct);
