@@ -41,6 +41,41 @@ public sealed class CuratedResource<T> where T : class, ICurated
     public Type? Representation { get; init; }
 
     public string Location(string id) => $"{Path}/{id}";
+
+    /// <summary>
+    /// Loads the record a change is about (tracked, as <see cref="Query"/> gives it) and checks the request's
+    /// If-Match against its revision: the record, or else the 404, 428 or 412 problem.
+    /// </summary>
+    public async Task<(T? Record, IResult? Problem)> LoadForChangeAsync(string id, ClaimsDbContext db, HttpRequest request, CancellationToken ct)
+    {
+        var record = await Query(db).FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (record is null)
+        {
+            return (null, Problems.NotFound(Name, id));
+        }
+
+        return ETags.CheckIfMatch(request, Name, id, record.Revision) is { } failed ? (null, failed) : (record, null);
+    }
+
+    /// <summary>
+    /// Once a change to record <paramref name="id"/> is saved: refreshes its search-index rows (if it is indexed)
+    /// and adds its history entry, with the record as readers now see it (null once it is deleted).
+    /// </summary>
+    public async Task RecordAsync(CurationWriter writer, ClaimsDbContext db, string id, int revision, string action, object? before, CancellationToken ct)
+    {
+        if (IndexKind is { } kind)
+        {
+            await db.RefreshSearchIndexAsync(kind, id, ct);
+        }
+
+        writer.Record(Name, id, revision, action, before, await Render(id, db, ct));
+    }
+
+    /// <summary>The 422 for a request that names another id than the record's (ids never change), or null.</summary>
+    public IResult? RefuseOtherId(string? given, string id, string what = "The body's id") =>
+        given is not null && given != id
+            ? CurationProblems.Unprocessable("id", $"{what} '{given}' is not the {Name}'s id '{id}'; ids never change.")
+            : null;
 }
 
 /// <summary>Maps delete, restore and history for a kind of curated record.</summary>
@@ -119,13 +154,8 @@ public static class CuratedResourceEndpoints
     {
         var problem = await writer.RunAsync(async ct =>
         {
-            var record = await resource.Query(db).FirstOrDefaultAsync(r => r.Id == id, ct);
+            var (record, failed) = await resource.LoadForChangeAsync(id, db, http.Request, ct);
             if (record is null)
-            {
-                return Problems.NotFound(resource.Name, id);
-            }
-
-            if (ETags.CheckIfMatch(http.Request, resource.Name, id, record.Revision) is { } failed)
             {
                 return failed;
             }
@@ -140,12 +170,9 @@ public static class CuratedResourceEndpoints
             var before = await resource.Render(id, db, ct);
             record.DeletedAt = time.GetUtcNow();
             writer.Touch(record);
-            writer.Record(resource.Name, id, record.Revision, "delete", before, null);
             await db.SaveChangesAsync(ct);
-            if (resource.IndexKind is { } kind)
-            {
-                await db.RefreshSearchIndexAsync(kind, id, ct);
-            }
+            await resource.RecordAsync(writer, db, id, record.Revision, "delete", before, ct);
+            await db.SaveChangesAsync(ct);
 
             return null;
         }, ct);
@@ -176,12 +203,7 @@ public static class CuratedResourceEndpoints
             record.DeletedAt = null;
             writer.Touch(record);
             await db.SaveChangesAsync(ct);
-            if (resource.IndexKind is { } kind)
-            {
-                await db.RefreshSearchIndexAsync(kind, id, ct);
-            }
-
-            writer.Record(resource.Name, id, record.Revision, "restore", null, await resource.Render(id, db, ct));
+            await resource.RecordAsync(writer, db, id, record.Revision, "restore", null, ct);
             await db.SaveChangesAsync(ct);
             return null;
         }, ct);

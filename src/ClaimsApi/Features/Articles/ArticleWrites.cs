@@ -215,8 +215,7 @@ public static class ArticleWrites
             var article = ArticleBuilder.Build(id, input.Parsed, input.Language, input.Publisher, input.SourceUrl, seedFile: null);
             db.Articles.Add(article);
             await db.SaveChangesAsync(ct);
-            await db.RefreshSearchIndexAsync(Resource.IndexKind!, id, ct);
-            writer.Record(Resource.Name, id, article.Revision, "create", null, await Resource.Render(id, db, ct));
+            await Resource.RecordAsync(writer, db, id, article.Revision, "create", null, ct);
             await db.SaveChangesAsync(ct);
             return null;
         }, ct);
@@ -233,20 +232,15 @@ public static class ArticleWrites
             return invalid;
         }
 
-        if (input!.Id is not null && input.Id != id)
+        if (Resource.RefuseOtherId(input!.Id, id, "The id") is { } otherId)
         {
-            return CurationProblems.Unprocessable("id", $"The id '{input.Id}' is not the article's id '{id}'; ids never change.");
+            return otherId;
         }
 
         var problem = await writer.RunAsync(async ct =>
         {
-            var article = await Resource.Query(db).FirstOrDefaultAsync(a => a.Id == id, ct);
+            var (article, failed) = await Resource.LoadForChangeAsync(id, db, http.Request, ct);
             if (article is null)
-            {
-                return Problems.NotFound(Resource.Name, id);
-            }
-
-            if (ETags.CheckIfMatch(http.Request, Resource.Name, id, article.Revision) is { } failed)
             {
                 return failed;
             }
@@ -333,18 +327,15 @@ public static class ArticleWrites
             }
 
             await db.SaveChangesAsync(ct);
-            await db.RefreshSearchIndexAsync(Resource.IndexKind!, id, ct);
-            writer.Record(Resource.Name, id, article.Revision, "update", before, await Resource.Render(id, db, ct));
+            await Resource.RecordAsync(writer, db, id, article.Revision, "update", before, ct);
             for (var i = 0; i < moved.Count; i++)
             {
-                await db.RefreshSearchIndexAsync(StatementWrites.Resource.IndexKind!, moved[i].Id, ct);
-                writer.Record(StatementWrites.Resource.Name, moved[i].Id, moved[i].Revision, "update", statementsBefore[i], await StatementWrites.Resource.Render(moved[i].Id, db, ct));
+                await StatementWrites.Resource.RecordAsync(writer, db, moved[i].Id, moved[i].Revision, "update", statementsBefore[i], ct);
             }
 
             for (var i = 0; i < claims.Count; i++)
             {
-                await db.RefreshSearchIndexAsync(ClaimWrites.Resource.IndexKind!, claims[i].Id, ct);
-                writer.Record(ClaimWrites.Resource.Name, claims[i].Id, claims[i].Revision, "update", claimsBefore[i], await ClaimWrites.Resource.Render(claims[i].Id, db, ct));
+                await ClaimWrites.Resource.RecordAsync(writer, db, claims[i].Id, claims[i].Revision, "update", claimsBefore[i], ct);
             }
 
             await db.SaveChangesAsync(ct);

@@ -219,7 +219,7 @@ public static class ClaimWrites
 
             db.Claims.Add(claim);
             await db.SaveChangesAsync(ct);
-            writer.Record(Resource.Name, id, claim.Revision, "create", null, await Resource.Render(id, db, ct));
+            await Resource.RecordAsync(writer, db, id, claim.Revision, "create", null, ct);
             await db.SaveChangesAsync(ct);
             return null;
         }, ct);
@@ -228,20 +228,15 @@ public static class ClaimWrites
 
     internal static async Task<IResult> ReplaceAsync(string id, ClaimWrite body, CurationWriter writer, ClaimsDbContext db, HttpContext http, CancellationToken ct)
     {
-        if (body.Id is not null && body.Id != id)
+        if (Resource.RefuseOtherId(body.Id, id) is { } otherId)
         {
-            return CurationProblems.Unprocessable("id", $"The body's id '{body.Id}' is not the claim's id '{id}'; ids never change.");
+            return otherId;
         }
 
         var problem = await writer.RunAsync(async ct =>
         {
-            var claim = await Resource.Query(db).FirstOrDefaultAsync(c => c.Id == id, ct);
+            var (claim, failed) = await Resource.LoadForChangeAsync(id, db, http.Request, ct);
             if (claim is null)
-            {
-                return Problems.NotFound("claim", id);
-            }
-
-            if (ETags.CheckIfMatch(http.Request, "claim", id, claim.Revision) is { } failed)
             {
                 return failed;
             }
@@ -259,8 +254,7 @@ public static class ClaimWrites
 
             writer.Touch(claim);
             await db.SaveChangesAsync(ct);
-            await db.RefreshSearchIndexAsync("claim", id, ct);
-            writer.Record(Resource.Name, id, claim.Revision, "update", before, await Resource.Render(id, db, ct));
+            await Resource.RecordAsync(writer, db, id, claim.Revision, "update", before, ct);
             await db.SaveChangesAsync(ct);
             return null;
         }, ct);
@@ -271,13 +265,8 @@ public static class ClaimWrites
     {
         var problem = await writer.RunAsync(async ct =>
         {
-            var claim = await Resource.Query(db).FirstOrDefaultAsync(c => c.Id == id, ct);
+            var (claim, failed) = await Resource.LoadForChangeAsync(id, db, http.Request, ct);
             if (claim is null)
-            {
-                return Problems.NotFound("claim", id);
-            }
-
-            if (ETags.CheckIfMatch(http.Request, "claim", id, claim.Revision) is { } failed)
             {
                 return failed;
             }
@@ -296,8 +285,7 @@ public static class ClaimWrites
             Workflow.Apply(claim, body.To.Value, body.Reason);
             writer.Touch(claim);
             await db.SaveChangesAsync(ct);
-            await db.RefreshSearchIndexAsync("claim", id, ct);
-            writer.Record(Resource.Name, id, claim.Revision, "transition", before, await Resource.Render(id, db, ct));
+            await Resource.RecordAsync(writer, db, id, claim.Revision, "transition", before, ct);
             await db.SaveChangesAsync(ct);
             return null;
         }, ct);

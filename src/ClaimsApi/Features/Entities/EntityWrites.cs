@@ -156,7 +156,7 @@ public static class EntityWrites
             var entity = EntityRules.Build(id, body.Name!, body.Kind!.Value, (body.Aliases ?? []).OfType<string>(), body.Description, body.Wikidata, body.PartOf, seedFile: null);
             db.Entities.Add(entity);
             await db.SaveChangesAsync(ct);
-            writer.Record(Resource.Name, id, entity.Revision, "create", null, await Resource.Render(id, db, ct));
+            await Resource.RecordAsync(writer, db, id, entity.Revision, "create", null, ct);
             await db.SaveChangesAsync(ct);
             return null;
         }, ct);
@@ -165,20 +165,15 @@ public static class EntityWrites
 
     internal static async Task<IResult> ReplaceAsync(string id, EntityWrite body, CurationWriter writer, ClaimsDbContext db, HttpContext http, CancellationToken ct)
     {
-        if (body.Id is not null && body.Id != id)
+        if (Resource.RefuseOtherId(body.Id, id) is { } otherId)
         {
-            return CurationProblems.Unprocessable("id", $"The body's id '{body.Id}' is not the entity's id '{id}'; ids never change.");
+            return otherId;
         }
 
         var problem = await writer.RunAsync(async ct =>
         {
-            var entity = await Resource.Query(db).FirstOrDefaultAsync(e => e.Id == id, ct);
+            var (entity, failed) = await Resource.LoadForChangeAsync(id, db, http.Request, ct);
             if (entity is null)
-            {
-                return Problems.NotFound(Resource.Name, id);
-            }
-
-            if (ETags.CheckIfMatch(http.Request, Resource.Name, id, entity.Revision) is { } failed)
             {
                 return failed;
             }
@@ -199,7 +194,7 @@ public static class EntityWrites
             ClaimWrites.Replace(entity.Aliases, desired.Aliases, a => a.Alias);
             writer.Touch(entity);
             await db.SaveChangesAsync(ct);
-            writer.Record(Resource.Name, id, entity.Revision, "update", before, await Resource.Render(id, db, ct));
+            await Resource.RecordAsync(writer, db, id, entity.Revision, "update", before, ct);
             await db.SaveChangesAsync(ct);
             return null;
         }, ct);
@@ -216,13 +211,8 @@ public static class EntityWrites
 
         var problem = await writer.RunAsync(async ct =>
         {
-            var merged = await Resource.Query(db).FirstOrDefaultAsync(e => e.Id == id, ct);
+            var (merged, failed) = await Resource.LoadForChangeAsync(id, db, http.Request, ct);
             if (merged is null)
-            {
-                return Problems.NotFound(Resource.Name, id);
-            }
-
-            if (ETags.CheckIfMatch(http.Request, Resource.Name, id, merged.Revision) is { } failed)
             {
                 return failed;
             }

@@ -82,7 +82,7 @@ public static class ReviewWrites
             Apply(review, body);
             db.Reviews.Add(review);
             await db.SaveChangesAsync(ct);
-            writer.Record(Resource.Name, id, review.Revision, "create", null, await Resource.Render(id, db, ct));
+            await Resource.RecordAsync(writer, db, id, review.Revision, "create", null, ct);
             await db.SaveChangesAsync(ct);
             return null;
         }, ct);
@@ -91,20 +91,15 @@ public static class ReviewWrites
 
     internal static async Task<IResult> ReplaceAsync(string id, ReviewWrite body, CurationWriter writer, ClaimsDbContext db, HttpContext http, CancellationToken ct)
     {
-        if (body.Id is not null && body.Id != id)
+        if (Resource.RefuseOtherId(body.Id, id) is { } otherId)
         {
-            return CurationProblems.Unprocessable("id", $"The body's id '{body.Id}' is not the review's id '{id}'; ids never change.");
+            return otherId;
         }
 
         var problem = await writer.RunAsync(async ct =>
         {
-            var review = await Resource.Query(db).FirstOrDefaultAsync(r => r.Id == id, ct);
+            var (review, failed) = await Resource.LoadForChangeAsync(id, db, http.Request, ct);
             if (review is null)
-            {
-                return Problems.NotFound(Resource.Name, id);
-            }
-
-            if (ETags.CheckIfMatch(http.Request, Resource.Name, id, review.Revision) is { } failed)
             {
                 return failed;
             }
@@ -113,7 +108,7 @@ public static class ReviewWrites
             Apply(review, body);
             writer.Touch(review);
             await db.SaveChangesAsync(ct);
-            writer.Record(Resource.Name, id, review.Revision, "update", before, await Resource.Render(id, db, ct));
+            await Resource.RecordAsync(writer, db, id, review.Revision, "update", before, ct);
             await db.SaveChangesAsync(ct);
             return null;
         }, ct);

@@ -134,8 +134,7 @@ public static class StatementWrites
 
             db.Statements.Add(statement);
             await db.SaveChangesAsync(ct);
-            await db.RefreshSearchIndexAsync(Resource.IndexKind!, id, ct);
-            writer.Record(Resource.Name, id, statement.Revision, "create", null, await Resource.Render(id, db, ct));
+            await Resource.RecordAsync(writer, db, id, statement.Revision, "create", null, ct);
             await db.SaveChangesAsync(ct);
             return null;
         }, ct);
@@ -144,20 +143,15 @@ public static class StatementWrites
 
     internal static async Task<IResult> ReplaceAsync(string id, StatementWrite body, CurationWriter writer, ClaimsDbContext db, HttpContext http, CancellationToken ct)
     {
-        if (body.Id is not null && body.Id != id)
+        if (Resource.RefuseOtherId(body.Id, id) is { } otherId)
         {
-            return CurationProblems.Unprocessable("id", $"The body's id '{body.Id}' is not the statement's id '{id}'; ids never change.");
+            return otherId;
         }
 
         var problem = await writer.RunAsync(async ct =>
         {
-            var statement = await Resource.Query(db).FirstOrDefaultAsync(s => s.Id == id, ct);
+            var (statement, failed) = await Resource.LoadForChangeAsync(id, db, http.Request, ct);
             if (statement is null)
-            {
-                return Problems.NotFound(Resource.Name, id);
-            }
-
-            if (ETags.CheckIfMatch(http.Request, Resource.Name, id, statement.Revision) is { } failed)
             {
                 return failed;
             }
@@ -222,12 +216,10 @@ public static class StatementWrites
             }
 
             await db.SaveChangesAsync(ct);
-            await db.RefreshSearchIndexAsync(Resource.IndexKind!, id, ct);
-            writer.Record(Resource.Name, id, statement.Revision, "update", before, await Resource.Render(id, db, ct));
+            await Resource.RecordAsync(writer, db, id, statement.Revision, "update", before, ct);
             foreach (var (claim, claimBefore) in moved)
             {
-                await db.RefreshSearchIndexAsync(ClaimWrites.Resource.IndexKind!, claim.Id, ct);
-                writer.Record(ClaimWrites.Resource.Name, claim.Id, claim.Revision, "update", claimBefore, await ClaimWrites.Resource.Render(claim.Id, db, ct));
+                await ClaimWrites.Resource.RecordAsync(writer, db, claim.Id, claim.Revision, "update", claimBefore, ct);
             }
 
             await db.SaveChangesAsync(ct);
@@ -240,13 +232,8 @@ public static class StatementWrites
     {
         var problem = await writer.RunAsync(async ct =>
         {
-            var statement = await Resource.Query(db).FirstOrDefaultAsync(s => s.Id == id, ct);
+            var (statement, failed) = await Resource.LoadForChangeAsync(id, db, http.Request, ct);
             if (statement is null)
-            {
-                return Problems.NotFound(Resource.Name, id);
-            }
-
-            if (ETags.CheckIfMatch(http.Request, Resource.Name, id, statement.Revision) is { } failed)
             {
                 return failed;
             }
@@ -274,8 +261,7 @@ public static class StatementWrites
             Workflow.Apply(statement, body.To.Value, body.Reason);
             writer.Touch(statement);
             await db.SaveChangesAsync(ct);
-            await db.RefreshSearchIndexAsync(Resource.IndexKind!, id, ct);
-            writer.Record(Resource.Name, id, statement.Revision, "transition", before, await Resource.Render(id, db, ct));
+            await Resource.RecordAsync(writer, db, id, statement.Revision, "transition", before, ct);
             await db.SaveChangesAsync(ct);
             return null;
         }, ct);
