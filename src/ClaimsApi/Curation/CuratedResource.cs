@@ -61,14 +61,17 @@ public sealed class CuratedResource<T> where T : class, ICurated
     /// Once a change to record <paramref name="id"/> is saved: refreshes its search-index rows (if it is indexed)
     /// and adds its history entry, with the record as readers now see it (null once it is deleted).
     /// </summary>
-    public async Task RecordAsync(CurationWriter writer, ClaimsDbContext db, string id, int revision, string action, object? before, CancellationToken ct)
+    /// <returns>The record as readers now see it, which is also the write's answer (see <see cref="CuratedResourceEndpoints.Respond"/>).</returns>
+    public async Task<IRevisioned?> RecordAsync(CurationWriter writer, ClaimsDbContext db, string id, int revision, string action, object? before, CancellationToken ct)
     {
         if (IndexKind is { } kind)
         {
             await db.RefreshSearchIndexAsync(kind, id, ct);
         }
 
-        writer.Record(Name, id, revision, action, before, await Render(id, db, ct));
+        var after = await Render(id, db, ct);
+        writer.Record(Name, id, revision, action, before, after);
+        return after;
     }
 
     /// <summary>The 422 for a request that names another id than the record's (ids never change), or null.</summary>
@@ -141,10 +144,21 @@ public static class CuratedResourceEndpoints
 
     /// <summary>Answers a successful write with the record as readers now see it, its ETag and, for a creation, its Location.</summary>
     public static async Task<IResult> RespondAsync<T>(CuratedResource<T> resource, string id, ClaimsDbContext db, HttpContext http, bool created, CancellationToken ct)
+        where T : class, ICurated =>
+        Respond(resource, id, await resource.Render(id, db, ct), http, created);
+
+    /// <summary>
+    /// Answers a successful write with <paramref name="record"/>, the rendering its history entry recorded inside
+    /// the committed transaction (so the record is not read a third time), with its ETag and, for a creation, its Location.
+    /// </summary>
+    public static IResult Respond<T>(CuratedResource<T> resource, string id, IRevisioned? record, HttpContext http, bool created)
         where T : class, ICurated
     {
-        var record = await resource.Render(id, db, ct)
-            ?? throw new InvalidOperationException($"{resource.Name} '{id}' was written but cannot be read back.");
+        if (record is null)
+        {
+            throw new InvalidOperationException($"{resource.Name} '{id}' was written but cannot be read back.");
+        }
+
         http.Response.Headers.ETag = ETags.Of(record.Revision);
         return created ? TypedResults.Created(resource.Location(id), (object)record) : TypedResults.Ok((object)record);
     }
@@ -182,6 +196,7 @@ public static class CuratedResourceEndpoints
     private static async Task<IResult> RestoreAsync<T>(CuratedResource<T> resource, string id, CurationWriter writer, ClaimsDbContext db, HttpContext http, CancellationToken ct)
         where T : class, ICurated
     {
+        IRevisioned? restored = null;
         var problem = await writer.RunAsync(async ct =>
         {
             var record = await resource.Query(db).IgnoreQueryFilters().FirstOrDefaultAsync(r => r.Id == id, ct);
@@ -203,11 +218,11 @@ public static class CuratedResourceEndpoints
             record.DeletedAt = null;
             writer.Touch(record);
             await db.SaveChangesAsync(ct);
-            await resource.RecordAsync(writer, db, id, record.Revision, "restore", null, ct);
+            restored = await resource.RecordAsync(writer, db, id, record.Revision, "restore", null, ct);
             await db.SaveChangesAsync(ct);
             return null;
         }, ct);
-        return problem ?? await RespondAsync(resource, id, db, http, created: false, ct);
+        return problem ?? Respond(resource, id, restored, http, created: false);
     }
 
     private static async Task<IResult> ListHistoryAsync<T>(CuratedResource<T> resource, string id, HistoryQuery query, ClaimsDbContext db, HttpContext http, CancellationToken ct)

@@ -200,6 +200,7 @@ public static class ArticleWrites
         }
 
         var id = input!.Id ?? ArticleBuilder.DefaultId(input.Parsed.Text);
+        IRevisioned? written = null;
         var problem = await writer.RunAsync(async ct =>
         {
             if (await db.Articles.IgnoreQueryFilters().AnyAsync(a => a.Id == id, ct))
@@ -215,11 +216,11 @@ public static class ArticleWrites
             var article = ArticleBuilder.Build(id, input.Parsed, input.Language, input.Publisher, input.SourceUrl, seedFile: null);
             db.Articles.Add(article);
             await db.SaveChangesAsync(ct);
-            await Resource.RecordAsync(writer, db, id, article.Revision, "create", null, ct);
+            written = await Resource.RecordAsync(writer, db, id, article.Revision, "create", null, ct);
             await db.SaveChangesAsync(ct);
             return null;
         }, ct);
-        return problem ?? await CuratedResourceEndpoints.RespondAsync(Resource, id, db, http, created: true, ct);
+        return problem ?? CuratedResourceEndpoints.Respond(Resource, id, written, http, created: true);
     }
 
     internal static async Task<IResult> ReplaceAsync(
@@ -237,6 +238,7 @@ public static class ArticleWrites
             return otherId;
         }
 
+        IRevisioned? written = null;
         var problem = await writer.RunAsync(async ct =>
         {
             var (article, failed) = await Resource.LoadForChangeAsync(id, db, http.Request, ct);
@@ -327,7 +329,7 @@ public static class ArticleWrites
             }
 
             await db.SaveChangesAsync(ct);
-            await Resource.RecordAsync(writer, db, id, article.Revision, "update", before, ct);
+            written = await Resource.RecordAsync(writer, db, id, article.Revision, "update", before, ct);
             for (var i = 0; i < moved.Count; i++)
             {
                 await StatementWrites.Resource.RecordAsync(writer, db, moved[i].Id, moved[i].Revision, "update", statementsBefore[i], ct);
@@ -341,7 +343,7 @@ public static class ArticleWrites
             await db.SaveChangesAsync(ct);
             return null;
         }, ct);
-        return problem ?? await CuratedResourceEndpoints.RespondAsync(Resource, id, db, http, created: false, ct);
+        return problem ?? CuratedResourceEndpoints.Respond(Resource, id, written, http, created: false);
     }
 
     /// <summary>An article body, read and parsed: the seed loader's parser, so it is stored as the same text from a seed file would be.</summary>

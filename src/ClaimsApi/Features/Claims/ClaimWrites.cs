@@ -200,6 +200,7 @@ public static class ClaimWrites
     internal static async Task<IResult> CreateAsync(ClaimWrite body, CurationWriter writer, ClaimsDbContext db, HttpContext http, CancellationToken ct)
     {
         var id = body.Id ?? Slugs.From(body.Text!);
+        IRevisioned? written = null;
         var problem = await writer.RunAsync(async ct =>
         {
             if (await db.Claims.IgnoreQueryFilters().AnyAsync(c => c.Id == id, ct))
@@ -219,11 +220,11 @@ public static class ClaimWrites
 
             db.Claims.Add(claim);
             await db.SaveChangesAsync(ct);
-            await Resource.RecordAsync(writer, db, id, claim.Revision, "create", null, ct);
+            written = await Resource.RecordAsync(writer, db, id, claim.Revision, "create", null, ct);
             await db.SaveChangesAsync(ct);
             return null;
         }, ct);
-        return problem ?? await CuratedResourceEndpoints.RespondAsync(Resource, id, db, http, created: true, ct);
+        return problem ?? CuratedResourceEndpoints.Respond(Resource, id, written, http, created: true);
     }
 
     internal static async Task<IResult> ReplaceAsync(string id, ClaimWrite body, CurationWriter writer, ClaimsDbContext db, HttpContext http, CancellationToken ct)
@@ -233,6 +234,7 @@ public static class ClaimWrites
             return otherId;
         }
 
+        IRevisioned? written = null;
         var problem = await writer.RunAsync(async ct =>
         {
             var (claim, failed) = await Resource.LoadForChangeAsync(id, db, http.Request, ct);
@@ -254,15 +256,16 @@ public static class ClaimWrites
 
             writer.Touch(claim);
             await db.SaveChangesAsync(ct);
-            await Resource.RecordAsync(writer, db, id, claim.Revision, "update", before, ct);
+            written = await Resource.RecordAsync(writer, db, id, claim.Revision, "update", before, ct);
             await db.SaveChangesAsync(ct);
             return null;
         }, ct);
-        return problem ?? await CuratedResourceEndpoints.RespondAsync(Resource, id, db, http, created: false, ct);
+        return problem ?? CuratedResourceEndpoints.Respond(Resource, id, written, http, created: false);
     }
 
     internal static async Task<IResult> MoveAsync(string id, WorkflowMove body, CurationWriter writer, ClaimsDbContext db, HttpContext http, CancellationToken ct)
     {
+        IRevisioned? written = null;
         var problem = await writer.RunAsync(async ct =>
         {
             var (claim, failed) = await Resource.LoadForChangeAsync(id, db, http.Request, ct);
@@ -285,11 +288,11 @@ public static class ClaimWrites
             Workflow.Apply(claim, body.To.Value, body.Reason);
             writer.Touch(claim);
             await db.SaveChangesAsync(ct);
-            await Resource.RecordAsync(writer, db, id, claim.Revision, "transition", before, ct);
+            written = await Resource.RecordAsync(writer, db, id, claim.Revision, "transition", before, ct);
             await db.SaveChangesAsync(ct);
             return null;
         }, ct);
-        return problem ?? await CuratedResourceEndpoints.RespondAsync(Resource, id, db, http, created: false, ct);
+        return problem ?? CuratedResourceEndpoints.Respond(Resource, id, written, http, created: false);
     }
 
     /// <summary>Sets the claim's content from the body, checking every reference and anchoring the evidence; a 422 naming each field that does not fit.</summary>

@@ -141,6 +141,7 @@ public static class EntityWrites
     internal static async Task<IResult> CreateAsync(EntityWrite body, CurationWriter writer, ClaimsDbContext db, HttpContext http, CancellationToken ct)
     {
         var id = body.Id ?? Slugs.From(body.Name!);
+        IRevisioned? written = null;
         var problem = await writer.RunAsync(async ct =>
         {
             if (await db.Entities.IgnoreQueryFilters().AnyAsync(e => e.Id == id, ct))
@@ -156,11 +157,11 @@ public static class EntityWrites
             var entity = EntityRules.Build(id, body.Name!, body.Kind!.Value, (body.Aliases ?? []).OfType<string>(), body.Description, body.Wikidata, body.PartOf, seedFile: null);
             db.Entities.Add(entity);
             await db.SaveChangesAsync(ct);
-            await Resource.RecordAsync(writer, db, id, entity.Revision, "create", null, ct);
+            written = await Resource.RecordAsync(writer, db, id, entity.Revision, "create", null, ct);
             await db.SaveChangesAsync(ct);
             return null;
         }, ct);
-        return problem ?? await CuratedResourceEndpoints.RespondAsync(Resource, id, db, http, created: true, ct);
+        return problem ?? CuratedResourceEndpoints.Respond(Resource, id, written, http, created: true);
     }
 
     internal static async Task<IResult> ReplaceAsync(string id, EntityWrite body, CurationWriter writer, ClaimsDbContext db, HttpContext http, CancellationToken ct)
@@ -170,6 +171,7 @@ public static class EntityWrites
             return otherId;
         }
 
+        IRevisioned? written = null;
         var problem = await writer.RunAsync(async ct =>
         {
             var (entity, failed) = await Resource.LoadForChangeAsync(id, db, http.Request, ct);
@@ -194,11 +196,11 @@ public static class EntityWrites
             ClaimWrites.Replace(entity.Aliases, desired.Aliases, a => a.Alias);
             writer.Touch(entity);
             await db.SaveChangesAsync(ct);
-            await Resource.RecordAsync(writer, db, id, entity.Revision, "update", before, ct);
+            written = await Resource.RecordAsync(writer, db, id, entity.Revision, "update", before, ct);
             await db.SaveChangesAsync(ct);
             return null;
         }, ct);
-        return problem ?? await CuratedResourceEndpoints.RespondAsync(Resource, id, db, http, created: false, ct);
+        return problem ?? CuratedResourceEndpoints.Respond(Resource, id, written, http, created: false);
     }
 
     internal static async Task<IResult> MergeAsync(string id, EntityMerge body, CurationWriter writer, ClaimsDbContext db, TimeProvider time, HttpContext http, CancellationToken ct)

@@ -63,6 +63,7 @@ public static class ReviewWrites
     internal static async Task<IResult> CreateAsync(string claimId, ReviewWrite body, CurationWriter writer, ClaimsDbContext db, HttpContext http, CancellationToken ct)
     {
         var id = body.Id ?? Slugs.From(body.ReviewerName!);
+        IRevisioned? written = null;
         var problem = await writer.RunAsync(async ct =>
         {
             if (!await db.Claims.AnyAsync(c => c.Id == claimId, ct))
@@ -82,11 +83,11 @@ public static class ReviewWrites
             Apply(review, body);
             db.Reviews.Add(review);
             await db.SaveChangesAsync(ct);
-            await Resource.RecordAsync(writer, db, id, review.Revision, "create", null, ct);
+            written = await Resource.RecordAsync(writer, db, id, review.Revision, "create", null, ct);
             await db.SaveChangesAsync(ct);
             return null;
         }, ct);
-        return problem ?? await CuratedResourceEndpoints.RespondAsync(Resource, id, db, http, created: true, ct);
+        return problem ?? CuratedResourceEndpoints.Respond(Resource, id, written, http, created: true);
     }
 
     internal static async Task<IResult> ReplaceAsync(string id, ReviewWrite body, CurationWriter writer, ClaimsDbContext db, HttpContext http, CancellationToken ct)
@@ -96,6 +97,7 @@ public static class ReviewWrites
             return otherId;
         }
 
+        IRevisioned? written = null;
         var problem = await writer.RunAsync(async ct =>
         {
             var (review, failed) = await Resource.LoadForChangeAsync(id, db, http.Request, ct);
@@ -108,11 +110,11 @@ public static class ReviewWrites
             Apply(review, body);
             writer.Touch(review);
             await db.SaveChangesAsync(ct);
-            await Resource.RecordAsync(writer, db, id, review.Revision, "update", before, ct);
+            written = await Resource.RecordAsync(writer, db, id, review.Revision, "update", before, ct);
             await db.SaveChangesAsync(ct);
             return null;
         }, ct);
-        return problem ?? await CuratedResourceEndpoints.RespondAsync(Resource, id, db, http, created: false, ct);
+        return problem ?? CuratedResourceEndpoints.Respond(Resource, id, written, http, created: false);
     }
 
     private static void Apply(ClaimReview review, ReviewWrite body)

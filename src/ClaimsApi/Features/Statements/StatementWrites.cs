@@ -116,6 +116,7 @@ public static class StatementWrites
     internal static async Task<IResult> CreateAsync(StatementWrite body, CurationWriter writer, ClaimsDbContext db, HttpContext http, CancellationToken ct)
     {
         var id = body.Id ?? Slugs.From(body.Exact!);
+        IRevisioned? written = null;
         var problem = await writer.RunAsync(async ct =>
         {
             if (await db.Statements.IgnoreQueryFilters().AnyAsync(s => s.Id == id, ct))
@@ -134,11 +135,11 @@ public static class StatementWrites
 
             db.Statements.Add(statement);
             await db.SaveChangesAsync(ct);
-            await Resource.RecordAsync(writer, db, id, statement.Revision, "create", null, ct);
+            written = await Resource.RecordAsync(writer, db, id, statement.Revision, "create", null, ct);
             await db.SaveChangesAsync(ct);
             return null;
         }, ct);
-        return problem ?? await CuratedResourceEndpoints.RespondAsync(Resource, id, db, http, created: true, ct);
+        return problem ?? CuratedResourceEndpoints.Respond(Resource, id, written, http, created: true);
     }
 
     internal static async Task<IResult> ReplaceAsync(string id, StatementWrite body, CurationWriter writer, ClaimsDbContext db, HttpContext http, CancellationToken ct)
@@ -148,6 +149,7 @@ public static class StatementWrites
             return otherId;
         }
 
+        IRevisioned? written = null;
         var problem = await writer.RunAsync(async ct =>
         {
             var (statement, failed) = await Resource.LoadForChangeAsync(id, db, http.Request, ct);
@@ -216,7 +218,7 @@ public static class StatementWrites
             }
 
             await db.SaveChangesAsync(ct);
-            await Resource.RecordAsync(writer, db, id, statement.Revision, "update", before, ct);
+            written = await Resource.RecordAsync(writer, db, id, statement.Revision, "update", before, ct);
             foreach (var (claim, claimBefore) in moved)
             {
                 await ClaimWrites.Resource.RecordAsync(writer, db, claim.Id, claim.Revision, "update", claimBefore, ct);
@@ -225,11 +227,12 @@ public static class StatementWrites
             await db.SaveChangesAsync(ct);
             return null;
         }, ct);
-        return problem ?? await CuratedResourceEndpoints.RespondAsync(Resource, id, db, http, created: false, ct);
+        return problem ?? CuratedResourceEndpoints.Respond(Resource, id, written, http, created: false);
     }
 
     internal static async Task<IResult> MoveAsync(string id, WorkflowMove body, CurationWriter writer, ClaimsDbContext db, HttpContext http, CancellationToken ct)
     {
+        IRevisioned? written = null;
         var problem = await writer.RunAsync(async ct =>
         {
             var (statement, failed) = await Resource.LoadForChangeAsync(id, db, http.Request, ct);
@@ -261,11 +264,11 @@ public static class StatementWrites
             Workflow.Apply(statement, body.To.Value, body.Reason);
             writer.Touch(statement);
             await db.SaveChangesAsync(ct);
-            await Resource.RecordAsync(writer, db, id, statement.Revision, "transition", before, ct);
+            written = await Resource.RecordAsync(writer, db, id, statement.Revision, "transition", before, ct);
             await db.SaveChangesAsync(ct);
             return null;
         }, ct);
-        return problem ?? await CuratedResourceEndpoints.RespondAsync(Resource, id, db, http, created: false, ct);
+        return problem ?? CuratedResourceEndpoints.Respond(Resource, id, written, http, created: false);
     }
 
     /// <summary>Sets the statement's content from the body, checking every reference and anchoring the quote; a 422 naming each field that does not fit.</summary>
