@@ -29,7 +29,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddPersistence(builder.Configuration);
 builder.Services.AddHttpConventions();
 builder.Services.AddApiKeyAuth(builder.Configuration);
-builder.Services.AddScoped<CurationWriter>();
+builder.Services.AddCuration(ArticleCommands.Resource, EntityCommands.Resource, StatementCommands.Resource, ClaimCommands.Resource, ReviewCommands.Resource);
 builder.Services.AddMemoryCache();
 builder.Services.AddSingleton<EntityAliasIndex>();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);

@@ -19,7 +19,7 @@ public static class ETags
     public static string Of(int revision) => $"\"{revision.ToString(System.Globalization.CultureInfo.InvariantCulture)}\"";
 
     /// <summary>Null when the request may change the record at <paramref name="revision"/>, else the 428 or 412 problem.</summary>
-    public static IResult? CheckIfMatch(HttpRequest request, string resource, string id, int revision)
+    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult? CheckIfMatch(HttpRequest request, string resource, string id, int revision)
     {
         var ifMatch = request.Headers.IfMatch;
         if (ifMatch.Count == 0)

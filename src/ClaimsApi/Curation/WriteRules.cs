@@ -30,14 +30,6 @@ public static class WriteRules
     public static IRuleBuilderOptions<T, string?> MustBeUrl<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(v => v is { Length: <= Limits.Url } && !v.Any(char.IsControl) && Uri.TryCreate(v, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
             .WithMessage($"'{{PropertyName}}' must be an absolute http or https URL of at most {Limits.Url} characters, without control characters.");
-
-    /// <summary>Declares what a write endpoint can answer besides success.</summary>
-    public static RouteHandlerBuilder ProducesWriteProblems(this RouteHandlerBuilder builder) =>
-        builder.ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesAuthProblems();
 }
 
 /// <summary>Ids for records created without one: readable (from their text) and unique (a random suffix).</summary>

@@ -130,6 +130,15 @@ public static class OpenApiTransformers
                     ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference("ProblemDetails", context.Document) },
                 },
             });
+
+            // By status code, whatever order the endpoint declared them in: a stable, readable document and diff.
+            var sorted = new OpenApiResponses();
+            foreach (var (status, response) in operation.Responses.OrderBy(r => r.Key, StringComparer.Ordinal))
+            {
+                sorted[status] = response;
+            }
+
+            operation.Responses = sorted;
             return Task.CompletedTask;
         });
 

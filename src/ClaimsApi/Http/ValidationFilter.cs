@@ -34,7 +34,7 @@ public static class ValidationFilterExtensions
             .ProducesValidationProblem();
 
     /// <summary>The 400 validation problem of a failed validation, naming each bad field or parameter.</summary>
-    public static IResult ToProblem(this FluentValidation.Results.ValidationResult result) =>
+    public static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem ToProblem(this FluentValidation.Results.ValidationResult result) =>
         TypedResults.ValidationProblem(
             result.ToDictionary(),
             detail: string.Join(" ", result.Errors.Select(e => e.ErrorMessage).Distinct()),

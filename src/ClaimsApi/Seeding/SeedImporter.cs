@@ -17,7 +17,7 @@ public sealed record SeedImportResult(bool Unchanged, int Added, int Updated, in
 /// overwrite, delete or resurrect it, even when they define the same id (docs/seed-format.md#seeds-and-the-api).
 /// An unchanged seeds folder (same fingerprint) is not even compared.
 /// </summary>
-public sealed partial class SeedImporter(ClaimsDbContext db, CurationWriter history, TimeProvider time, ILogger<SeedImporter> logger)
+public sealed partial class SeedImporter(ClaimsDbContext db, CurationPipeline curation, CuratedResources resources, TimeProvider time, ILogger<SeedImporter> logger)
 {
     public const string Actor = "seeds";
 
@@ -256,20 +256,23 @@ public sealed partial class SeedImporter(ClaimsDbContext db, CurationWriter hist
     /// <summary>The record with its children as JSON, to tell whether the seeds changed it.</summary>
     private static string Content<T>(T record) => JsonSerializer.Serialize(record);
 
-    /// <summary>Records each change in the history: the record as the API now shows it, after the one recorded last.</summary>
+    /// <summary>Records each change as the curation pipeline records its own: the record as the API now shows it, after the one recorded last.</summary>
     private async Task RecordHistoryAsync(CancellationToken ct)
     {
+        var at = time.GetUtcNow();
+        var changes = new List<CuratedChange>(_changed.Count);
         foreach (var (type, record, action) in _changed)
         {
+            var resource = resources[type];
             var last = await db.History.AsNoTracking()
                 .Where(h => h.ResourceType == type && h.ResourceId == record.Id)
                 .OrderByDescending(h => h.Revision).Select(h => h.After).FirstOrDefaultAsync(ct);
             object? before = last is null ? null : JsonDocument.Parse(last).RootElement;
-            var after = action == "delete" ? null : await CuratedRecords.RenderAsync(type, record.Id, db, ct);
-            history.Record(type, record.Id, record.Revision, action, before, after, Actor);
+            var after = action == "delete" ? null : await resource.RenderAsync(record.Id, db, ct);
+            changes.Add(new CuratedChange(resource, record.Id, record.Revision, action, Actor, at, before, after));
         }
 
-        await db.SaveChangesAsync(ct);
+        await curation.RecordAsync(changes, ct);
     }
 
     private void SyncChildren<T, TKey>(List<T> existing, List<T> desired, Func<T, TKey> key)

@@ -67,7 +67,7 @@ public sealed class ETagsTests
         Assert.False(ETags.IfNoneMatchMatches(new DefaultHttpContext().Request, 3));
     }
 
-    private static IResult? CheckIfMatch(string? ifMatch, int revision)
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult? CheckIfMatch(string? ifMatch, int revision)
     {
         var context = new DefaultHttpContext();
         if (ifMatch is not null)

@@ -32,7 +32,7 @@ public static class ArticleEndpoints
             .WithETag()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapArticleWrites();
+        group.MapArticleCommands();
 
         return routes;
     }

@@ -41,7 +41,7 @@ public static class ClaimEndpoints
             .WithETag()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapClaimWrites();
+        group.MapClaimCommands();
 
         return routes;
     }

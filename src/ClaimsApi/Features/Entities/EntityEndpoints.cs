@@ -39,7 +39,7 @@ public static class EntityEndpoints
             .Validate<ClaimListQuery>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapEntityWrites();
+        group.MapEntityCommands();
 
         return routes;
     }

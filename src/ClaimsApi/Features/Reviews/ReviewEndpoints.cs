@@ -40,7 +40,7 @@ public static class ReviewEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         ofClaim.MapReviewCreation();
-        group.MapReviewWrites();
+        group.MapReviewCommands();
         return routes;
     }
 

@@ -30,7 +30,7 @@ public static class StatementEndpoints
             .WithETag()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapStatementWrites();
+        group.MapStatementCommands();
 
         return routes;
     }

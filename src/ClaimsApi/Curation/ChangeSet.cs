@@ -1,0 +1,58 @@
+using ClaimsApi.Domain;
+using ClaimsApi.Persistence;
+
+namespace ClaimsApi.Curation;
+
+/// <summary>
+/// The records one write changes, as its editor hands them to the <see cref="CurationPipeline"/>: the record the
+/// request is about, and any other record the change carries with it (statements an article edit moves, every
+/// record an entity merge repoints). Each gets a new revision, its search-index rows and its history entry.
+/// </summary>
+public sealed class ChangeSet
+{
+    private readonly List<Pending> _pending = [];
+
+    internal ChangeSet(ClaimsDbContext db) => Db = db;
+
+    /// <summary>The write's unit of work, inside its transaction.</summary>
+    public ClaimsDbContext Db { get; }
+
+    internal IReadOnlyList<Pending> Pending => _pending;
+
+    /// <summary>
+    /// Adds a record this write changes besides the one it is about, with <paramref name="action"/> in its history.
+    /// Call it before the change is saved (the pipeline saves), so that its representation before the change is
+    /// the one readers saw.
+    /// </summary>
+    public async Task ChangingAsync<T, TView>(CuratedResource<T, TView> resource, T record, string action, CancellationToken ct)
+        where T : class, ICurated
+        where TView : class, IRevisioned =>
+        _pending.Add(new Pending(resource, record, action, await resource.Render(record.Id, Db, ct), Touch: true));
+
+    internal void Add(ICuratedResource resource, ICurated record, string action, IRevisioned? before, bool touch) =>
+        _pending.Add(new Pending(resource, record, action, before, touch));
+}
+
+/// <summary>A record of a <see cref="ChangeSet"/>: what changes, how, and how readers saw it before.</summary>
+internal sealed record Pending(ICuratedResource Resource, ICurated Record, string Action, IRevisioned? Before, bool Touch);
+
+/// <summary>One committed change to one record, as every <see cref="IChangeObserver"/> sees it.</summary>
+/// <param name="Resource">The kind of record.</param>
+/// <param name="Id">The record's id.</param>
+/// <param name="Revision">The revision the change made.</param>
+/// <param name="Action">create, update, transition, merge, delete or restore.</param>
+/// <param name="Actor">Who made it: the API key's name, or "seeds" for the seed import.</param>
+/// <param name="At">When.</param>
+/// <param name="Before">The record as readers saw it before (null when they could not: a creation, a restore).</param>
+/// <param name="After">The record as readers see it after (null once it is deleted).</param>
+public sealed record CuratedChange(ICuratedResource Resource, string Id, int Revision, string Action, string Actor, DateTimeOffset At, object? Before, object? After);
+
+/// <summary>
+/// Something that must commit with every change (the history today; a change feed, a read model or a webhook
+/// outbox next): called inside the write's transaction, in the order the changes were made, after the records are
+/// saved. What it adds to the unit of work is saved and committed with the change, or not at all.
+/// </summary>
+public interface IChangeObserver
+{
+    ValueTask OnChangedAsync(CuratedChange change, ClaimsDbContext db, CancellationToken ct);
+}

@@ -1,0 +1,176 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using ClaimsApi.Curation;
+using ClaimsApi.Http;
+using ClaimsApi.Seeding;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Net.Http.Headers;
+using Microsoft.OpenApi;
+
+namespace ClaimsApi.Features.Articles;
+
+/// <summary>An article body, read and parsed: the seed loader's parser, so it is stored as the same text from a seed file would be.</summary>
+public sealed record ArticleInput(string? Id, ParsedArticle Parsed, string Language, string? Publisher, string? SourceUrl);
+
+/// <summary>
+/// An article write's body, which comes in two content types (text/plain in the seed format with its metadata in
+/// the query string, or JSON), read and parsed by hand: minimal APIs bind one content type per body.
+/// </summary>
+internal static class ArticleBody
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>
+    /// Documents the two bodies. They are not declared with Accepts: routing would then answer a wrong content type
+    /// itself, with a problem that says only JSON is accepted.
+    /// </summary>
+    public static async Task DescribeAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
+    {
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Description = $"The article: as text/plain (UTF-8) in the seed format (docs/seed-format.md), its metadata in the query string; or as JSON. At most {WriteLimits.ArticleBodyBytes} bytes.",
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["text/plain"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The article in the seed format." } },
+                ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(ArticleWrite), null, ct) },
+            },
+        };
+    }
+
+    /// <summary>
+    /// Reads the body by its content type (text/plain in the seed format, or JSON), up to the size limit, validates
+    /// it and parses the text; the problem (400, 413, 415, 422) when it cannot.
+    /// </summary>
+    public static async Task<(ArticleInput? Input, IResult? Problem)> ReadAsync(
+        HttpContext http, ArticleTextQuery query, IValidator<ArticleWrite> validator, JsonSerializerOptions json, CancellationToken ct)
+    {
+        var request = http.Request;
+        var contentType = MediaTypeHeaderValue.TryParse(request.ContentType, out var parsedType) ? parsedType : null;
+        var mediaType = contentType?.MediaType.Value;
+        var isJson = string.Equals(mediaType, "application/json", StringComparison.OrdinalIgnoreCase);
+        var isText = string.Equals(mediaType, "text/plain", StringComparison.OrdinalIgnoreCase);
+        var charset = contentType?.Charset.Value;
+        if ((!isJson && !isText) || (isText && charset is not null && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
+        {
+            return (null, BodyProblem(StatusCodes.Status415UnsupportedMediaType,
+                $"The body must be the article in the seed format as text/plain (UTF-8), or application/json; not '{request.ContentType}'."));
+        }
+
+        if (await ReadBodyAsync(request, WriteLimits.ArticleBodyBytes, ct) is not { } bytes)
+        {
+            return (null, BodyProblem(StatusCodes.Status413PayloadTooLarge, $"An article body may be at most {WriteLimits.ArticleBodyBytes} bytes."));
+        }
+
+        ArticleWrite? body;
+        if (isText)
+        {
+            string text;
+            try
+            {
+                text = StrictUtf8.GetString(bytes);
+            }
+            catch (DecoderFallbackException e)
+            {
+                return (null, Invalid("text", $"The body is not valid UTF-8 (byte {e.Index})."));
+            }
+
+            body = new ArticleWrite(query.Id, text, null, null, null, null, query.Language, query.Publisher, query.SourceUrl);
+        }
+        else
+        {
+            var stray = new (string Name, string? Value)[] { ("id", query.Id), ("language", query.Language), ("publisher", query.Publisher), ("sourceUrl", query.SourceUrl) }
+                .Where(p => p.Value is not null).Select(p => p.Name).ToList();
+            if (stray.Count > 0)
+            {
+                return (null, TypedResults.ValidationProblem(
+                    stray.ToDictionary(p => p, p => new[] { $"The query parameter '{p}' is for text/plain bodies; in JSON, send '{p}' in the body." }),
+                    detail: $"Query parameters {string.Join(", ", stray)} are only for text/plain bodies.",
+                    title: "One or more parameters are not valid."));
+            }
+
+            try
+            {
+                body = JsonSerializer.Deserialize<ArticleWrite>(bytes, json);
+            }
+            catch (JsonException e)
+            {
+                return (null, TypedResults.Problem(BadRequestExceptionHandler.Describe(StatusCodes.Status400BadRequest, e.Message, e)));
+            }
+
+            if (body is null)
+            {
+                return (null, Invalid("body", "The request body is required: an article."));
+            }
+        }
+
+        var validation = await validator.ValidateAsync(body, ct);
+        if (!validation.IsValid)
+        {
+            return (null, validation.ToProblem());
+        }
+
+        var structured = body.Text is null;
+        var source = body.Text ?? Compose(body);
+        try
+        {
+            var parsed = ArticleParser.Parse(source);
+            return (new ArticleInput(body.Id, parsed, body.Language ?? ArticleBuilder.DefaultLanguage, body.Publisher, body.SourceUrl), null);
+        }
+        catch (SeedFormatException e)
+        {
+            var field = !structured ? "text" : e.Line == 1 ? "publishedOn" : "title";
+            return (null, CurationProblems.Unprocessable(field, $"line {e.Line}, column {e.Column}: {e.Message}"));
+        }
+    }
+
+    /// <summary>The structured fields laid out in the seed format, as an article file would hold them.</summary>
+    private static string Compose(ArticleWrite body)
+    {
+        var text = new StringBuilder(" date ").Append(body.PublishedOn!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (!string.IsNullOrEmpty(body.Lead))
+        {
+            text.Append(' ').Append(body.Lead);
+        }
+
+        text.Append("\n\n").Append(body.Title);
+        foreach (var paragraph in body.Paragraphs ?? [])
+        {
+            text.Append("\n\n").Append(paragraph);
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The body's bytes, or null when there are more than <paramref name="limit"/> (whatever Content-Length says).</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken ct)
+    {
+        if (request.ContentLength > limit)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static ProblemHttpResult BodyProblem(int status, string detail) => TypedResults.Problem(BadRequestExceptionHandler.Describe(status, detail));
+
+    private static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, detail: message, title: "One or more parameters are not valid.");
+}

@@ -1,0 +1,95 @@
+using ClaimsApi.Auth;
+using ClaimsApi.Curation;
+using ClaimsApi.Domain;
+using ClaimsApi.Seeding;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
+
+namespace ClaimsApi.Features.Articles;
+
+/// <summary>Creating, replacing, deleting and restoring articles. Articles have no workflow: they are published texts.</summary>
+public static class ArticleCommands
+{
+    internal static readonly CuratedResource<Article, ArticleDetail> Resource = new()
+    {
+        Name = CuratedRecords.Article,
+        Path = "/v1/articles",
+        IndexKind = "article",
+        Query = db => db.Articles.Include(a => a.Paragraphs),
+        Render = ArticleEndpoints.LoadAsync,
+        RefuseDelete = ArticleEditor.DependentsAsync,
+        RefuseRestore = async (article, db, ct) =>
+            article.PublisherId is { } publisher && !await db.Entities.AnyAsync(e => e.Id == publisher, ct)
+                ? $"Article '{article.Id}' refers to its publisher, entity '{publisher}', which is deleted now; restore it first."
+                : null,
+    };
+
+    public static RouteGroupBuilder MapArticleCommands(this RouteGroupBuilder group)
+    {
+        group.MapPost("/", CreateAsync)
+            .WithName("CreateArticle")
+            .WithSummary("Create an article")
+            .WithDescription("Creates an article from its text in the seed format (text/plain, metadata in the query string; or JSON with 'text') or from structured JSON fields, parsed exactly as a seed article file. 422 when the text does not parse, naming the line and column.")
+            .RequireAuthorization(Policies.Curator)
+            .AddOpenApiOperationTransformer(ArticleBody.DescribeAsync)
+            .WithMetadata(new RequestSizeLimitAttribute(WriteLimits.ArticleBodyBytes))
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesWriteProblems(WriteProblems.Conflict | WriteProblems.Unprocessable);
+
+        group.MapPut("/{id}", ReplaceAsync)
+            .WithName("ReplaceArticle")
+            .WithSummary("Replace an article")
+            .WithDescription("Replaces the article's text and metadata (same bodies as the creation). Every statement in it is found again in the new text by its own text (with the text around it when it occurs more than once), and moves there with the evidence of the claims that cite it; 409 naming the statements that are not there exactly once. Needs If-Match.")
+            .RequireAuthorization(Policies.Curator)
+            .AddOpenApiOperationTransformer(ArticleBody.DescribeAsync)
+            .WithMetadata(new RequestSizeLimitAttribute(WriteLimits.ArticleBodyBytes))
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesWriteProblems(WriteProblems.NotFound | WriteProblems.IfMatch | WriteProblems.Conflict | WriteProblems.Unprocessable);
+
+        group.MapCurationCommons(Resource, "Article");
+        return group;
+    }
+
+    internal static async Task<Results<Created<ArticleDetail>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        [AsParameters] ArticleTextQuery query, IValidator<ArticleWrite> validator, IOptions<JsonOptions> json, CurationPipeline curation, HttpContext http, CancellationToken ct)
+    {
+        var (input, invalid) = await ArticleBody.ReadAsync(http, query, validator, json.Value.SerializerOptions, ct);
+        if (invalid is not null)
+        {
+            return Refused<Created<ArticleDetail>>(invalid);
+        }
+
+        var article = ArticleEditor.New(input!.Id ?? ArticleBuilder.DefaultId(input.Parsed.Text), input);
+        var written = await curation.CreateAsync(Resource, article, (_, changes, ct) => ArticleEditor.PublisherProblemAsync(input.Publisher, changes.Db, ct), ct);
+        return written.Problem is { } problem ? problem : TypedResults.Created(written.Location, written.Record);
+    }
+
+    internal static async Task<Results<Ok<ArticleDetail>, ValidationProblem, ProblemHttpResult>> ReplaceAsync(
+        string id, [AsParameters] ArticleTextQuery query, IValidator<ArticleWrite> validator, IOptions<JsonOptions> json, CurationPipeline curation, HttpContext http, CancellationToken ct)
+    {
+        var (input, invalid) = await ArticleBody.ReadAsync(http, query, validator, json.Value.SerializerOptions, ct);
+        if (invalid is not null)
+        {
+            return Refused<Ok<ArticleDetail>>(invalid);
+        }
+
+        if (Resource.RefuseOtherId(input!.Id, id, "The id") is { } otherId)
+        {
+            return otherId;
+        }
+
+        var written = await curation.ChangeAsync(Resource, id, "update", (article, changes, ct) => ArticleEditor.ReplaceAsync(article, input, changes, ct), ct);
+        return written.Problem is { } problem ? problem : TypedResults.Ok(written.Record);
+    }
+
+    /// <summary>A body that could not be read: a 400 validation problem, or another problem (413, 415, 422).</summary>
+    private static Results<TSuccess, ValidationProblem, ProblemHttpResult> Refused<TSuccess>(IResult problem)
+        where TSuccess : IResult =>
+        problem is ValidationProblem validation ? validation : (ProblemHttpResult)problem;
+}

@@ -1,0 +1,112 @@
+using ClaimsApi.Curation;
+using ClaimsApi.Domain;
+using FluentValidation;
+
+namespace ClaimsApi.Features.Claims;
+
+/// <summary>A claim as a curator writes it (POST creates, PUT replaces). Evidence is anchored by quoting, as in the seeds.</summary>
+/// <param name="Id">The new claim's id (create only; made from the text when left out). In a PUT it must be absent or the claim's id.</param>
+/// <param name="Text">The claim as one normalised sentence.</param>
+/// <param name="Claimant">Who claims it (entity id).</param>
+/// <param name="Kind">What sort of assertion it is.</param>
+/// <param name="ClaimedOn">When it was claimed; the article's date when left out.</param>
+/// <param name="Status">Its verification status (default unverified).</param>
+/// <param name="Article">The article it is curated from (id).</param>
+/// <param name="Subject">Who or what the claim is about.</param>
+/// <param name="Predicate">What is asserted of the subject.</param>
+/// <param name="Object">The object of the assertion.</param>
+/// <param name="Qualifiers">Qualifiers such as legal basis, time or place.</param>
+/// <param name="Evidence">The statements that carry the claim (at least one), each optionally narrowed by quoting the part that does.</param>
+/// <param name="Mentions">The entities the claim mentions (ids).</param>
+/// <param name="Links">Typed links to other claims.</param>
+public sealed record ClaimWrite(
+    string? Id,
+    string? Text,
+    string? Claimant,
+    ClaimKind? Kind,
+    DateOnly? ClaimedOn,
+    VerificationStatus? Status,
+    string? Article,
+    string? Subject,
+    string? Predicate,
+#pragma warning disable CA1720 // subject/predicate/object is the vocabulary of the field
+    string? Object,
+#pragma warning restore CA1720
+    IReadOnlyList<QualifierWrite>? Qualifiers,
+    IReadOnlyList<EvidenceWrite>? Evidence,
+    IReadOnlyList<string>? Mentions,
+    IReadOnlyList<LinkWrite>? Links);
+
+/// <summary>A qualifier of a claim.</summary>
+/// <param name="Name">What it qualifies (e.g. legal-basis).</param>
+/// <param name="Value">Its value as text.</param>
+/// <param name="Entity">The entity the value denotes (id), if any.</param>
+public sealed record QualifierWrite(string? Name, string? Value, string? Entity);
+
+/// <summary>A statement that carries the claim; <c>exact</c> (with optional <c>prefix</c>/<c>suffix</c>) narrows it to the part that does.</summary>
+/// <param name="Statement">The statement (id).</param>
+/// <param name="Exact">The words of the statement that carry the claim, exactly; the whole statement when left out.</param>
+/// <param name="Prefix">Text just before <c>exact</c>, when it occurs more than once.</param>
+/// <param name="Suffix">Text just after <c>exact</c>, when it occurs more than once.</param>
+public sealed record EvidenceWrite(string? Statement, string? Exact, string? Prefix, string? Suffix);
+
+/// <summary>A typed link from this claim to another.</summary>
+/// <param name="Kind">How the claims relate.</param>
+/// <param name="Claim">The other claim (id).</param>
+public sealed record LinkWrite(ClaimLinkKind? Kind, string? Claim);
+
+internal sealed class ClaimWriteValidator : AbstractValidator<ClaimWrite>
+{
+    public const int MaxEvidence = 20;
+    public const int MaxMentions = 50;
+    public const int MaxQualifiers = 20;
+    public const int MaxLinks = 50;
+
+    public ClaimWriteValidator()
+    {
+        RuleFor(c => c.Id).MustBeId().When(c => c.Id is not null).OverridePropertyName("id");
+        RuleFor(c => c.Text).MustBeText(Limits.ClaimText).OverridePropertyName("text");
+        RuleFor(c => c.Claimant).MustBeId().OverridePropertyName("claimant");
+        RuleFor(c => c.Kind).NotNull().WithMessage("'kind' is required.").OverridePropertyName("kind");
+        RuleFor(c => c.Article).MustBeId().OverridePropertyName("article");
+        RuleFor(c => c.Subject).MustBeText(Limits.ClaimPart).When(c => c.Subject is not null).OverridePropertyName("subject");
+        RuleFor(c => c.Predicate).MustBeText(Limits.ClaimPart).When(c => c.Predicate is not null).OverridePropertyName("predicate");
+        RuleFor(c => c.Object).MustBeText(Limits.ClaimPart).When(c => c.Object is not null).OverridePropertyName("object");
+        RuleFor(c => c.Evidence).Must(e => e is { Count: > 0 and <= MaxEvidence })
+            .WithMessage($"'evidence' must list 1 to {MaxEvidence} statements that carry the claim.").OverridePropertyName("evidence");
+        RuleForEach(c => c.Evidence).NotNull().WithMessage("'evidence' lists statements: an item cannot be null.").OverridePropertyName("evidence");
+        RuleForEach(c => c.Evidence).ChildRules(e =>
+        {
+            e.RuleFor(x => x.Statement).MustBeId().OverridePropertyName("statement");
+            e.RuleFor(x => x.Exact).MustBeText(Limits.ClaimText).When(x => x.Exact is not null).OverridePropertyName("exact");
+            e.RuleFor(x => x.Prefix).MustBeText(Limits.ClaimPart).When(x => x.Prefix is not null).OverridePropertyName("prefix");
+            e.RuleFor(x => x.Suffix).MustBeText(Limits.ClaimPart).When(x => x.Suffix is not null).OverridePropertyName("suffix");
+            e.RuleFor(x => x).Must(x => x.Exact is not null || (x.Prefix is null && x.Suffix is null))
+                .WithMessage("'prefix' and 'suffix' only make sense with 'exact'.").OverridePropertyName("exact");
+        }).OverridePropertyName("evidence");
+        RuleFor(c => c.Mentions).Must(m => m is null || m.Count <= MaxMentions)
+            .WithMessage($"'mentions' may list at most {MaxMentions} entities.").OverridePropertyName("mentions");
+        RuleFor(c => c.Mentions).Must(m => m is null || m.Distinct(StringComparer.Ordinal).Count() == m.Count)
+            .WithMessage("'mentions' lists an entity twice.").OverridePropertyName("mentions");
+        RuleForEach(c => c.Mentions).MustBeId().OverridePropertyName("mentions");
+        RuleFor(c => c.Qualifiers).Must(q => q is null || q.Count <= MaxQualifiers)
+            .WithMessage($"'qualifiers' may list at most {MaxQualifiers}.").OverridePropertyName("qualifiers");
+        RuleForEach(c => c.Qualifiers).NotNull().WithMessage("'qualifiers' lists qualifiers: an item cannot be null.").OverridePropertyName("qualifiers");
+        RuleForEach(c => c.Qualifiers).ChildRules(q =>
+        {
+            q.RuleFor(x => x.Name).MustBeText(Limits.QualifierName).OverridePropertyName("name");
+            q.RuleFor(x => x.Value).MustBeText(Limits.QualifierValue).OverridePropertyName("value");
+            q.RuleFor(x => x.Entity).MustBeId().When(x => x.Entity is not null).OverridePropertyName("entity");
+        }).OverridePropertyName("qualifiers");
+        RuleFor(c => c.Links).Must(l => l is null || l.Count <= MaxLinks)
+            .WithMessage($"'links' may list at most {MaxLinks}.").OverridePropertyName("links");
+        RuleFor(c => c.Links).Must(l => l is null || l.Any(x => x is null) || l.Select(x => (x.Kind, x.Claim)).Distinct().Count() == l.Count)
+            .WithMessage("'links' lists the same link twice.").OverridePropertyName("links");
+        RuleForEach(c => c.Links).NotNull().WithMessage("'links' lists links: an item cannot be null.").OverridePropertyName("links");
+        RuleForEach(c => c.Links).ChildRules(l =>
+        {
+            l.RuleFor(x => x.Kind).NotNull().WithMessage("'kind' is required.").OverridePropertyName("kind");
+            l.RuleFor(x => x.Claim).MustBeId().OverridePropertyName("claim");
+        }).OverridePropertyName("links");
+    }
+}

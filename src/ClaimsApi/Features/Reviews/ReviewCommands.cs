@@ -1,0 +1,95 @@
+using ClaimsApi.Auth;
+using ClaimsApi.Curation;
+using ClaimsApi.Domain;
+using ClaimsApi.Http;
+using ClaimsApi.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClaimsApi.Features.Reviews;
+
+/// <summary>Creating, replacing, deleting and restoring reviews of claims.</summary>
+public static class ReviewCommands
+{
+    internal static readonly CuratedResource<ClaimReview, ReviewResponse> Resource = new()
+    {
+        Name = CuratedRecords.Review,
+        Path = "/v1/reviews",
+        Query = ReviewEndpoints.Visible,
+        Render = ReviewEndpoints.LoadAsync,
+        RefuseRestore = async (review, db, ct) => await db.Claims.AnyAsync(c => c.Id == review.ClaimId, ct)
+            ? null
+            : $"Review '{review.Id}' is of claim '{review.ClaimId}', which is deleted now; restore the claim first.",
+    };
+
+    /// <summary>Maps POST on the reviews of a claim.</summary>
+    public static RouteGroupBuilder MapReviewCreation(this RouteGroupBuilder ofClaim)
+    {
+        ofClaim.MapPost("/", CreateAsync)
+            .WithName("CreateReview")
+            .WithSummary("Review a claim")
+            .WithDescription("Adds a review of the claim; a claim can have several side by side. 404 when the claim is not visible; 409 when the id is taken (also by a deleted review).")
+            .RequireAuthorization(Policies.Curator)
+            .AcceptsJson<ReviewWrite>()
+            .ProducesWriteProblems(WriteProblems.NotFound | WriteProblems.Conflict);
+        return ofClaim;
+    }
+
+    /// <summary>Maps PUT, DELETE, restore and history on /v1/reviews/{id}.</summary>
+    public static RouteGroupBuilder MapReviewCommands(this RouteGroupBuilder group)
+    {
+        group.MapPut("/{id}", ReplaceAsync)
+            .WithName("ReplaceReview")
+            .WithSummary("Replace a review")
+            .WithDescription("Replaces the review's content (it stays a review of the same claim). Needs If-Match with the current ETag: 428 without it, 412 when someone changed the review since.")
+            .RequireAuthorization(Policies.Curator)
+            .AcceptsJson<ReviewWrite>()
+            .ProducesWriteProblems(WriteProblems.NotFound | WriteProblems.IfMatch | WriteProblems.Unprocessable);
+
+        group.MapCurationCommons(Resource, "Review");
+        return group;
+    }
+
+    internal static async Task<Results<Created<ReviewResponse>, ProblemHttpResult>> CreateAsync(
+        string claimId, ReviewWrite body, CurationPipeline curation, ClaimsDbContext db, CancellationToken ct)
+    {
+        // The claim's 404 comes before the id's 409, as the route reads; it is checked again inside the write.
+        if (!await db.Claims.AnyAsync(c => c.Id == claimId, ct))
+        {
+            return Problems.NotFound("claim", claimId);
+        }
+
+        var review = new ClaimReview
+        {
+            Id = body.Id ?? Slugs.From(body.ReviewerName!), ClaimId = claimId, ReviewerName = "", Url = "", ReviewedOn = default, RatingText = "", Rating = ReviewRating.Unproven,
+        };
+        return await curation.CreateAsync(Resource, review, async (review, changes, ct) =>
+        {
+            if (!await changes.Db.Claims.AnyAsync(c => c.Id == claimId, ct))
+            {
+                return Problems.NotFound("claim", claimId);
+            }
+
+            Apply(review, body);
+            return null;
+        }, ct).Created();
+    }
+
+    internal static async Task<Results<Ok<ReviewResponse>, ProblemHttpResult>> ReplaceAsync(string id, ReviewWrite body, CurationPipeline curation, CancellationToken ct) =>
+        Resource.RefuseOtherId(body.Id, id) ?? await curation.ChangeAsync(Resource, id, "update", (review, _, _) =>
+        {
+            Apply(review, body);
+            return Task.FromResult<ProblemHttpResult?>(null);
+        }, ct).Ok();
+
+    private static void Apply(ClaimReview review, ReviewWrite body)
+    {
+        review.ReviewerName = body.ReviewerName!;
+        review.ReviewerUrl = body.ReviewerUrl;
+        review.Url = body.Url!;
+        review.ReviewedOn = body.ReviewedOn!.Value;
+        review.RatingText = body.RatingText!;
+        review.Rating = body.Rating!.Value;
+        review.Summary = body.Summary;
+    }
+}

@@ -1,0 +1,275 @@
+using ClaimsApi.Curation;
+using ClaimsApi.Domain;
+using ClaimsApi.Features.Claims;
+using ClaimsApi.Persistence;
+using ClaimsApi.Seeding;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClaimsApi.Features.Statements;
+
+/// <summary>What a statement write changes, and why it cannot: references checked, the quote anchored with the seed loader's code.</summary>
+internal static class StatementEditor
+{
+    /// <summary>A new statement: a draft, its content still to be applied.</summary>
+    public static Statement New(string id) => new()
+    {
+        Id = id, ArticleId = "", SpeakerId = "", Kind = StatementKind.ReportedSpeech, Text = "", Start = 0, End = 0, Workflow = WorkflowState.Draft,
+    };
+
+    /// <summary>
+    /// Replaces the statement's content. When its span moves, the evidence of every claim that cites it is found
+    /// again inside the new span, and those claims change with it.
+    /// </summary>
+    public static async Task<ProblemHttpResult?> ReplaceAsync(Statement statement, StatementWrite body, ChangeSet changes, CancellationToken ct)
+    {
+        var db = changes.Db;
+        if (body.Article != statement.ArticleId)
+        {
+            return CurationProblems.Unprocessable("article", $"Statement '{statement.Id}' is in article '{statement.ArticleId}' and stays there; to quote another article, create a new statement.");
+        }
+
+        var (oldStart, oldEnd) = (statement.Start, statement.End);
+        if (await ApplyAsync(statement, body, db, ct) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (statement.Start != oldStart || statement.End != oldEnd)
+        {
+            if (await ChildrenOutsideAsync(statement, db, ct) is { } outside)
+            {
+                return CurationProblems.Conflict(outside);
+            }
+
+            var text = await db.Articles.Where(a => a.Id == statement.ArticleId).Select(a => a.Text).SingleAsync(ct);
+            var claims = await StatementReferences.CitingClaimsAsync([statement.Id], db, ct);
+            var unanchored = new List<string>();
+            foreach (var claim in claims)
+            {
+                var changed = false;
+                foreach (var evidence in claim.Evidence.Where(e => e.StatementId == statement.Id))
+                {
+                    var span = Anchoring.Again(text, oldStart, oldEnd, evidence.Start, evidence.End, text, statement.Start, statement.End, "the statement's new span", out var why);
+                    if (span is null)
+                    {
+                        unanchored.Add($"{claim.Id} ({why})");
+                        break;
+                    }
+
+                    changed |= span.Start != evidence.Start || span.End != evidence.End;
+                    (evidence.Start, evidence.End) = (span.Start, span.End);
+                }
+
+                if (changed)
+                {
+                    // Nothing is saved yet, so the claim still reads as it was.
+                    await changes.ChangingAsync(ClaimCommands.Resource, claim, "update", ct);
+                }
+            }
+
+            if (unanchored.Count > 0)
+            {
+                return CurationProblems.Conflict(
+                    $"Statement '{statement.Id}' cannot take this span: the evidence of these claims is not inside it exactly once: {string.Join("; ", unanchored)}. Change the claims' evidence first, or quote a span that contains it.");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Why the statement cannot leave published now (published claims cite it), or null.</summary>
+    public static async Task<string?> PublishedCitationsAsync(Statement statement, WorkflowState to, ClaimsDbContext db, CancellationToken ct)
+    {
+        if (statement.Workflow != WorkflowState.Published)
+        {
+            return null;
+        }
+
+        // Locked first, so a claim being published on it now either finishes before the check or waits and sees the move.
+        await db.LockRowsAsync("statements", [statement.Id], exclusive: true, ct);
+        var published = await db.Claims.IgnoreQueryFilters()
+            .Where(c => c.DeletedAt == null && c.Workflow == WorkflowState.Published && c.Evidence.Any(e => e.StatementId == statement.Id))
+            .Select(c => c.Id).OrderBy(c => c).ToListAsync(ct);
+        return published.Count == 0 ? null
+            : $"Statement '{statement.Id}' cannot leave published while published claims cite it: {StatementReferences.List(published)}. Retract those claims first.";
+    }
+
+    /// <summary>Sets the statement's content from the body, checking every reference and anchoring the quote; a 422 naming each field that does not fit.</summary>
+    internal static async Task<ProblemHttpResult?> ApplyAsync(Statement statement, StatementWrite body, ClaimsDbContext db, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var article = await db.Articles.Where(a => a.Id == body.Article).Select(a => new { a.Id, a.Text }).FirstOrDefaultAsync(ct);
+        if (article is null)
+        {
+            errors.Add("article", $"There is no article '{body.Article}'.");
+        }
+
+        var entityIds = new[] { body.Speaker, body.Source }.OfType<string>().Distinct().ToList();
+        var knownEntities = await db.Entities.Where(e => entityIds.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct);
+        if (!knownEntities.Contains(body.Speaker!))
+        {
+            errors.Add("speaker", $"There is no entity '{body.Speaker}'.");
+        }
+
+        if (body.Source is { } source && !knownEntities.Contains(source))
+        {
+            errors.Add("source", $"There is no entity '{source}'.");
+        }
+
+        // The seed loader's code: the same quote anchors, or fails with the same words, in a seed and here.
+        Anchored? span = null;
+        if (article is not null)
+        {
+            span = Anchoring.InArticle(article.Text, body.Exact, body.Prefix, body.Suffix, out var anchorProblem);
+            if (span is null)
+            {
+                errors.Add("exact", anchorProblem!);
+            }
+        }
+
+        if (body.Parent is { } parentId && await ParentProblemAsync(statement.Id, parentId, article?.Id, span, db, ct) is { } parentProblem)
+        {
+            errors.Add("parent", parentProblem);
+        }
+
+        if (errors.ToProblem() is { } invalid)
+        {
+            return invalid;
+        }
+
+        statement.ArticleId = article!.Id;
+        statement.SpeakerId = body.Speaker!;
+        statement.Kind = body.Kind!.Value;
+        statement.Cue = body.Cue;
+        statement.Text = span!.Text;
+        statement.Start = span.Start;
+        statement.End = span.End;
+        statement.ParentId = body.Parent;
+        statement.SourceId = body.Source;
+        return null;
+    }
+
+    /// <summary>Why <paramref name="parentId"/> cannot be the parent (as the seed loader checks it), or null.</summary>
+    private static async Task<string?> ParentProblemAsync(string id, string parentId, string? articleId, Anchored? span, ClaimsDbContext db, CancellationToken ct)
+    {
+        if (parentId == id)
+        {
+            return "A statement cannot be its own parent.";
+        }
+
+        var parent = await db.Statements.Where(s => s.Id == parentId).Select(s => new { s.ArticleId, s.Start, s.End }).FirstOrDefaultAsync(ct);
+        if (parent is null)
+        {
+            return $"There is no statement '{parentId}'.";
+        }
+
+        if (articleId is null || span is null)
+        {
+            return null; // the article or the quote is already reported
+        }
+
+        if (parent.ArticleId != articleId)
+        {
+            return $"Statement '{parentId}' is in article '{parent.ArticleId}'; a parent must be in the same article.";
+        }
+
+        if (parent.Start > span.Start || parent.End < span.End)
+        {
+            return $"A nested statement must lie inside its parent, but the quote ({span.Start}–{span.End}) is not inside statement '{parentId}' ({parent.Start}–{parent.End}).";
+        }
+
+        // Follow the parents up (deleted ones too): reaching this statement again would close a circle.
+        var parents = await db.Statements.IgnoreQueryFilters().Where(s => s.ArticleId == articleId)
+            .Select(s => new { s.Id, s.ParentId }).ToDictionaryAsync(s => s.Id, s => s.ParentId, ct);
+        var chain = new List<string> { id, parentId };
+        for (var next = parents.GetValueOrDefault(parentId); next is not null && chain.Count <= parents.Count + 1; next = parents.GetValueOrDefault(next))
+        {
+            chain.Add(next);
+            if (next == id)
+            {
+                return $"parent goes round in a circle: {string.Join(" → ", chain)}.";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Why the statement's new span leaves out live statements nested in it, or null.</summary>
+    private static async Task<string?> ChildrenOutsideAsync(Statement statement, ClaimsDbContext db, CancellationToken ct)
+    {
+        var outside = await db.Statements.IgnoreQueryFilters()
+            .Where(s => s.ParentId == statement.Id && s.DeletedAt == null && (s.Start < statement.Start || s.End > statement.End))
+            .Select(s => s.Id).OrderBy(s => s).ToListAsync(ct);
+        return outside.Count == 0 ? null
+            : $"Statement '{statement.Id}' cannot take this span: statements nested in it would lie outside it: {StatementReferences.List(outside)}. Change or delete them first.";
+    }
+}
+
+/// <summary>What depends on a statement and what it depends on, for its writes, deletion and restoration.</summary>
+internal static class StatementReferences
+{
+    /// <summary>The live claims (any stage) with evidence in any of <paramref name="statementIds"/>, tracked, with their evidence, by id.</summary>
+    public static Task<List<ClaimedFact>> CitingClaimsAsync(IReadOnlyCollection<string> statementIds, ClaimsDbContext db, CancellationToken ct) =>
+        db.Claims.IgnoreQueryFilters()
+            .Include(c => c.Evidence)
+            .Where(c => c.DeletedAt == null && c.Evidence.Any(e => statementIds.Contains(e.StatementId)))
+            .OrderBy(c => c.Id)
+            .ToListAsync(ct);
+
+    /// <summary>Why the statement cannot be deleted (live claims cite it, live statements nest in it), or null.</summary>
+    public static async Task<string?> DependentsAsync(Statement statement, ClaimsDbContext db, CancellationToken ct)
+    {
+        var claims = await db.Claims.IgnoreQueryFilters()
+            .Where(c => c.DeletedAt == null && c.Evidence.Any(e => e.StatementId == statement.Id))
+            .Select(c => c.Id).OrderBy(c => c).ToListAsync(ct);
+        var children = await db.Statements.IgnoreQueryFilters()
+            .Where(s => s.DeletedAt == null && s.ParentId == statement.Id)
+            .Select(s => s.Id).OrderBy(s => s).ToListAsync(ct);
+        var reasons = new List<string>();
+        if (claims.Count > 0)
+        {
+            reasons.Add($"claims cite it as evidence: {List(claims)}");
+        }
+
+        if (children.Count > 0)
+        {
+            reasons.Add($"statements are nested in it: {List(children)}");
+        }
+
+        return reasons.Count == 0 ? null : $"Statement '{statement.Id}' is in use ({string.Join("; ", reasons)}); change or delete them first.";
+    }
+
+    /// <summary>What a deleted statement refers to that is gone now, or why its span no longer fits its article, or null.</summary>
+    public static async Task<string?> MissingAsync(Statement statement, ClaimsDbContext db, CancellationToken ct)
+    {
+        var missing = new List<string>();
+        var text = await db.Articles.Where(a => a.Id == statement.ArticleId).Select(a => a.Text).FirstOrDefaultAsync(ct);
+        if (text is null)
+        {
+            missing.Add($"article '{statement.ArticleId}'");
+        }
+
+        var entityIds = new[] { statement.SpeakerId, statement.SourceId }.OfType<string>().Distinct().ToList();
+        var known = await db.Entities.Where(e => entityIds.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct);
+        missing.AddRange(entityIds.Except(known).Select(e => $"entity '{e}'"));
+        if (statement.ParentId is { } parent && !await db.Statements.IgnoreQueryFilters().AnyAsync(s => s.Id == parent && s.DeletedAt == null, ct))
+        {
+            missing.Add($"statement '{parent}'");
+        }
+
+        if (missing.Count > 0)
+        {
+            return $"Statement '{statement.Id}' refers to records that are deleted now: {string.Join(", ", missing)}; restore them first.";
+        }
+
+        // The article may have been edited while the statement was deleted (its live statements moved with it; this one did not).
+        var fits = statement.End <= CodePoints.Length(text!) && CodePoints.Slice(text!, statement.Start, statement.End) == statement.Text;
+        return fits ? null
+            : $"Statement '{statement.Id}' no longer matches its article: the article's text changed while the statement was deleted. Create the statement again.";
+    }
+
+    /// <summary>Ids for a message: all of a few, or the first ten and how many more.</summary>
+    public static string List(IReadOnlyList<string> ids) =>
+        ids.Count <= 10 ? string.Join(", ", ids) : $"{string.Join(", ", ids.Take(10))} and {ids.Count - 10} more";
+}
