@@ -74,9 +74,14 @@ public sealed class SqliteApi() : ClaimsApiFactory(new SqliteTestDatabase(), own
 /// server is configured, nothing, and <see cref="ProviderLeg.Require"/> skips the class's tests saying why.
 /// </summary>
 public sealed class PostgresApi() : ClaimsApiFactory(
-    TestDatabase.PostgresServer is null ? new SqliteTestDatabase() : new PostgresTestDatabase(), ownsDatabase: true)
+    TestDatabase.PostgresServer is null ? new SqliteTestDatabase() : new PostgresTestDatabase(), ownsDatabase: true), IPostgresLeg;
+
+/// <summary>A fixture meant for PostgreSQL: on a machine without a server it has a SQLite database, and its tests are skipped.</summary>
+public interface IPostgresLeg
 {
-    public bool Available => Database is PostgresTestDatabase;
+    TestDatabase Database { get; }
+
+    bool Available => Database is PostgresTestDatabase;
 }
 
 public static class ProviderLeg
@@ -84,7 +89,7 @@ public static class ProviderLeg
     /// <summary>Skips the current test when its provider leg cannot run here.</summary>
     public static T Require<T>(T api) where T : ClaimsApiFactory
     {
-        Skip.If(api is PostgresApi { Available: false }, TestDatabase.PostgresSkipReason);
+        Skip.If(api is IPostgresLeg { Available: false }, TestDatabase.PostgresSkipReason);
         return api;
     }
 

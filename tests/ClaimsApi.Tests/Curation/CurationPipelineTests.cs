@@ -1,0 +1,123 @@
+using System.Collections.Concurrent;
+using System.Net;
+using ClaimsApi.Curation;
+using ClaimsApi.Domain;
+using ClaimsApi.Persistence;
+using ClaimsApi.Tests.Http;
+using ClaimsApi.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClaimsApi.Tests.Curation;
+
+/// <summary>
+/// The pipeline's promise to what plugs into it (the history today, a change feed next): every committed change
+/// is seen once, in order, inside the write's transaction; a refused write is seen by nothing; and a failing
+/// observer fails the write, leaving no trace.
+/// </summary>
+public abstract class CurationPipelineTests<TApi>(TApi fixture) : IClassFixture<TApi>
+    where TApi : ObservedApi
+{
+    private readonly TApi api = ProviderLeg.Require(fixture);
+
+    [SkippableFact]
+    public async Task AMergeIsSeenAsOneChangePerRecordItTouchedWithTheActorAndTheNewRevisions()
+    {
+        var (keyName, key) = await api.CreateKeyAsync(ApiRole.Curator);
+        using var curator = api.CreateClientWithKey(key);
+        var merged = await EntityWriteTests<TApi>.CreateEntityAsync(curator, $"Merged Party {Guid.NewGuid():N}");
+        var claim = await EntityWriteTests<TApi>.CreateClaimAsync(curator, "dprk", [merged]);
+        var seen = api.Observer.Since();
+
+        var response = await curator.SendJsonAsync(HttpMethod.Post, $"/v1/entities/{merged}/merge", new { into = "russia" }, "\"1\"");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var changes = seen();
+        Assert.Equal([(CuratedRecords.Entity, merged), (CuratedRecords.Claim, claim), (CuratedRecords.Entity, "russia")], changes.Select(c => (c.Resource.Name, c.Id)));
+        Assert.All(changes, c => Assert.Equal("merge", c.Action));
+        Assert.All(changes, c => Assert.Equal(keyName, c.Actor));
+        Assert.Equal(2, changes[0].Revision);
+        Assert.Null(changes[0].After); // the merged entity is deleted
+        Assert.NotNull(changes[0].Before);
+        Assert.Equal(2, changes[1].Revision);
+        Assert.Equal(response.ETag(), $"\"{changes[2].Revision}\"");
+    }
+
+    [SkippableFact]
+    public async Task ARefusedWriteIsSeenByNothing()
+    {
+        using var curator = await api.CreateClientAsync(ApiRole.Curator);
+        var id = await EntityWriteTests<TApi>.CreateEntityAsync(curator, $"Stale Party {Guid.NewGuid():N}");
+        var seen = api.Observer.Since();
+
+        var stale = await curator.SendJsonAsync(HttpMethod.Put, $"/v1/entities/{id}", new { name = "Renamed", kind = "organisation" }, "\"7\"");
+        var unknown = await curator.SendJsonAsync(HttpMethod.Put, $"/v1/entities/{id}", new { name = "Renamed", kind = "organisation", partOf = "no-such-entity" }, "\"1\"");
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unknown.StatusCode);
+        Assert.Empty(seen());
+    }
+
+    [SkippableFact]
+    public async Task AnObserverThatFailsFailsTheWriteAndLeavesNoTrace()
+    {
+        using var curator = await api.CreateClientAsync(ApiRole.Curator);
+        var id = $"{FailingObserver.Prefix}{Guid.NewGuid():N}";
+
+        var response = await curator.SendJsonAsync(HttpMethod.Post, "/v1/entities", new { id, name = "Doomed Party", kind = "organisation" });
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        await Problem.AssertAsync(await curator.GetAsync($"/v1/entities/{id}"), HttpStatusCode.NotFound);
+        await Problem.AssertAsync(await curator.GetAsync($"/v1/entities/{id}/history"), HttpStatusCode.NotFound);
+    }
+}
+
+/// <summary>Records every change the pipeline reports, in order.</summary>
+public sealed class RecordingObserver : IChangeObserver
+{
+    private readonly ConcurrentQueue<CuratedChange> _changes = new();
+
+    public ValueTask OnChangedAsync(CuratedChange change, ClaimsDbContext db, CancellationToken ct)
+    {
+        _changes.Enqueue(change);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>A function that returns the changes seen from now on.</summary>
+    public Func<List<CuratedChange>> Since()
+    {
+        var from = _changes.Count;
+        return () => [.. _changes.Skip(from)];
+    }
+}
+
+/// <summary>Fails on records whose id starts with <see cref="Prefix"/>, as a broken change log would.</summary>
+public sealed class FailingObserver : IChangeObserver
+{
+    public const string Prefix = "observer-fails-";
+
+    public ValueTask OnChangedAsync(CuratedChange change, ClaimsDbContext db, CancellationToken ct) =>
+        change.Id.StartsWith(Prefix, StringComparison.Ordinal) ? throw new InvalidOperationException("The observer failed.") : ValueTask.CompletedTask;
+}
+
+/// <summary>The API with a recording and a failing change observer besides its own.</summary>
+public abstract class ObservedApi(TestDatabase database) : ClaimsApiFactory(database, ownsDatabase: true)
+{
+    public RecordingObserver Observer { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(services => services
+            .AddSingleton<IChangeObserver>(Observer)
+            .AddSingleton<IChangeObserver, FailingObserver>());
+    }
+}
+
+public sealed class ObservedSqliteApi() : ObservedApi(new SqliteTestDatabase());
+
+public sealed class ObservedPostgresApi() : ObservedApi(TestDatabase.PostgresServer is null ? new SqliteTestDatabase() : new PostgresTestDatabase()), IPostgresLeg;
+
+public sealed class CurationPipelineTestsOnSqlite(ObservedSqliteApi api) : CurationPipelineTests<ObservedSqliteApi>(api);
+
+public sealed class CurationPipelineTestsOnPostgres(ObservedPostgresApi api) : CurationPipelineTests<ObservedPostgresApi>(api);
