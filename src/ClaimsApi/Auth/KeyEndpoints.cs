@@ -16,8 +16,8 @@ internal sealed class ApiKeyRequestValidator : AbstractValidator<ApiKeyRequest>
     public ApiKeyRequestValidator()
     {
         RuleFor(r => r.Name).Must(ApiKeyStore.IsValidName)
-            .WithMessage("'name' is required: 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit.").OverridePropertyName("name");
-        RuleFor(r => r.Role).NotNull().WithMessage($"'role' is required: one of {string.Join(", ", EnumNames.All<ApiRole>())}.").OverridePropertyName("role");
+            .WithMessage("'name' is required: 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit.");
+        RuleFor(r => r.Role).NotNull().WithMessage($"'role' is required: one of {string.Join(", ", EnumNames.All<ApiRole>())}.");
     }
 }
 

@@ -217,7 +217,7 @@ internal sealed class HistoryQueryValidator : AbstractValidator<HistoryQuery>
 {
     public HistoryQueryValidator()
     {
-        RuleFor(q => q.Limit).MustBeLimit().OverridePropertyName("limit");
-        RuleFor(q => q.Cursor).MustBeCursor(_ => HistoryQuery.Sort).OverridePropertyName("cursor");
+        RuleFor(q => q.Limit).MustBeLimit();
+        RuleFor(q => q.Cursor).MustBeCursor(_ => HistoryQuery.Sort);
     }
 }

@@ -12,11 +12,10 @@ internal sealed class WorkflowMoveValidator : AbstractValidator<WorkflowMove>
 {
     public WorkflowMoveValidator()
     {
-        RuleFor(m => m.To).NotNull().WithMessage($"'to' is required: one of {string.Join(", ", EnumNames.All<WorkflowState>())}.").OverridePropertyName("to");
-        RuleFor(m => m.Reason).MustBeText(Limits.Reason).When(m => m.To == WorkflowState.Retracted)
-            .OverridePropertyName("reason");
+        RuleFor(m => m.To).NotNull().WithMessage($"'to' is required: one of {string.Join(", ", EnumNames.All<WorkflowState>())}.");
+        RuleFor(m => m.Reason).MustBeText(Limits.Reason).When(m => m.To == WorkflowState.Retracted);
         // A reason is kept only with a retraction; accepting one elsewhere would drop it without a word.
         RuleFor(m => m.Reason).Null().When(m => m.To is not null and not WorkflowState.Retracted)
-            .WithMessage("'reason' is only for a retraction (to: retracted); leave it out for other moves.").OverridePropertyName("reason");
+            .WithMessage("'reason' is only for a retraction (to: retracted); leave it out for other moves.");
     }
 }

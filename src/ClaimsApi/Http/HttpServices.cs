@@ -23,9 +23,7 @@ public static class HttpServices
 
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
 
-        // Messages name fields as clients write them ('ratingText'), not split into words ('rating Text').
-        FluentValidation.ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
-            member is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+        ValidationNames.UseClientNames();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
         {

@@ -142,11 +142,15 @@ public abstract class ClaimsDbContext(DbContextOptions options) : DbContext(opti
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ClaimsDbContext).Assembly);
 
         // What a read may see: never deleted records; unpublished claims and statements only for curators.
-        modelBuilder.Entity<Article>().HasQueryFilter(a => a.DeletedAt == null);
-        modelBuilder.Entity<NamedEntity>().HasQueryFilter(e => e.DeletedAt == null);
-        modelBuilder.Entity<ClaimReview>().HasQueryFilter(r => r.DeletedAt == null);
-        modelBuilder.Entity<Statement>().HasQueryFilter(s => s.DeletedAt == null && (IncludeUnpublished || s.Workflow == WorkflowState.Published));
-        modelBuilder.Entity<ClaimedFact>().HasQueryFilter(c => c.DeletedAt == null && (IncludeUnpublished || c.Workflow == WorkflowState.Published));
+        modelBuilder.Entity<Article>().HasQueryFilter(QueryFilters.Deleted, a => a.DeletedAt == null);
+        modelBuilder.Entity<NamedEntity>().HasQueryFilter(QueryFilters.Deleted, e => e.DeletedAt == null);
+        modelBuilder.Entity<ClaimReview>().HasQueryFilter(QueryFilters.Deleted, r => r.DeletedAt == null);
+        modelBuilder.Entity<Statement>()
+            .HasQueryFilter(QueryFilters.Deleted, s => s.DeletedAt == null)
+            .HasQueryFilter(QueryFilters.Unpublished, s => IncludeUnpublished || s.Workflow == WorkflowState.Published);
+        modelBuilder.Entity<ClaimedFact>()
+            .HasQueryFilter(QueryFilters.Deleted, c => c.DeletedAt == null)
+            .HasQueryFilter(QueryFilters.Unpublished, c => IncludeUnpublished || c.Workflow == WorkflowState.Published);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

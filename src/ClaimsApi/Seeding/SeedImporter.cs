@@ -91,10 +91,10 @@ public sealed partial class SeedImporter(ClaimsDbContext db, CurationPipeline cu
         // seeds do not move, reword or drop them, as their spans hold those records' spans, and leave the text of their
         // article as it is too, like that of an article the API owns, as long as the seeds would change it (or drop it).
         var apiClaims = db.Claims.Where(c => c.SeedFile == null && c.DeletedAt == null).Select(c => c.Id);
-        var apiStatements = db.Statements.IgnoreQueryFilters().Where(st => st.SeedFile == null && st.DeletedAt == null);
+        var apiStatements = db.Statements.InEveryStage().Where(st => st.SeedFile == null);
         var seedSpans = seeds.Statements.ToDictionary(st => st.Id, st => (st.Start, st.End, st.Text), StringComparer.Ordinal);
-        var restedOn = await db.Statements.IgnoreQueryFilters()
-            .Where(st => st.SeedFile != null && st.DeletedAt == null
+        var restedOn = await db.Statements.InEveryStage()
+            .Where(st => st.SeedFile != null
                 && (db.ClaimEvidence.Any(e => e.StatementId == st.Id && apiClaims.Contains(e.ClaimId)) || apiStatements.Any(a => a.ParentId == st.Id)))
             .Select(st => new { st.Id, st.ArticleId, st.Start, st.End, st.Text }).ToListAsync(ct);
         restedOn.RemoveAll(st => seedSpans.TryGetValue(st.Id, out var span) && span == (st.Start, st.End, st.Text));

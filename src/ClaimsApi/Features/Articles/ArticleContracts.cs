@@ -85,8 +85,8 @@ internal sealed class ArticleListQueryValidator : AbstractValidator<ArticleListQ
 {
     public ArticleListQueryValidator()
     {
-        RuleFor(q => q.Q).MustBeSearchText(required: false).OverridePropertyName("q");
-        RuleFor(q => q.Limit).MustBeLimit().OverridePropertyName("limit");
-        RuleFor(q => q.Cursor).MustBeCursor(_ => ArticleListQuery.Sort, _ => QueryValues.IsDate).OverridePropertyName("cursor");
+        RuleFor(q => q.Q).MustBeSearchText(required: false);
+        RuleFor(q => q.Limit).MustBeLimit();
+        RuleFor(q => q.Cursor).MustBeCursor(_ => ArticleListQuery.Sort, _ => QueryValues.IsDate);
     }
 }

@@ -31,7 +31,7 @@ internal static class ArticleEditor
         // Every live statement is found again in the new text; it moves there, and its claims' evidence with it.
         var oldText = article.Text;
         var newText = input.Parsed.Text;
-        var statements = await db.Statements.IgnoreQueryFilters().Where(s => s.ArticleId == article.Id && s.DeletedAt == null)
+        var statements = await db.Statements.InEveryStage().Where(s => s.ArticleId == article.Id)
             .OrderBy(s => s.Start).ThenBy(s => s.Id).ToListAsync(ct);
         var (oldLength, newLength) = (CodePoints.Length(oldText), CodePoints.Length(newText));
         var spans = new Dictionary<string, Anchored>(StringComparer.Ordinal);
@@ -108,9 +108,9 @@ internal static class ArticleEditor
     /// <summary>Why the article cannot be deleted (live statements or claims belong to it), or null.</summary>
     internal static async Task<string?> DependentsAsync(Article article, ClaimsDbContext db, CancellationToken ct)
     {
-        var statements = await db.Statements.IgnoreQueryFilters().Where(s => s.ArticleId == article.Id && s.DeletedAt == null)
+        var statements = await db.Statements.InEveryStage().Where(s => s.ArticleId == article.Id)
             .Select(s => s.Id).OrderBy(s => s).ToListAsync(ct);
-        var claims = await db.Claims.IgnoreQueryFilters().Where(c => c.ArticleId == article.Id && c.DeletedAt == null)
+        var claims = await db.Claims.InEveryStage().Where(c => c.ArticleId == article.Id)
             .Select(c => c.Id).OrderBy(c => c).ToListAsync(ct);
         var reasons = new List<string>();
         if (statements.Count > 0)

@@ -61,40 +61,36 @@ internal sealed class ArticleWriteValidator : AbstractValidator<ArticleWrite>
 
     public ArticleWriteValidator()
     {
-        RuleFor(a => a.Id).MustBeId().When(a => a.Id is not null).OverridePropertyName("id");
+        RuleFor(a => a.Id).MustBeId().When(a => a.Id is not null);
         RuleFor(a => a.Language).Must(ArticleBuilder.IsLanguageTag).When(a => a.Language is not null)
-            .WithMessage($"'language' must be a BCP 47 language tag such as 'en' or 'pt-BR', at most {ArticleBuilder.LanguageMaxLength} characters.")
-            .OverridePropertyName("language");
-        RuleFor(a => a.Publisher).MustBeId().When(a => a.Publisher is not null).OverridePropertyName("publisher");
-        RuleFor(a => a.SourceUrl).MustBeUrl().When(a => a.SourceUrl is not null).OverridePropertyName("sourceUrl");
+            .WithMessage($"'language' must be a BCP 47 language tag such as 'en' or 'pt-BR', at most {ArticleBuilder.LanguageMaxLength} characters.");
+        RuleFor(a => a.Publisher).MustBeId().When(a => a.Publisher is not null);
+        RuleFor(a => a.SourceUrl).MustBeUrl().When(a => a.SourceUrl is not null);
 
         RuleFor(a => a.Text).NotNull().When(a => !IsStructured(a))
-            .WithMessage($"The article is required: either 'text' (in the seed format) or the structured fields {string.Join(", ", StructuredFields.Select(f => $"'{f}'"))}.")
-            .OverridePropertyName("text");
+            .WithMessage($"The article is required: either 'text' (in the seed format) or the structured fields {string.Join(", ", StructuredFields.Select(f => $"'{f}'"))}.");
         When(a => a.Text is not null, () =>
         {
             // The text is kept exactly as sent, so only what no database can store is refused.
             RuleFor(a => a.Text).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("'text' must not be empty.")
-                .Must(t => !t!.Contains('\0', StringComparison.Ordinal)).WithMessage("'text' must not contain the character U+0000.")
-                .OverridePropertyName("text");
+                .Must(t => !t!.Contains('\0', StringComparison.Ordinal)).WithMessage("'text' must not contain the character U+0000.");
             const string both = "Give either 'text' or the structured fields, not both.";
-            RuleFor(a => a.Text).Must((a, _) => !IsStructured(a)).WithMessage(both).OverridePropertyName("text");
-            RuleFor(a => a.PublishedOn).Null().WithMessage(both).OverridePropertyName("publishedOn");
-            RuleFor(a => a.Lead).Null().WithMessage(both).OverridePropertyName("lead");
-            RuleFor(a => a.Title).Null().WithMessage(both).OverridePropertyName("title");
-            RuleFor(a => a.Paragraphs).Null().WithMessage(both).OverridePropertyName("paragraphs");
+            RuleFor(a => a.Text).Must((a, _) => !IsStructured(a)).WithMessage(both);
+            RuleFor(a => a.PublishedOn).Null().WithMessage(both);
+            RuleFor(a => a.Lead).Null().WithMessage(both);
+            RuleFor(a => a.Title).Null().WithMessage(both);
+            RuleFor(a => a.Paragraphs).Null().WithMessage(both);
         }).Otherwise(() => When(IsStructured, () =>
         {
-            RuleFor(a => a.PublishedOn).NotNull().WithMessage("'publishedOn' is required (YYYY-MM-DD).").OverridePropertyName("publishedOn");
-            RuleFor(a => a.Title).MustBeText(MaxTitle).Must(OneLine).WithMessage("'title' must be one line.").OverridePropertyName("title");
+            RuleFor(a => a.PublishedOn).NotNull().WithMessage("'publishedOn' is required (YYYY-MM-DD).");
+            RuleFor(a => a.Title).MustBeText(MaxTitle).Must(OneLine).WithMessage("'title' must be one line.");
             RuleFor(a => a.Lead).Must(l => l!.Length <= MaxLead && OneLine(l) && !HasControl(l))
                 .WithMessage($"'lead' must be one line of at most {MaxLead} characters, no control characters.")
-                .When(a => a.Lead is not null).OverridePropertyName("lead");
+                .When(a => a.Lead is not null);
             RuleFor(a => a.Paragraphs).Must(p => p is null || p.Count <= MaxParagraphs)
-                .WithMessage($"'paragraphs' may list at most {MaxParagraphs}.").OverridePropertyName("paragraphs");
+                .WithMessage($"'paragraphs' may list at most {MaxParagraphs}.");
             RuleForEach(a => a.Paragraphs).MustBeText(WriteLimits.ArticleBodyBytes).Must(NoEmptyLine)
-                .WithMessage("A paragraph must not hold an empty line (that would start a new paragraph); send each paragraph on its own.")
-                .OverridePropertyName("paragraphs");
+                .WithMessage("A paragraph must not hold an empty line (that would start a new paragraph); send each paragraph on its own.");
         }));
     }
 

@@ -30,10 +30,9 @@ internal sealed class ClaimMatchRequestValidator : AbstractValidator<ClaimMatchR
         RuleFor(r => r.Text).Cascade(CascadeMode.Stop)
             .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("'text' is required.")
             .Must(t => t.Length <= ClaimMatcher.MaxLength && !t.Any(char.IsControl) && EntityAliasIndex.HasSearchableWords(t))
-            .WithMessage($"'text' must contain at least one word that is not a stop word, at most {ClaimMatcher.MaxLength} characters and no control characters.")
-            .OverridePropertyName("text");
+            .WithMessage($"'text' must contain at least one word that is not a stop word, at most {ClaimMatcher.MaxLength} characters and no control characters.");
         RuleFor(r => r.Limit).InclusiveBetween(1, ClaimMatcher.MaxLimit).When(r => r.Limit is not null)
-            .WithMessage($"'limit' must be from 1 to {ClaimMatcher.MaxLimit}.").OverridePropertyName("limit");
+            .WithMessage($"'limit' must be from 1 to {ClaimMatcher.MaxLimit}.");
     }
 }
 

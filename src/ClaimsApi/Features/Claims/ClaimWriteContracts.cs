@@ -64,49 +64,49 @@ internal sealed class ClaimWriteValidator : AbstractValidator<ClaimWrite>
 
     public ClaimWriteValidator()
     {
-        RuleFor(c => c.Id).MustBeId().When(c => c.Id is not null).OverridePropertyName("id");
-        RuleFor(c => c.Text).MustBeText(Limits.ClaimText).OverridePropertyName("text");
-        RuleFor(c => c.Claimant).MustBeId().OverridePropertyName("claimant");
-        RuleFor(c => c.Kind).NotNull().WithMessage("'kind' is required.").OverridePropertyName("kind");
-        RuleFor(c => c.Article).MustBeId().OverridePropertyName("article");
-        RuleFor(c => c.Subject).MustBeText(Limits.ClaimPart).When(c => c.Subject is not null).OverridePropertyName("subject");
-        RuleFor(c => c.Predicate).MustBeText(Limits.ClaimPart).When(c => c.Predicate is not null).OverridePropertyName("predicate");
-        RuleFor(c => c.Object).MustBeText(Limits.ClaimPart).When(c => c.Object is not null).OverridePropertyName("object");
+        RuleFor(c => c.Id).MustBeId().When(c => c.Id is not null);
+        RuleFor(c => c.Text).MustBeText(Limits.ClaimText);
+        RuleFor(c => c.Claimant).MustBeId();
+        RuleFor(c => c.Kind).NotNull().WithMessage("'kind' is required.");
+        RuleFor(c => c.Article).MustBeId();
+        RuleFor(c => c.Subject).MustBeText(Limits.ClaimPart).When(c => c.Subject is not null);
+        RuleFor(c => c.Predicate).MustBeText(Limits.ClaimPart).When(c => c.Predicate is not null);
+        RuleFor(c => c.Object).MustBeText(Limits.ClaimPart).When(c => c.Object is not null);
         RuleFor(c => c.Evidence).Must(e => e is { Count: > 0 and <= MaxEvidence })
-            .WithMessage($"'evidence' must list 1 to {MaxEvidence} statements that carry the claim.").OverridePropertyName("evidence");
-        RuleForEach(c => c.Evidence).NotNull().WithMessage("'evidence' lists statements: an item cannot be null.").OverridePropertyName("evidence");
+            .WithMessage($"'evidence' must list 1 to {MaxEvidence} statements that carry the claim.");
+        RuleForEach(c => c.Evidence).NotNull().WithMessage("'evidence' lists statements: an item cannot be null.");
         RuleForEach(c => c.Evidence).ChildRules(e =>
         {
-            e.RuleFor(x => x.Statement).MustBeId().OverridePropertyName("statement");
-            e.RuleFor(x => x.Exact).MustBeText(Limits.ClaimText).When(x => x.Exact is not null).OverridePropertyName("exact");
-            e.RuleFor(x => x.Prefix).MustBeText(Limits.ClaimPart).When(x => x.Prefix is not null).OverridePropertyName("prefix");
-            e.RuleFor(x => x.Suffix).MustBeText(Limits.ClaimPart).When(x => x.Suffix is not null).OverridePropertyName("suffix");
+            e.RuleFor(x => x.Statement).MustBeId();
+            e.RuleFor(x => x.Exact).MustBeText(Limits.ClaimText).When(x => x.Exact is not null);
+            e.RuleFor(x => x.Prefix).MustBeText(Limits.ClaimPart).When(x => x.Prefix is not null);
+            e.RuleFor(x => x.Suffix).MustBeText(Limits.ClaimPart).When(x => x.Suffix is not null);
             e.RuleFor(x => x).Must(x => x.Exact is not null || (x.Prefix is null && x.Suffix is null))
                 .WithMessage("'prefix' and 'suffix' only make sense with 'exact'.").OverridePropertyName("exact");
-        }).OverridePropertyName("evidence");
+        });
         RuleFor(c => c.Mentions).Must(m => m is null || m.Count <= MaxMentions)
-            .WithMessage($"'mentions' may list at most {MaxMentions} entities.").OverridePropertyName("mentions");
+            .WithMessage($"'mentions' may list at most {MaxMentions} entities.");
         RuleFor(c => c.Mentions).Must(m => m is null || m.Distinct(StringComparer.Ordinal).Count() == m.Count)
-            .WithMessage("'mentions' lists an entity twice.").OverridePropertyName("mentions");
-        RuleForEach(c => c.Mentions).MustBeId().OverridePropertyName("mentions");
+            .WithMessage("'mentions' lists an entity twice.");
+        RuleForEach(c => c.Mentions).MustBeId();
         RuleFor(c => c.Qualifiers).Must(q => q is null || q.Count <= MaxQualifiers)
-            .WithMessage($"'qualifiers' may list at most {MaxQualifiers}.").OverridePropertyName("qualifiers");
-        RuleForEach(c => c.Qualifiers).NotNull().WithMessage("'qualifiers' lists qualifiers: an item cannot be null.").OverridePropertyName("qualifiers");
+            .WithMessage($"'qualifiers' may list at most {MaxQualifiers}.");
+        RuleForEach(c => c.Qualifiers).NotNull().WithMessage("'qualifiers' lists qualifiers: an item cannot be null.");
         RuleForEach(c => c.Qualifiers).ChildRules(q =>
         {
-            q.RuleFor(x => x.Name).MustBeText(Limits.QualifierName).OverridePropertyName("name");
-            q.RuleFor(x => x.Value).MustBeText(Limits.QualifierValue).OverridePropertyName("value");
-            q.RuleFor(x => x.Entity).MustBeId().When(x => x.Entity is not null).OverridePropertyName("entity");
-        }).OverridePropertyName("qualifiers");
+            q.RuleFor(x => x.Name).MustBeText(Limits.QualifierName);
+            q.RuleFor(x => x.Value).MustBeText(Limits.QualifierValue);
+            q.RuleFor(x => x.Entity).MustBeId().When(x => x.Entity is not null);
+        });
         RuleFor(c => c.Links).Must(l => l is null || l.Count <= MaxLinks)
-            .WithMessage($"'links' may list at most {MaxLinks}.").OverridePropertyName("links");
+            .WithMessage($"'links' may list at most {MaxLinks}.");
         RuleFor(c => c.Links).Must(l => l is null || l.Any(x => x is null) || l.Select(x => (x.Kind, x.Claim)).Distinct().Count() == l.Count)
-            .WithMessage("'links' lists the same link twice.").OverridePropertyName("links");
-        RuleForEach(c => c.Links).NotNull().WithMessage("'links' lists links: an item cannot be null.").OverridePropertyName("links");
+            .WithMessage("'links' lists the same link twice.");
+        RuleForEach(c => c.Links).NotNull().WithMessage("'links' lists links: an item cannot be null.");
         RuleForEach(c => c.Links).ChildRules(l =>
         {
-            l.RuleFor(x => x.Kind).NotNull().WithMessage("'kind' is required.").OverridePropertyName("kind");
-            l.RuleFor(x => x.Claim).MustBeId().OverridePropertyName("claim");
-        }).OverridePropertyName("links");
+            l.RuleFor(x => x.Kind).NotNull().WithMessage("'kind' is required.");
+            l.RuleFor(x => x.Claim).MustBeId();
+        });
     }
 }

@@ -43,10 +43,10 @@ internal sealed class EntityListQueryValidator : AbstractValidator<EntityListQue
 {
     public EntityListQueryValidator()
     {
-        RuleFor(q => q.Kind).MustBeOneOf<EntityListQuery, EntityKind>("kind").OverridePropertyName("kind");
+        RuleFor(q => q.Kind).MustBeOneOf<EntityListQuery, EntityKind>("kind");
         RuleFor(q => q.Name).Must(n => n is null || (!string.IsNullOrWhiteSpace(n) && n.Length <= 300 && !n.Any(char.IsControl)))
-            .WithMessage("'name' must not be empty, must be at most 300 characters and must not contain control characters.").OverridePropertyName("name");
-        RuleFor(q => q.Limit).MustBeLimit().OverridePropertyName("limit");
-        RuleFor(q => q.Cursor).MustBeCursor(_ => EntityListQuery.Sort).OverridePropertyName("cursor");
+            .WithMessage("'name' must not be empty, must be at most 300 characters and must not contain control characters.");
+        RuleFor(q => q.Limit).MustBeLimit();
+        RuleFor(q => q.Cursor).MustBeCursor(_ => EntityListQuery.Sort);
     }
 }

@@ -178,14 +178,14 @@ internal static class EntityReferences
     /// <summary>The live records that refer to the entity ("claim 'a' (claimant), …"), whatever their workflow stage, or null when none does.</summary>
     public static async Task<string?> DescribeAsync(string id, ClaimsDbContext db, CancellationToken ct)
     {
-        var claims = db.Claims.IgnoreQueryFilters().Where(c => c.DeletedAt == null);
+        var claims = db.Claims.InEveryStage();
         var groups = new List<(string Noun, string Role, List<string> Ids)>
         {
             ("claim", "claimant", await Ids(claims.Where(c => c.ClaimantId == id).Select(c => c.Id), ct)),
             ("claim", "mention", await Ids(claims.Where(c => c.Mentions.Any(m => m.EntityId == id)).Select(c => c.Id), ct)),
             ("claim", "qualifier", await Ids(claims.Where(c => c.Qualifiers.Any(q => q.EntityId == id)).Select(c => c.Id), ct)),
-            ("statement", "speaker", await Ids(db.Statements.IgnoreQueryFilters().Where(s => s.DeletedAt == null && s.SpeakerId == id).Select(s => s.Id), ct)),
-            ("statement", "source", await Ids(db.Statements.IgnoreQueryFilters().Where(s => s.DeletedAt == null && s.SourceId == id).Select(s => s.Id), ct)),
+            ("statement", "speaker", await Ids(db.Statements.InEveryStage().Where(s => s.SpeakerId == id).Select(s => s.Id), ct)),
+            ("statement", "source", await Ids(db.Statements.InEveryStage().Where(s => s.SourceId == id).Select(s => s.Id), ct)),
             ("article", "publisher", await Ids(db.Articles.Where(a => a.PublisherId == id).Select(a => a.Id), ct)),
             ("entity", "partOf", await Ids(db.Entities.Where(e => e.PartOfId == id).Select(e => e.Id), ct)),
         };

@@ -32,13 +32,13 @@ internal sealed class EntityWriteValidator : AbstractValidator<EntityWrite>
 
     public EntityWriteValidator()
     {
-        RuleFor(e => e.Id).MustBeId().When(e => e.Id is not null).OverridePropertyName("id");
-        RuleFor(e => e.Name).MustBeText(Limits.Name).OverridePropertyName("name");
+        RuleFor(e => e.Id).MustBeId().When(e => e.Id is not null);
+        RuleFor(e => e.Name).MustBeText(Limits.Name);
         RuleFor(e => e.Name).Must(n => EntityRules.NameProblem(n!) is null)
             .When(e => !string.IsNullOrWhiteSpace(e.Name) && e.Name.Length <= Limits.Name)
-            .WithMessage($"'name' is longer than {Limits.Name} characters once folded for lookups.").OverridePropertyName("name");
-        RuleFor(e => e.Kind).NotNull().WithMessage($"'kind' is required: one of {string.Join(", ", EnumNames.All<EntityKind>())}.").OverridePropertyName("kind");
-        RuleForEach(e => e.Aliases).MustBeText(Limits.Name).OverridePropertyName("aliases");
+            .WithMessage($"'name' is longer than {Limits.Name} characters once folded for lookups.");
+        RuleFor(e => e.Kind).NotNull().WithMessage($"'kind' is required: one of {string.Join(", ", EnumNames.All<EntityKind>())}.");
+        RuleForEach(e => e.Aliases).MustBeText(Limits.Name);
         RuleFor(e => e).Custom((e, context) =>
         {
             foreach (var (index, message) in EntityRules.AliasProblems(e.Name, e.Aliases ?? []))
@@ -46,14 +46,14 @@ internal sealed class EntityWriteValidator : AbstractValidator<EntityWrite>
                 context.AddFailure($"aliases[{index}]", $"'aliases[{index}]': {message}.");
             }
         });
-        RuleFor(e => e.Description).MustBeText(MaxDescription).When(e => e.Description is not null).OverridePropertyName("description");
+        RuleFor(e => e.Description).MustBeText(MaxDescription).When(e => e.Description is not null);
         RuleFor(e => e.Wikidata).Must(EntityRules.IsWikidataId).When(e => e.Wikidata is not null)
-            .WithMessage("'wikidata' must be a Wikidata item id such as Q423.").OverridePropertyName("wikidata");
-        RuleFor(e => e.PartOf).MustBeId().When(e => e.PartOf is not null).OverridePropertyName("partOf");
+            .WithMessage("'wikidata' must be a Wikidata item id such as Q423.");
+        RuleFor(e => e.PartOf).MustBeId().When(e => e.PartOf is not null);
     }
 }
 
 internal sealed class EntityMergeValidator : AbstractValidator<EntityMerge>
 {
-    public EntityMergeValidator() => RuleFor(m => m.Into).MustBeId().OverridePropertyName("into");
+    public EntityMergeValidator() => RuleFor(m => m.Into).MustBeId();
 }

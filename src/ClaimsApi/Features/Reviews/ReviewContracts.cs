@@ -57,14 +57,14 @@ internal sealed class ReviewWriteValidator : AbstractValidator<ReviewWrite>
 {
     public ReviewWriteValidator()
     {
-        RuleFor(r => r.Id).MustBeId().When(r => r.Id is not null).OverridePropertyName("id");
-        RuleFor(r => r.ReviewerName).MustBeText(Limits.Name).OverridePropertyName("reviewerName");
-        RuleFor(r => r.ReviewerUrl).MustBeUrl().When(r => r.ReviewerUrl is not null).OverridePropertyName("reviewerUrl");
-        RuleFor(r => r.Url).MustBeUrl().OverridePropertyName("url");
-        RuleFor(r => r.ReviewedOn).NotNull().WithMessage("'reviewedOn' is required: the date the review was published, YYYY-MM-DD.").OverridePropertyName("reviewedOn");
-        RuleFor(r => r.RatingText).MustBeText(Limits.Name).OverridePropertyName("ratingText");
-        RuleFor(r => r.Rating).NotNull().WithMessage($"'rating' is required: one of {string.Join(", ", EnumNames.All<ReviewRating>())}.").OverridePropertyName("rating");
-        RuleFor(r => r.Summary).MustBeText(Limits.ClaimText).When(r => r.Summary is not null).OverridePropertyName("summary");
+        RuleFor(r => r.Id).MustBeId().When(r => r.Id is not null);
+        RuleFor(r => r.ReviewerName).MustBeText(Limits.Name);
+        RuleFor(r => r.ReviewerUrl).MustBeUrl().When(r => r.ReviewerUrl is not null);
+        RuleFor(r => r.Url).MustBeUrl();
+        RuleFor(r => r.ReviewedOn).NotNull().WithMessage("'reviewedOn' is required: the date the review was published, YYYY-MM-DD.");
+        RuleFor(r => r.RatingText).MustBeText(Limits.Name);
+        RuleFor(r => r.Rating).NotNull().WithMessage($"'rating' is required: one of {string.Join(", ", EnumNames.All<ReviewRating>())}.");
+        RuleFor(r => r.Summary).MustBeText(Limits.ClaimText).When(r => r.Summary is not null);
     }
 }
 
@@ -72,7 +72,7 @@ internal sealed class ReviewListQueryValidator : AbstractValidator<ReviewListQue
 {
     public ReviewListQueryValidator()
     {
-        RuleFor(q => q.Limit).MustBeLimit().OverridePropertyName("limit");
-        RuleFor(q => q.Cursor).MustBeCursor(_ => ReviewListQuery.Sort, _ => QueryValues.IsDate).OverridePropertyName("cursor");
+        RuleFor(q => q.Limit).MustBeLimit();
+        RuleFor(q => q.Cursor).MustBeCursor(_ => ReviewListQuery.Sort, _ => QueryValues.IsDate);
     }
 }

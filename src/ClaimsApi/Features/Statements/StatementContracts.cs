@@ -65,12 +65,12 @@ internal sealed class StatementListQueryValidator : AbstractValidator<StatementL
 {
     public StatementListQueryValidator()
     {
-        RuleFor(q => q.Q).MustBeSearchText(required: false).OverridePropertyName("q");
-        RuleFor(q => q.Article).MustBeIdFilter("article").OverridePropertyName("article");
-        RuleFor(q => q.Speaker).MustBeIdFilter("speaker").OverridePropertyName("speaker");
-        RuleFor(q => q.Kind).MustBeOneOf<StatementListQuery, StatementKind>("kind").OverridePropertyName("kind");
-        RuleFor(q => q.Workflow).MustBeOneOf<StatementListQuery, WorkflowState>("workflow").OverridePropertyName("workflow");
-        RuleFor(q => q.Limit).MustBeLimit().OverridePropertyName("limit");
-        RuleFor(q => q.Cursor).MustBeCursor(_ => StatementListQuery.Sort).OverridePropertyName("cursor");
+        RuleFor(q => q.Q).MustBeSearchText(required: false);
+        RuleFor(q => q.Article).MustBeIdFilter("article");
+        RuleFor(q => q.Speaker).MustBeIdFilter("speaker");
+        RuleFor(q => q.Kind).MustBeOneOf<StatementListQuery, StatementKind>("kind");
+        RuleFor(q => q.Workflow).MustBeOneOf<StatementListQuery, WorkflowState>("workflow");
+        RuleFor(q => q.Limit).MustBeLimit();
+        RuleFor(q => q.Cursor).MustBeCursor(_ => StatementListQuery.Sort);
     }
 }

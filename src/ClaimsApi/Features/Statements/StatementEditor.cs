@@ -88,8 +88,8 @@ internal static class StatementEditor
 
         // Locked first, so a claim being published on it now either finishes before the check or waits and sees the move.
         await db.LockRowsAsync("statements", [statement.Id], exclusive: true, ct);
-        var published = await db.Claims.IgnoreQueryFilters()
-            .Where(c => c.DeletedAt == null && c.Workflow == WorkflowState.Published && c.Evidence.Any(e => e.StatementId == statement.Id))
+        var published = await db.Claims.InEveryStage()
+            .Where(c => c.Workflow == WorkflowState.Published && c.Evidence.Any(e => e.StatementId == statement.Id))
             .Select(c => c.Id).OrderBy(c => c).ToListAsync(ct);
         return published.Count == 0 ? null
             : $"Statement '{statement.Id}' cannot leave published while published claims cite it: {StatementReferences.List(published)}. Retract those claims first.";
@@ -198,8 +198,8 @@ internal static class StatementEditor
     /// <summary>Why the statement's new span leaves out live statements nested in it, or null.</summary>
     private static async Task<string?> ChildrenOutsideAsync(Statement statement, ClaimsDbContext db, CancellationToken ct)
     {
-        var outside = await db.Statements.IgnoreQueryFilters()
-            .Where(s => s.ParentId == statement.Id && s.DeletedAt == null && (s.Start < statement.Start || s.End > statement.End))
+        var outside = await db.Statements.InEveryStage()
+            .Where(s => s.ParentId == statement.Id && (s.Start < statement.Start || s.End > statement.End))
             .Select(s => s.Id).OrderBy(s => s).ToListAsync(ct);
         return outside.Count == 0 ? null
             : $"Statement '{statement.Id}' cannot take this span: statements nested in it would lie outside it: {StatementReferences.List(outside)}. Change or delete them first.";
@@ -211,20 +211,20 @@ internal static class StatementReferences
 {
     /// <summary>The live claims (any stage) with evidence in any of <paramref name="statementIds"/>, tracked, with their evidence, by id.</summary>
     public static Task<List<ClaimedFact>> CitingClaimsAsync(IReadOnlyCollection<string> statementIds, ClaimsDbContext db, CancellationToken ct) =>
-        db.Claims.IgnoreQueryFilters()
+        db.Claims.InEveryStage()
             .Include(c => c.Evidence)
-            .Where(c => c.DeletedAt == null && c.Evidence.Any(e => statementIds.Contains(e.StatementId)))
+            .Where(c => c.Evidence.Any(e => statementIds.Contains(e.StatementId)))
             .OrderBy(c => c.Id)
             .ToListAsync(ct);
 
     /// <summary>Why the statement cannot be deleted (live claims cite it, live statements nest in it), or null.</summary>
     public static async Task<string?> DependentsAsync(Statement statement, ClaimsDbContext db, CancellationToken ct)
     {
-        var claims = await db.Claims.IgnoreQueryFilters()
-            .Where(c => c.DeletedAt == null && c.Evidence.Any(e => e.StatementId == statement.Id))
+        var claims = await db.Claims.InEveryStage()
+            .Where(c => c.Evidence.Any(e => e.StatementId == statement.Id))
             .Select(c => c.Id).OrderBy(c => c).ToListAsync(ct);
-        var children = await db.Statements.IgnoreQueryFilters()
-            .Where(s => s.DeletedAt == null && s.ParentId == statement.Id)
+        var children = await db.Statements.InEveryStage()
+            .Where(s => s.ParentId == statement.Id)
             .Select(s => s.Id).OrderBy(s => s).ToListAsync(ct);
         var reasons = new List<string>();
         if (claims.Count > 0)
@@ -253,7 +253,7 @@ internal static class StatementReferences
         var entityIds = new[] { statement.SpeakerId, statement.SourceId }.OfType<string>().Distinct().ToList();
         var known = await db.Entities.Where(e => entityIds.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct);
         missing.AddRange(entityIds.Except(known).Select(e => $"entity '{e}'"));
-        if (statement.ParentId is { } parent && !await db.Statements.IgnoreQueryFilters().AnyAsync(s => s.Id == parent && s.DeletedAt == null, ct))
+        if (statement.ParentId is { } parent && !await db.Statements.InEveryStage().AnyAsync(s => s.Id == parent, ct))
         {
             missing.Add($"statement '{parent}'");
         }

@@ -34,15 +34,15 @@ internal sealed class StatementWriteValidator : AbstractValidator<StatementWrite
 
     public StatementWriteValidator()
     {
-        RuleFor(s => s.Id).MustBeId().When(s => s.Id is not null).OverridePropertyName("id");
-        RuleFor(s => s.Article).MustBeId().OverridePropertyName("article");
-        RuleFor(s => s.Speaker).MustBeId().OverridePropertyName("speaker");
-        RuleFor(s => s.Kind).NotNull().WithMessage($"'kind' is required: one of {string.Join(", ", EnumNames.All<StatementKind>())}.").OverridePropertyName("kind");
-        RuleFor(s => s.Cue).MustBeText(Limits.Cue).When(s => s.Cue is not null).OverridePropertyName("cue");
-        RuleFor(s => s.Exact).MustBeText(MaxExact).OverridePropertyName("exact");
-        RuleFor(s => s.Prefix).MustBeText(Limits.ClaimPart).When(s => s.Prefix is not null).OverridePropertyName("prefix");
-        RuleFor(s => s.Suffix).MustBeText(Limits.ClaimPart).When(s => s.Suffix is not null).OverridePropertyName("suffix");
-        RuleFor(s => s.Parent).MustBeId().When(s => s.Parent is not null).OverridePropertyName("parent");
-        RuleFor(s => s.Source).MustBeId().When(s => s.Source is not null).OverridePropertyName("source");
+        RuleFor(s => s.Id).MustBeId().When(s => s.Id is not null);
+        RuleFor(s => s.Article).MustBeId();
+        RuleFor(s => s.Speaker).MustBeId();
+        RuleFor(s => s.Kind).NotNull().WithMessage($"'kind' is required: one of {string.Join(", ", EnumNames.All<StatementKind>())}.");
+        RuleFor(s => s.Cue).MustBeText(Limits.Cue).When(s => s.Cue is not null);
+        RuleFor(s => s.Exact).MustBeText(MaxExact);
+        RuleFor(s => s.Prefix).MustBeText(Limits.ClaimPart).When(s => s.Prefix is not null);
+        RuleFor(s => s.Suffix).MustBeText(Limits.ClaimPart).When(s => s.Suffix is not null);
+        RuleFor(s => s.Parent).MustBeId().When(s => s.Parent is not null);
+        RuleFor(s => s.Source).MustBeId().When(s => s.Source is not null);
     }
 }
