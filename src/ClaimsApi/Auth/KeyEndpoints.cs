@@ -73,7 +73,7 @@ public static class KeyEndpoints
         var created = await store.CreateAsync(request.Name!, request.Role!.Value, ct);
         if (created.Value is not { } key)
         {
-            return CurationProblems.Conflict(created.Error!);
+            return Problems.Conflict(created.Error!);
         }
 
         http.Response.Headers.CacheControl = "no-store";

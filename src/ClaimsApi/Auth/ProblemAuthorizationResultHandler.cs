@@ -1,3 +1,4 @@
+using ClaimsApi.Http;
 using ClaimsApi.Domain;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
@@ -21,9 +22,8 @@ internal sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddlewa
         if (authorizeResult.Forbidden)
         {
             var has = context.User.FindAll(System.Security.Claims.ClaimTypes.Role).Select(c => c.Value).LastOrDefault() ?? "none";
-            await WriteAsync(context, StatusCodes.Status403Forbidden, "Forbidden",
-                $"This operation needs an API key with role {Needed(policy)}; the key '{context.User.Identity?.Name}' has role {has}.",
-                "https://tools.ietf.org/html/rfc9110#section-15.5.4");
+            await WriteAsync(context, StatusCodes.Status403Forbidden,
+                $"This operation needs an API key with role {Needed(policy)}; the key '{context.User.Identity?.Name}' has role {has}.");
             return;
         }
 
@@ -36,20 +36,16 @@ internal sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddlewa
         var detail = context.Items.ContainsKey(ApiKeyAuthenticationHandler.InvalidKeyItem)
             ? "The API key is not known or has been revoked."
             : $"This operation needs an API key{(role is null ? "" : $" with role {role}")}: send it as 'Authorization: Bearer <key>' or '{ApiKeyAuthenticationHandler.HeaderName}: <key>'.";
-        return WriteAsync(context, StatusCodes.Status401Unauthorized, "Unauthorized", detail, "https://tools.ietf.org/html/rfc9110#section-15.5.2");
+        return WriteAsync(context, StatusCodes.Status401Unauthorized, detail);
     }
 
     private static string Needed(AuthorizationPolicy policy) =>
         policy.Requirements.OfType<RolesAuthorizationRequirement>().SelectMany(r => r.AllowedRoles).FirstOrDefault() ?? EnumNames.Of(ApiRole.Reader);
 
-    private static async Task WriteAsync(HttpContext context, int status, string title, string detail, string type)
+    private static async Task WriteAsync(HttpContext context, int status, string detail)
     {
         context.Response.StatusCode = status;
         var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = { Status = status, Title = title, Detail = detail, Type = type },
-        });
+        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = Problems.Describe(status, detail) });
     }
 }

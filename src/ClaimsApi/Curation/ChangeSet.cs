@@ -1,3 +1,4 @@
+using ClaimsApi.Http;
 using ClaimsApi.Domain;
 using ClaimsApi.Persistence;
 

@@ -54,11 +54,7 @@ public sealed class CuratedEndpoints<T, TView>(CuratedResource<T, TView> resourc
             : null;
         if (entry is null)
         {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status404NotFound,
-                title: "Not Found",
-                detail: $"{resource.Title} '{id}' has no revision '{(revision.Length > 20 ? revision[..20] + "..." : revision)}' in its history.",
-                type: "https://tools.ietf.org/html/rfc9110#section-15.5.5");
+            return Problems.NoSuchRevision(resource.Title, id, revision);
         }
 
         return TypedResults.Ok(new HistoryRevision(

@@ -1,3 +1,4 @@
+using ClaimsApi.Http;
 using ClaimsApi.Domain;
 using ClaimsApi.Persistence;
 
@@ -67,7 +68,7 @@ public sealed class CuratedResource<T, TView> : ICuratedResource
     /// <summary>The 422 for a request that names another id than the record's (ids never change), or null.</summary>
     public Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult? RefuseOtherId(string? given, string id, string what = "The body's id") =>
         given is not null && given != id
-            ? CurationProblems.Unprocessable("id", $"{what} '{given}' is not the {Name}'s id '{id}'; ids never change.")
+            ? Problems.Unprocessable("id", $"{what} '{given}' is not the {Name}'s id '{id}'; ids never change.")
             : null;
 
     async Task<IRevisioned?> ICuratedResource.RenderAsync(string id, ClaimsDbContext db, CancellationToken ct) => await Render(id, db, ct);

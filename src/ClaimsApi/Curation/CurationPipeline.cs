@@ -31,7 +31,7 @@ public sealed class CurationPipeline(
         {
             if (await db.Set<T>().IgnoreQueryFilters().AnyAsync(r => r.Id == record.Id, ct))
             {
-                return CurationProblems.Conflict($"{resource.WithArticle} with id '{record.Id}' exists (perhaps deleted: an admin can restore it).");
+                return Problems.Conflict($"{resource.WithArticle} with id '{record.Id}' exists (perhaps deleted: an admin can restore it).");
             }
 
             if (await edit(record, changes, ct) is { } problem)
@@ -82,7 +82,7 @@ public sealed class CurationPipeline(
             await db.LockRowsAsync(db.Model.FindEntityType(typeof(T))!.GetTableName()!, [id], exclusive: true, ct);
             if (resource.RefuseDelete is not null && await resource.RefuseDelete(record, db, ct) is { } refused)
             {
-                return CurationProblems.Conflict(refused);
+                return Problems.Conflict(refused);
             }
 
             record.DeletedAt = time.GetUtcNow();
@@ -103,12 +103,12 @@ public sealed class CurationPipeline(
 
             if (record.DeletedAt is null)
             {
-                return CurationProblems.Conflict($"{resource.Title} '{id}' is not deleted.");
+                return Problems.Conflict($"{resource.Title} '{id}' is not deleted.");
             }
 
             if (resource.RefuseRestore is not null && await resource.RefuseRestore(record, db, ct) is { } refused)
             {
-                return CurationProblems.Conflict(refused);
+                return Problems.Conflict(refused);
             }
 
             record.DeletedAt = null;
@@ -124,12 +124,12 @@ public sealed class CurationPipeline(
         {
             if (Workflow.Refuse(record, to) is { } refused)
             {
-                return CurationProblems.Conflict($"{resource.Title} '{id}' {refused}");
+                return Problems.Conflict($"{resource.Title} '{id}' {refused}");
             }
 
             if (resource.RefuseMove is not null && await resource.RefuseMove(record, to, db, ct) is { } cannot)
             {
-                return CurationProblems.Conflict(cannot);
+                return Problems.Conflict(cannot);
             }
 
             Workflow.Apply(record, to, reason);
@@ -203,12 +203,12 @@ public sealed class CurationPipeline(
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return WriteResult<TView>.Failed(CurationProblems.ChangedConcurrently());
+            return WriteResult<TView>.Failed(Problems.ChangedConcurrently());
         }
         catch (DbUpdateException e) when (IsConstraintViolation(e))
         {
             db.ChangeTracker.Clear();
-            return WriteResult<TView>.Failed(CurationProblems.Conflict(
+            return WriteResult<TView>.Failed(Problems.Conflict(
                 "The change conflicts with a change made at the same time (a record with this id was just created, or a record it refers to was just removed); read again and retry."));
         }
     }

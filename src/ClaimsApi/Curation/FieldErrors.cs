@@ -1,3 +1,4 @@
+using ClaimsApi.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ClaimsApi.Curation;
@@ -21,5 +22,5 @@ public sealed class FieldErrors
 
     /// <summary>The 422 naming every field added, or null when none was.</summary>
     public ProblemHttpResult? ToProblem() =>
-        Any ? CurationProblems.Unprocessable(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal)) : null;
+        Any ? Problems.Unprocessable(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal)) : null;
 }

@@ -1,3 +1,4 @@
+using ClaimsApi.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ClaimsApi.Curation;

@@ -34,23 +34,7 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
     public static ProblemDetails Describe(int status, string detail, JsonException? json = null)
     {
         var (field, message) = json is null ? (null, null) : Describe(json);
-        var problem = new ProblemDetails
-        {
-            Status = status,
-            Title = status switch
-            {
-                StatusCodes.Status413PayloadTooLarge => "Content Too Large",
-                StatusCodes.Status415UnsupportedMediaType => "Unsupported Media Type",
-                _ => "Bad Request",
-            },
-            Detail = json is null ? detail : $"The request body is not valid JSON for this operation: {message}",
-            Type = status switch
-            {
-                StatusCodes.Status413PayloadTooLarge => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
-                StatusCodes.Status415UnsupportedMediaType => "https://tools.ietf.org/html/rfc9110#section-15.5.16",
-                _ => "https://tools.ietf.org/html/rfc9110#section-15.5.1",
-            },
-        };
+        var problem = Problems.Describe(status, json is null ? detail : $"The request body is not valid JSON for this operation: {message}");
         if (field is not null)
         {
             // Like a validation problem: the field that is wrong, by its JSON path.

@@ -35,8 +35,5 @@ public static class ValidationFilterExtensions
 
     /// <summary>The 400 validation problem of a failed validation, naming each bad field or parameter.</summary>
     public static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem ToProblem(this FluentValidation.Results.ValidationResult result) =>
-        TypedResults.ValidationProblem(
-            result.ToDictionary(),
-            detail: string.Join(" ", result.Errors.Select(e => e.ErrorMessage).Distinct()),
-            title: "One or more parameters are not valid.");
+        Problems.Invalid(result.ToDictionary(), string.Join(" ", result.Errors.Select(e => e.ErrorMessage).Distinct()));
 }

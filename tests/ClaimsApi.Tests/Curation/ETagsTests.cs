@@ -1,4 +1,4 @@
-using ClaimsApi.Curation;
+using ClaimsApi.Http;
 using Microsoft.AspNetCore.Http;
 
 namespace ClaimsApi.Tests.Curation;

@@ -5,7 +5,6 @@ using ClaimsApi.Curation;
 using ClaimsApi.Http;
 using ClaimsApi.Seeding;
 using FluentValidation;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
@@ -56,13 +55,13 @@ internal static class ArticleBody
         var charset = contentType?.Charset.Value;
         if ((!isJson && !isText) || (isText && charset is not null && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
         {
-            return (null, BodyProblem(StatusCodes.Status415UnsupportedMediaType,
+            return (null, Problems.Of(StatusCodes.Status415UnsupportedMediaType,
                 $"The body must be the article in the seed format as text/plain (UTF-8), or application/json; not '{request.ContentType}'."));
         }
 
         if (await ReadBodyAsync(request, WriteLimits.ArticleBodyBytes, ct) is not { } bytes)
         {
-            return (null, BodyProblem(StatusCodes.Status413PayloadTooLarge, $"An article body may be at most {WriteLimits.ArticleBodyBytes} bytes."));
+            return (null, Problems.Of(StatusCodes.Status413PayloadTooLarge, $"An article body may be at most {WriteLimits.ArticleBodyBytes} bytes."));
         }
 
         ArticleWrite? body;
@@ -75,7 +74,7 @@ internal static class ArticleBody
             }
             catch (DecoderFallbackException e)
             {
-                return (null, Invalid("text", $"The body is not valid UTF-8 (byte {e.Index})."));
+                return (null, Problems.Invalid("text", $"The body is not valid UTF-8 (byte {e.Index})."));
             }
 
             body = new ArticleWrite(query.Id, text, null, null, null, null, query.Language, query.Publisher, query.SourceUrl);
@@ -86,10 +85,9 @@ internal static class ArticleBody
                 .Where(p => p.Value is not null).Select(p => p.Name).ToList();
             if (stray.Count > 0)
             {
-                return (null, TypedResults.ValidationProblem(
+                return (null, Problems.Invalid(
                     stray.ToDictionary(p => p, p => new[] { $"The query parameter '{p}' is for text/plain bodies; in JSON, send '{p}' in the body." }),
-                    detail: $"Query parameters {string.Join(", ", stray)} are only for text/plain bodies.",
-                    title: "One or more parameters are not valid."));
+                    $"Query parameters {string.Join(", ", stray)} are only for text/plain bodies."));
             }
 
             try
@@ -103,7 +101,7 @@ internal static class ArticleBody
 
             if (body is null)
             {
-                return (null, Invalid("body", "The request body is required: an article."));
+                return (null, Problems.Invalid("body", "The request body is required: an article."));
             }
         }
 
@@ -123,7 +121,7 @@ internal static class ArticleBody
         catch (SeedFormatException e)
         {
             var field = !structured ? "text" : e.Line == 1 ? "publishedOn" : "title";
-            return (null, CurationProblems.Unprocessable(field, $"line {e.Line}, column {e.Column}: {e.Message}"));
+            return (null, Problems.Unprocessable(field, $"line {e.Line}, column {e.Column}: {e.Message}"));
         }
     }
 
@@ -169,8 +167,4 @@ internal static class ArticleBody
         return buffer.ToArray();
     }
 
-    private static ProblemHttpResult BodyProblem(int status, string detail) => TypedResults.Problem(BadRequestExceptionHandler.Describe(status, detail));
-
-    private static ValidationProblem Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, detail: message, title: "One or more parameters are not valid.");
 }

@@ -60,7 +60,7 @@ public sealed record ArticleDetail(
     IReadOnlyList<ParagraphResponse> Paragraphs,
     IReadOnlyList<StatementResponse> Statements,
     IReadOnlyList<ClaimSummary> Claims,
-    int Revision) : Curation.IRevisioned;
+    int Revision) : Http.IRevisioned;
 
 /// <summary>A block of the article.</summary>
 /// <param name="Index">0 is the lead, 1 the title, 2 onwards the body paragraphs.</param>

@@ -1,3 +1,4 @@
+using ClaimsApi.Http;
 using ClaimsApi.Curation;
 using ClaimsApi.Domain;
 using ClaimsApi.Features.Claims;
@@ -51,7 +52,7 @@ internal static class ArticleEditor
 
         if (lost.Count > 0)
         {
-            return CurationProblems.Conflict(
+            return Problems.Conflict(
                 $"Article '{article.Id}' cannot take this text: these statements are not in it exactly once: {string.Join("; ", lost)}. Change or delete them first, or keep their words in the text.");
         }
 
@@ -59,7 +60,7 @@ internal static class ArticleEditor
             .Select(s => $"{s.Id} (in {s.ParentId})").ToList();
         if (outside.Count > 0)
         {
-            return CurationProblems.Conflict(
+            return Problems.Conflict(
                 $"Article '{article.Id}' cannot take this text: nested statements would no longer lie inside their parents: {string.Join(", ", outside)}.");
         }
 
@@ -102,7 +103,7 @@ internal static class ArticleEditor
 
     internal static async Task<ProblemHttpResult?> PublisherProblemAsync(string? publisher, ClaimsDbContext db, CancellationToken ct) =>
         publisher is not null && !await db.Entities.AnyAsync(e => e.Id == publisher, ct)
-            ? CurationProblems.Unprocessable("publisher", $"There is no entity '{publisher}'.")
+            ? Problems.Unprocessable("publisher", $"There is no entity '{publisher}'.")
             : null;
 
     /// <summary>Why the article cannot be deleted (live statements or claims belong to it), or null.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using ClaimsApi.Curation;
 using ClaimsApi.Features.Claims;
 using ClaimsApi.Features.Search;
 using ClaimsApi.Features.Statements;

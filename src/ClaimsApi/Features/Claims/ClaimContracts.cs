@@ -62,7 +62,7 @@ public sealed record ClaimDetail(
     IReadOnlyList<ClaimLinkResponse> Links,
     WorkflowState Workflow,
     string? RetractionReason,
-    int Revision) : Curation.IRevisioned;
+    int Revision) : Http.IRevisioned;
 
 /// <summary>A named qualifier of a claim (legal basis, time, place …).</summary>
 /// <param name="Name">What it qualifies (e.g. legal-basis).</param>

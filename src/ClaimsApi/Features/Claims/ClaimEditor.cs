@@ -1,3 +1,4 @@
+using ClaimsApi.Http;
 using ClaimsApi.Curation;
 using ClaimsApi.Domain;
 using ClaimsApi.Persistence;
@@ -26,7 +27,7 @@ internal static class ClaimEditor
         }
 
         return claim.Workflow == WorkflowState.Published && await ClaimReferences.UnpublishedEvidenceAsync(claim, db, ct) is { } unpublished
-            ? CurationProblems.Conflict(unpublished)
+            ? Problems.Conflict(unpublished)
             : null;
     }
 

@@ -1,3 +1,4 @@
+using ClaimsApi.Http;
 using ClaimsApi.Auth;
 using ClaimsApi.Curation;
 using ClaimsApi.Domain;
@@ -66,6 +67,6 @@ public static class EntityCommands
 
     internal static async Task<Results<Ok<EntityResponse>, ProblemHttpResult>> MergeAsync(string id, EntityMerge body, CurationPipeline curation, TimeProvider time, CancellationToken ct) =>
         body.Into == id
-            ? CurationProblems.Unprocessable("into", "An entity cannot be merged into itself.")
+            ? Problems.Unprocessable("into", "An entity cannot be merged into itself.")
             : await curation.ChangeAsync(Resource, id, "merge", (merged, changes, ct) => EntityEditor.MergeAsync(merged, body.Into!, time.GetUtcNow(), changes, ct), ct, answer: body.Into).Ok();
 }

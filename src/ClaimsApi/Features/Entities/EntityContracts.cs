@@ -23,7 +23,7 @@ public sealed record EntityResponse(
     string? Description,
     string? WikidataId,
     EntityRef? PartOf,
-    int Revision) : Curation.IRevisioned;
+    int Revision) : Http.IRevisioned;
 
 /// <summary>Filters for the entity list.</summary>
 public sealed record EntityListQuery : PageQuery

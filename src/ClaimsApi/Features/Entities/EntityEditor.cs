@@ -1,3 +1,4 @@
+using ClaimsApi.Http;
 using ClaimsApi.Curation;
 using ClaimsApi.Domain;
 using ClaimsApi.Features.Articles;
@@ -47,12 +48,12 @@ internal static class EntityEditor
         var target = await EntityCommands.Resource.Query(db).FirstOrDefaultAsync(e => e.Id == into, ct);
         if (target is null)
         {
-            return CurationProblems.Unprocessable("into", $"There is no entity '{into}'.");
+            return Problems.Unprocessable("into", $"There is no entity '{into}'.");
         }
 
         if (await PartOfChainAsync(into, id, db, ct) is { } chain)
         {
-            return CurationProblems.Conflict($"Entity '{into}' is part of '{id}' ({chain}); merging would make it part of itself. Change its partOf first.");
+            return Problems.Conflict($"Entity '{into}' is part of '{id}' ({chain}); merging would make it part of itself. Change its partOf first.");
         }
 
         var claims = await ClaimCommands.Resource.Query(db).IgnoreQueryFilters()
@@ -136,16 +137,16 @@ internal static class EntityEditor
 
         if (partOf == id)
         {
-            return CurationProblems.Unprocessable("partOf", "An entity cannot be part of itself.");
+            return Problems.Unprocessable("partOf", "An entity cannot be part of itself.");
         }
 
         if (!await db.Entities.AnyAsync(e => e.Id == partOf, ct))
         {
-            return CurationProblems.Unprocessable("partOf", $"There is no entity '{partOf}'.");
+            return Problems.Unprocessable("partOf", $"There is no entity '{partOf}'.");
         }
 
         return await PartOfChainAsync(partOf, id, db, ct) is { } chain
-            ? CurationProblems.Unprocessable("partOf", $"partOf would go round in a circle: {id} → {chain}.")
+            ? Problems.Unprocessable("partOf", $"partOf would go round in a circle: {id} → {chain}.")
             : null;
     }
 

@@ -1,4 +1,3 @@
-using ClaimsApi.Curation;
 using ClaimsApi.Domain;
 using ClaimsApi.Features.Claims;
 using ClaimsApi.Features.Search;

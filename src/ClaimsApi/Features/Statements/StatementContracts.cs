@@ -33,7 +33,7 @@ public sealed record StatementResponse(
     IReadOnlyList<string> ClaimIds,
     WorkflowState Workflow,
     string? RetractionReason,
-    int Revision) : Curation.IRevisioned;
+    int Revision) : Http.IRevisioned;
 
 /// <summary>Filters for the statement list.</summary>
 public sealed record StatementListQuery : PageQuery

@@ -1,3 +1,4 @@
+using ClaimsApi.Http;
 using ClaimsApi.Curation;
 using ClaimsApi.Domain;
 using ClaimsApi.Features.Claims;
@@ -26,7 +27,7 @@ internal static class StatementEditor
         var db = changes.Db;
         if (body.Article != statement.ArticleId)
         {
-            return CurationProblems.Unprocessable("article", $"Statement '{statement.Id}' is in article '{statement.ArticleId}' and stays there; to quote another article, create a new statement.");
+            return Problems.Unprocessable("article", $"Statement '{statement.Id}' is in article '{statement.ArticleId}' and stays there; to quote another article, create a new statement.");
         }
 
         var (oldStart, oldEnd) = (statement.Start, statement.End);
@@ -39,7 +40,7 @@ internal static class StatementEditor
         {
             if (await ChildrenOutsideAsync(statement, db, ct) is { } outside)
             {
-                return CurationProblems.Conflict(outside);
+                return Problems.Conflict(outside);
             }
 
             var text = await db.Articles.Where(a => a.Id == statement.ArticleId).Select(a => a.Text).SingleAsync(ct);
@@ -70,7 +71,7 @@ internal static class StatementEditor
 
             if (unanchored.Count > 0)
             {
-                return CurationProblems.Conflict(
+                return Problems.Conflict(
                     $"Statement '{statement.Id}' cannot take this span: the evidence of these claims is not inside it exactly once: {string.Join("; ", unanchored)}. Change the claims' evidence first, or quote a span that contains it.");
             }
         }

@@ -1,4 +1,3 @@
-using ClaimsApi.Curation;
 using ClaimsApi.Domain;
 using ClaimsApi.Features.Search;
 using ClaimsApi.Http;

@@ -1,6 +1,6 @@
 using Microsoft.Net.Http.Headers;
 
-namespace ClaimsApi.Curation;
+namespace ClaimsApi.Http;
 
 /// <summary>A response that describes one revision of a curated record; its revision is its ETag.</summary>
 public interface IRevisioned
@@ -24,19 +24,19 @@ public static class ETags
         var ifMatch = request.Headers.IfMatch;
         if (ifMatch.Count == 0)
         {
-            return CurationProblems.PreconditionRequired(resource, id, revision);
+            return Problems.PreconditionRequired(resource, id, revision);
         }
 
         if (!EntityTagHeaderValue.TryParseList(ifMatch, out var tags))
         {
-            return CurationProblems.PreconditionFailed(resource, id, revision, "the If-Match header is not a list of entity tags such as \"3\"");
+            return Problems.PreconditionFailed(resource, id, revision, "the If-Match header is not a list of entity tags such as \"3\"");
         }
 
         // Strong comparison (RFC 9110 §13.1.1): a weak tag never matches.
         var current = new EntityTagHeaderValue(Of(revision));
         return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(current, useStrongComparison: true))
             ? null
-            : CurationProblems.PreconditionFailed(resource, id, revision, $"it is now at revision {revision}; read it again and reapply the change");
+            : Problems.PreconditionFailed(resource, id, revision, $"it is now at revision {revision}; read it again and reapply the change");
     }
 
     /// <summary>Whether the request's <c>If-None-Match</c> names this revision (weak comparison), so 304 answers it.</summary>
