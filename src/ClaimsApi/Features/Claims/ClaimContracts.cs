@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using ClaimsApi.Domain;
+using ClaimsApi.Domain.Search;
 using ClaimsApi.Http;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
@@ -107,7 +108,7 @@ public sealed record ClaimListQuery : PageQuery
     internal static readonly string[] Sorts = ["-claimedOn", "claimedOn", "id"];
 
     [FromQuery(Name = "q"), Description("Only claims matching these words (full-text, entity-aware, as in GET /v1/search); the list keeps its order. For ranking by relevance use GET /v1/search.")]
-    [ParameterSchema(MaxLength = Search.SearchQuery.MaxLength)]
+    [ParameterSchema(MaxLength = FullTextQuery.MaxTextLength)]
     public string? Q { get; init; }
 
     [FromQuery(Name = "claimant"), Description("Only claims made by this entity (id).")]

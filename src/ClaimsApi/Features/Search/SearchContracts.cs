@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using ClaimsApi.Domain;
+using ClaimsApi.Domain.Search;
 using ClaimsApi.Http;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
@@ -61,13 +62,12 @@ public sealed record FacetCount(string Value, string? Label, int Count);
 /// <summary>A search: words, filters, facets and paging.</summary>
 public sealed record SearchQuery : PageQuery
 {
-    internal const int MaxLength = 500;
     internal const string LanguagePattern = "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$";
     internal const string Sort = "relevance";
     internal static readonly string[] Types = ["claim", "statement", "article"];
 
     [FromQuery(Name = "q"), Description("Words, a name or a sentence. Entity names and aliases are expanded (\"North Korea\" also finds \"the DPRK\"); case and diacritics do not matter; no operator syntax.")]
-    [ParameterSchema(Example = "North Korean troops Kursk", MaxLength = MaxLength)]
+    [ParameterSchema(Example = "North Korean troops Kursk", MaxLength = FullTextQuery.MaxTextLength)]
     public string? Q { get; init; }
 
     [FromQuery(Name = "type"), Description("Only results of this type.")]

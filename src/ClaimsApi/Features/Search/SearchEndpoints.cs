@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClaimsApi.Domain;
+using ClaimsApi.Domain.Search;
 using ClaimsApi.Http;
 using ClaimsApi.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
