@@ -21,7 +21,7 @@ public static class ClaimEndpoints
         group.MapGet("/", List)
             .WithName("ListClaims")
             .WithSummary("List claims")
-            .WithDescription("Claims filtered by claimant, mentioned entity, article, kind, status and date range; sorted newest first by default; paged with a cursor.")
+            .WithDescription("Claims filtered by words, claimant, mentioned entity, article, kind, status, workflow stage, language and date range; sorted newest first by default; paged with a cursor.")
             .Validate<ClaimListQuery>();
 
         group.MapPost("/match", Match)
@@ -61,45 +61,7 @@ public static class ClaimEndpoints
             claims = claims.Where(c => matching.Contains(c.Id));
         }
 
-        if (query.Claimant is { } claimant)
-        {
-            claims = claims.Where(c => c.ClaimantId == claimant);
-        }
-
-        if (query.Entity is { } entity)
-        {
-            claims = claims.Where(c => c.Mentions.Any(m => m.EntityId == entity));
-        }
-
-        if (query.Article is { } article)
-        {
-            claims = claims.Where(c => c.ArticleId == article);
-        }
-
-        if (QueryValues.Enum<ClaimKind>(query.Kind) is { } kind)
-        {
-            claims = claims.Where(c => c.Kind == kind);
-        }
-
-        if (QueryValues.Enum<VerificationStatus>(query.Status) is { } status)
-        {
-            claims = claims.Where(c => c.Status == status);
-        }
-
-        if (QueryValues.Enum<WorkflowState>(query.Workflow) is { } workflow)
-        {
-            claims = claims.Where(c => c.Workflow == workflow);
-        }
-
-        if (QueryValues.Date(query.From) is { } from)
-        {
-            claims = claims.Where(c => c.ClaimedOn >= from);
-        }
-
-        if (QueryValues.Date(query.To) is { } to)
-        {
-            claims = claims.Where(c => c.ClaimedOn <= to);
-        }
+        claims = query.Apply(claims, db.Articles.AsNoTracking());
 
         var sort = query.SortOrDefault;
         Paging.TryDecode(query.Cursor, sort, out var cursor, sort == "id" ? null : QueryValues.IsDate);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ClaimsApi.Domain;
 using ClaimsApi.Domain.Search;
+using ClaimsApi.Features.Claims;
 using ClaimsApi.Http;
 using ClaimsApi.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -55,7 +56,7 @@ public static class SearchEndpoints
         var (fullText, entities) = await aliases.AnalyseAsync(query.Q!, db, ct);
         // Rank only the best candidates, unless filters other than the type could leave too few of them.
         var ofType = query.ClaimsOnly ? "claim" : query.Type;
-        var capped = !query.HasRecordFilters ? MaxCandidates : (int?)null;
+        var capped = !query.HasAny ? MaxCandidates : (int?)null;
         var hits = Filter(db.SearchIndex(fullText, capped, ofType), query, db);
 
         Paging.TryDecode(query.Cursor, SearchQuery.Sort, out var cursor, SearchCursor.IsValidKey);
@@ -78,91 +79,42 @@ public static class SearchEndpoints
             paged.Items, facets, paged.Limit, paged.NextCursor, paged.Next));
     }
 
-    /// <summary>Applies the filters to the index hits, joining each hit to its record; the result stays composable.</summary>
+    /// <summary>
+    /// Applies the filters to the index hits, joining each hit to its record; the result stays composable. Claims
+    /// pass through the same <see cref="ClaimFilter.Apply"/> as the claim lists; statements and articles through
+    /// their article (<see cref="ClaimFilter.ApplyToArticles"/>).
+    /// </summary>
     internal static IQueryable<SearchHit> Filter(IQueryable<SearchHit> hits, SearchQuery query, ClaimsDbContext db)
     {
         // Every index row has its record (the index is rebuilt with the data), so without filters no join is needed.
-        if (!query.HasRecordFilters)
+        if (!query.HasAny)
         {
             return query.Type is { } type ? hits.Where(h => h.Kind == type) : hits;
         }
 
-        var claims = db.Claims.AsNoTracking();
-        if (query.Claimant is { } claimant)
-        {
-            claims = claims.Where(c => c.ClaimantId == claimant);
-        }
-
-        if (query.Entity is { } entity)
-        {
-            claims = claims.Where(c => c.Mentions.Any(m => m.EntityId == entity));
-        }
-
-        if (QueryValues.Enum<ClaimKind>(query.Kind) is { } kind)
-        {
-            claims = claims.Where(c => c.Kind == kind);
-        }
-
-        if (QueryValues.Enum<VerificationStatus>(query.Status) is { } status)
-        {
-            claims = claims.Where(c => c.Status == status);
-        }
-
-        var from = QueryValues.Date(query.From);
-        var to = QueryValues.Date(query.To);
-        if (from is { } f)
-        {
-            claims = claims.Where(c => c.ClaimedOn >= f);
-        }
-
-        if (to is { } t)
-        {
-            claims = claims.Where(c => c.ClaimedOn <= t);
-        }
-
-        var articles = db.Articles.AsNoTracking();
-        if (query.Article is { } article)
-        {
-            articles = articles.Where(a => a.Id == article);
-        }
-
-        if (query.Language is { } language)
-        {
-            articles = articles.Where(a => a.Language == language);
-        }
-
-        var datedArticles = articles;
-        if (from is { } df)
-        {
-            datedArticles = datedArticles.Where(a => a.PublishedOn >= df);
-        }
-
-        if (to is { } dt)
-        {
-            datedArticles = datedArticles.Where(a => a.PublishedOn <= dt);
-        }
-
+        var claims = query.Apply(db.Claims.AsNoTracking(), db.Articles.AsNoTracking());
         var claimHits =
             from h in hits
             where h.Kind == "claim"
             join c in claims on h.RefId equals c.Id
-            join a in articles on c.ArticleId equals a.Id
+            join a in db.Articles.AsNoTracking() on c.ArticleId equals a.Id
             select new SearchHit { Kind = h.Kind, RefId = h.RefId, Score = h.Score };
         if (query.ClaimsOnly)
         {
             return claimHits;
         }
 
+        var articles = query.ApplyToArticles(db.Articles.AsNoTracking());
         var statementHits =
             from h in hits
             where h.Kind == "statement"
             join s in db.Statements.AsNoTracking() on h.RefId equals s.Id
-            join a in datedArticles on s.ArticleId equals a.Id
+            join a in articles on s.ArticleId equals a.Id
             select new SearchHit { Kind = h.Kind, RefId = h.RefId, Score = h.Score };
         var articleHits =
             from h in hits
             where h.Kind == "article"
-            join a in datedArticles on h.RefId equals a.Id
+            join a in articles on h.RefId equals a.Id
             select new SearchHit { Kind = h.Kind, RefId = h.RefId, Score = h.Score };
 
         return query.Type switch
