@@ -7,13 +7,18 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-// string.Compare inside queries is translated to SQL and compares with the column's (binary) collation.
-#pragma warning disable CA1309
-
 namespace ClaimsApi.Features.Claims;
 
 public static class ClaimEndpoints
 {
+    /// <summary>The orders of <see cref="ClaimListQuery.Sorts"/>.</summary>
+    private static readonly Dictionary<string, Keyset<ClaimedFact>> Orders = new(StringComparer.Ordinal)
+    {
+        ["-claimedOn"] = Keyset<ClaimedFact>.Descending(c => c.ClaimedOn).ThenAscending(c => c.Id),
+        ["claimedOn"] = Keyset<ClaimedFact>.Ascending(c => c.ClaimedOn).ThenAscending(c => c.Id),
+        ["id"] = Keyset<ClaimedFact>.Ascending(c => c.Id),
+    };
+
     public static IEndpointRouteBuilder MapClaims(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/claims").WithTags("Claims").RejectsMalformedIds("claim");
@@ -65,17 +70,7 @@ public static class ClaimEndpoints
 
         var sort = query.SortOrDefault;
         Paging.TryDecode(query.Cursor, sort, out var cursor, sort == "id" ? null : QueryValues.IsDate);
-        var afterDate = QueryValues.Date(cursor?.Key);
-        var afterId = cursor?.Id;
-        claims = sort switch
-        {
-            "id" => (afterId is null ? claims : claims.Where(c => string.Compare(c.Id, afterId) > 0))
-                .OrderBy(c => c.Id),
-            "claimedOn" => (afterId is null ? claims : claims.Where(c => c.ClaimedOn >= afterDate && (c.ClaimedOn > afterDate || string.Compare(c.Id, afterId) > 0)))
-                .OrderBy(c => c.ClaimedOn).ThenBy(c => c.Id),
-            _ => (afterId is null ? claims : claims.Where(c => c.ClaimedOn <= afterDate && (c.ClaimedOn < afterDate || string.Compare(c.Id, afterId) > 0)))
-                .OrderByDescending(c => c.ClaimedOn).ThenBy(c => c.Id),
-        };
+        claims = Orders[sort].Page(claims, cursor is null ? null : sort == "id" ? [cursor.Id] : [QueryValues.Date(cursor.Key)!.Value, cursor.Id]);
 
         var limit = QueryValues.Limit(query.Limit);
         var rows = await claims.Take(limit + 1).ToListAsync(ct);

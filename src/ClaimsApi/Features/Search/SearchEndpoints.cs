@@ -7,9 +7,6 @@ using ClaimsApi.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
-// string.Compare inside queries is translated to SQL and compares with the column's (binary) collation.
-#pragma warning disable CA1309
-
 namespace ClaimsApi.Features.Search;
 
 /// <summary>The relevance cursor: the last result's score, type and id.</summary>
@@ -39,6 +36,10 @@ public static class SearchEndpoints
     /// <summary>How many of the best matches by the provider's relevance are ranked and paged (docs/search.md).</summary>
     public const int MaxCandidates = 1000;
 
+    /// <summary>Best first; ties by type, then id, so that the order is total and the cursor well defined.</summary>
+    private static readonly Keyset<SearchHit> ByRelevance =
+        Keyset<SearchHit>.Descending(h => h.Score).ThenAscending(h => h.Kind).ThenAscending(h => h.RefId);
+
     public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder routes)
     {
         routes.MapGroup("/v1/search").WithTags("Search")
@@ -60,15 +61,9 @@ public static class SearchEndpoints
         var hits = Filter(db.SearchIndex(fullText, capped, ofType), query, db);
 
         Paging.TryDecode(query.Cursor, SearchQuery.Sort, out var cursor, SearchCursor.IsValidKey);
-        if (cursor is not null && SearchCursor.TryParse(cursor.Key, out var score, out var kind))
-        {
-            var id = cursor.Id;
-            hits = hits.Where(h => h.Score < score
-                || (h.Score == score && (string.Compare(h.Kind, kind) > 0 || (h.Kind == kind && string.Compare(h.RefId, id) > 0))));
-        }
-
+        var after = cursor is not null && SearchCursor.TryParse(cursor.Key, out var score, out var kind) ? new object[] { score, kind, cursor.Id } : null;
         var limit = QueryValues.Limit(query.Limit);
-        var page = await hits.OrderByDescending(h => h.Score).ThenBy(h => h.Kind).ThenBy(h => h.RefId).Take(limit + 1).ToListAsync(ct);
+        var page = await ByRelevance.Page(hits, after).Take(limit + 1).ToListAsync(ct);
         var results = await DescribeAsync(page, fullText, entities, db, ct);
         var paged = results.ToPage(limit, context, r => new Paging.Cursor(SearchQuery.Sort, SearchCursor.Key(r.Score, r.Type), r.Id));
         // Facets count the whole result set (every match, not the ranked candidates, and not this page).
