@@ -1,5 +1,6 @@
 using ClaimsApi.Auth;
 using ClaimsApi.Curation;
+using ClaimsApi.Features;
 using ClaimsApi.Features.Articles;
 using ClaimsApi.Features.Claims;
 using ClaimsApi.Features.Entities;
@@ -33,7 +34,7 @@ builder.Services.AddCuration(ArticleCommands.Resource, EntityCommands.Resource, 
 builder.Services.AddMemoryCache();
 builder.Services.AddSingleton<EntityAliasIndex>();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
-builder.Services.AddOpenApi(options => options.AddClaimsApiTransformers());
+builder.Services.AddOpenApi(options => options.AddClaimsApiTransformers(OpenApiExamples.ByType));
 builder.Services.AddHealthChecks()
     .AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"])
     .AddCheck<SeededHealthCheck>("database", tags: ["ready"]);

@@ -9,7 +9,9 @@ namespace ClaimsApi.Http;
 /// <summary>Shapes the generated OpenAPI document where the defaults fall short.</summary>
 public static class OpenApiTransformers
 {
-    public static OpenApiOptions AddClaimsApiTransformers(this OpenApiOptions options)
+    /// <param name="options">The document's options.</param>
+    /// <param name="examples">An example value of each schema type that has one (the features' response records).</param>
+    public static OpenApiOptions AddClaimsApiTransformers(this OpenApiOptions options, IReadOnlyDictionary<Type, object> examples)
     {
         options.AddDocumentTransformer((document, _, _) =>
         {
@@ -72,7 +74,8 @@ public static class OpenApiTransformers
                 schema.Type = JsonSchemaType.String;
             }
 
-            if (context.JsonPropertyInfo is null && OpenApiExamples.For(type, context.JsonTypeInfo.Options) is { } example)
+            if (context.JsonPropertyInfo is null && examples.TryGetValue(type, out var value) &&
+                System.Text.Json.JsonSerializer.SerializeToNode(value, type, context.JsonTypeInfo.Options) is { } example)
             {
                 schema.Examples = [example];
             }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClaimsApi.Domain;
+using ClaimsApi.Domain.Search;
 using FluentValidation;
 
 namespace ClaimsApi.Http;
@@ -42,8 +43,8 @@ public static class QueryValues
 
     /// <summary>Free text to search: bounded, no control characters, at least one word that is not a stop word.</summary>
     public static IRuleBuilderOptions<T, string?> MustBeSearchText<T>(this IRuleBuilder<T, string?> rule, bool required) =>
-        rule.Must(v => (v is null && !required) || (v is not null && v.Length <= Features.Search.SearchQuery.MaxLength && !v.Any(char.IsControl) && Features.Search.EntityAliasIndex.HasSearchableWords(v)))
-            .WithMessage($"'q' must contain at least one word that is not a stop word, at most {Features.Search.SearchQuery.MaxLength} characters and no control characters.");
+        rule.Must(v => (v is null && !required) || (v is not null && v.Length <= FullTextQuery.MaxTextLength && !v.Any(char.IsControl) && FullTextQuery.HasSearchableWords(v)))
+            .WithMessage($"'q' must contain at least one word that is not a stop word, at most {FullTextQuery.MaxTextLength} characters and no control characters.");
 
     public static IRuleBuilderOptions<T, string?> MustBeCursor<T>(this IRuleBuilder<T, string?> rule, Func<T, string> sortOf, Func<T, Func<string?, bool>?>? keyIsValid = null) =>
         rule.Must((query, v) => Paging.TryDecode(v, sortOf(query), out _, keyIsValid?.Invoke(query)))

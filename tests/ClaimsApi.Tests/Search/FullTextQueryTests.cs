@@ -1,5 +1,5 @@
 using ClaimsApi.Features.Claims;
-using ClaimsApi.Features.Search;
+using ClaimsApi.Domain.Search;
 using ClaimsApi.Persistence;
 using CsCheck;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClaimsApi.Domain;
 using ClaimsApi.Features.Claims;
 using ClaimsApi.Features.Search;
 using ClaimsApi.Features.Statements;
@@ -7,13 +8,12 @@ using ClaimsApi.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
-// string.Compare inside queries is translated to SQL and compares with the column's (binary) collation.
-#pragma warning disable CA1309
-
 namespace ClaimsApi.Features.Articles;
 
 public static class ArticleEndpoints
 {
+    private static readonly Keyset<Article> NewestFirst = Keyset<Article>.Descending(a => a.PublishedOn).ThenAscending(a => a.Id);
+
     public static IEndpointRouteBuilder MapArticles(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/articles").WithTags("Articles").RejectsMalformedIds("article");
@@ -47,15 +47,8 @@ public static class ArticleEndpoints
         }
 
         Paging.TryDecode(query.Cursor, ArticleListQuery.Sort, out var cursor, QueryValues.IsDate);
-        if (cursor is not null)
-        {
-            var after = QueryValues.Date(cursor.Key);
-            articles = articles.Where(a => a.PublishedOn <= after && (a.PublishedOn < after || string.Compare(a.Id, cursor.Id) > 0));
-        }
-
         var limit = QueryValues.Limit(query.Limit);
-        var rows = await articles
-            .OrderByDescending(a => a.PublishedOn).ThenBy(a => a.Id)
+        var rows = await NewestFirst.Page(articles, cursor is null ? null : [QueryValues.Date(cursor.Key)!.Value, cursor.Id])
             .Take(limit + 1)
             .Select(a => new
             {

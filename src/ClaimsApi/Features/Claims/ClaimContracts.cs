@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using ClaimsApi.Domain;
+using ClaimsApi.Domain.Search;
 using ClaimsApi.Http;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
@@ -102,45 +103,13 @@ public enum LinkDirection
 }
 
 /// <summary>Filters, sort and paging for claim lists.</summary>
-public sealed record ClaimListQuery : PageQuery
+public sealed record ClaimListQuery : ClaimFilter
 {
     internal static readonly string[] Sorts = ["-claimedOn", "claimedOn", "id"];
 
     [FromQuery(Name = "q"), Description("Only claims matching these words (full-text, entity-aware, as in GET /v1/search); the list keeps its order. For ranking by relevance use GET /v1/search.")]
-    [ParameterSchema(MaxLength = Search.SearchQuery.MaxLength)]
+    [ParameterSchema(MaxLength = FullTextQuery.MaxTextLength)]
     public string? Q { get; init; }
-
-    [FromQuery(Name = "claimant"), Description("Only claims made by this entity (id).")]
-    [ParameterSchema(Pattern = Ids.Pattern)]
-    public string? Claimant { get; init; }
-
-    [FromQuery(Name = "entity"), Description("Only claims that mention this entity (id).")]
-    [ParameterSchema(Pattern = Ids.Pattern)]
-    public string? Entity { get; init; }
-
-    [FromQuery(Name = "article"), Description("Only claims curated from this article (id).")]
-    [ParameterSchema(Pattern = Ids.Pattern)]
-    public string? Article { get; init; }
-
-    [FromQuery(Name = "kind"), Description("Only claims of this kind.")]
-    [ParameterSchema(Enum = typeof(ClaimKind))]
-    public string? Kind { get; init; }
-
-    [FromQuery(Name = "status"), Description("Only claims with this verification status.")]
-    [ParameterSchema(Enum = typeof(VerificationStatus))]
-    public string? Status { get; init; }
-
-    [FromQuery(Name = "workflow"), Description("Only claims at this workflow stage. Anonymous readers and readers see only published claims; curators see every stage.")]
-    [ParameterSchema(Enum = typeof(WorkflowState))]
-    public string? Workflow { get; init; }
-
-    [FromQuery(Name = "from"), Description("Only claims made on or after this date (YYYY-MM-DD).")]
-    [ParameterSchema(Format = "date")]
-    public string? From { get; init; }
-
-    [FromQuery(Name = "to"), Description("Only claims made on or before this date (YYYY-MM-DD).")]
-    [ParameterSchema(Format = "date")]
-    public string? To { get; init; }
 
     [FromQuery(Name = "sort"), Description("Order: -claimedOn (newest first, the default), claimedOn (oldest first) or id. Ties are broken by id.")]
     [ParameterSchema(Values = ["-claimedOn", "claimedOn", "id"], Default = "-claimedOn")]
@@ -153,22 +122,16 @@ internal sealed class ClaimListQueryValidator : AbstractValidator<ClaimListQuery
 {
     public ClaimListQueryValidator()
     {
-        RuleFor(q => q.Q).MustBeSearchText(required: false).OverridePropertyName("q");
-        RuleFor(q => q.Claimant).MustBeIdFilter("claimant").OverridePropertyName("claimant");
-        RuleFor(q => q.Entity).MustBeIdFilter("entity").OverridePropertyName("entity");
-        RuleFor(q => q.Article).MustBeIdFilter("article").OverridePropertyName("article");
-        RuleFor(q => q.Kind).MustBeOneOf<ClaimListQuery, ClaimKind>("kind").OverridePropertyName("kind");
-        RuleFor(q => q.Status).MustBeOneOf<ClaimListQuery, VerificationStatus>("status").OverridePropertyName("status");
-        RuleFor(q => q.Workflow).MustBeOneOf<ClaimListQuery, WorkflowState>("workflow").OverridePropertyName("workflow");
-        RuleFor(q => q.From).MustBeDate("from").OverridePropertyName("from");
-        RuleFor(q => q.To).MustBeDate("to").OverridePropertyName("to");
+        RuleFor(q => q.Q).MustBeSearchText(required: false);
+        Include(new ClaimFilterValidator());
+        // Search does not have this rule: there 'from' after 'to' has always found nothing rather than been a 400.
         RuleFor(q => q)
             .Must(q => QueryValues.Date(q.From) <= QueryValues.Date(q.To))
             .When(q => QueryValues.IsDate(q.From) && QueryValues.IsDate(q.To))
             .WithMessage("'from' must not be after 'to'.").OverridePropertyName("from");
         RuleFor(q => q.Sort).Must(s => s is null || ClaimListQuery.Sorts.Contains(s, StringComparer.Ordinal))
-            .WithMessage($"'sort' must be one of: {string.Join(", ", ClaimListQuery.Sorts)}.").OverridePropertyName("sort");
-        RuleFor(q => q.Limit).MustBeLimit().OverridePropertyName("limit");
-        RuleFor(q => q.Cursor).MustBeCursor(q => q.SortOrDefault, q => q.SortOrDefault == "id" ? null : QueryValues.IsDate).OverridePropertyName("cursor");
+            .WithMessage($"'sort' must be one of: {string.Join(", ", ClaimListQuery.Sorts)}.");
+        RuleFor(q => q.Limit).MustBeLimit();
+        RuleFor(q => q.Cursor).MustBeCursor(q => q.SortOrDefault, q => q.SortOrDefault == "id" ? null : QueryValues.IsDate);
     }
 }

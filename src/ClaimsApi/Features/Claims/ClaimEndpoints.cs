@@ -6,13 +6,18 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-// string.Compare inside queries is translated to SQL and compares with the column's (binary) collation.
-#pragma warning disable CA1309
-
 namespace ClaimsApi.Features.Claims;
 
 public static class ClaimEndpoints
 {
+    /// <summary>The orders of <see cref="ClaimListQuery.Sorts"/>.</summary>
+    private static readonly Dictionary<string, Keyset<ClaimedFact>> Orders = new(StringComparer.Ordinal)
+    {
+        ["-claimedOn"] = Keyset<ClaimedFact>.Descending(c => c.ClaimedOn).ThenAscending(c => c.Id),
+        ["claimedOn"] = Keyset<ClaimedFact>.Ascending(c => c.ClaimedOn).ThenAscending(c => c.Id),
+        ["id"] = Keyset<ClaimedFact>.Ascending(c => c.Id),
+    };
+
     public static IEndpointRouteBuilder MapClaims(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/claims").WithTags("Claims").RejectsMalformedIds("claim");
@@ -20,7 +25,7 @@ public static class ClaimEndpoints
         group.MapGet("/", List)
             .WithName("ListClaims")
             .WithSummary("List claims")
-            .WithDescription("Claims filtered by claimant, mentioned entity, article, kind, status and date range; sorted newest first by default; paged with a cursor.")
+            .WithDescription("Claims filtered by words, claimant, mentioned entity, article, kind, status, workflow stage, language and date range; sorted newest first by default; paged with a cursor.")
             .Validate<ClaimListQuery>();
 
         group.MapPost("/match", Match)
@@ -60,59 +65,11 @@ public static class ClaimEndpoints
             claims = claims.Where(c => matching.Contains(c.Id));
         }
 
-        if (query.Claimant is { } claimant)
-        {
-            claims = claims.Where(c => c.ClaimantId == claimant);
-        }
-
-        if (query.Entity is { } entity)
-        {
-            claims = claims.Where(c => c.Mentions.Any(m => m.EntityId == entity));
-        }
-
-        if (query.Article is { } article)
-        {
-            claims = claims.Where(c => c.ArticleId == article);
-        }
-
-        if (QueryValues.Enum<ClaimKind>(query.Kind) is { } kind)
-        {
-            claims = claims.Where(c => c.Kind == kind);
-        }
-
-        if (QueryValues.Enum<VerificationStatus>(query.Status) is { } status)
-        {
-            claims = claims.Where(c => c.Status == status);
-        }
-
-        if (QueryValues.Enum<WorkflowState>(query.Workflow) is { } workflow)
-        {
-            claims = claims.Where(c => c.Workflow == workflow);
-        }
-
-        if (QueryValues.Date(query.From) is { } from)
-        {
-            claims = claims.Where(c => c.ClaimedOn >= from);
-        }
-
-        if (QueryValues.Date(query.To) is { } to)
-        {
-            claims = claims.Where(c => c.ClaimedOn <= to);
-        }
+        claims = query.Apply(claims, db.Articles.AsNoTracking());
 
         var sort = query.SortOrDefault;
         Paging.TryDecode(query.Cursor, sort, out var cursor, sort == "id" ? null : QueryValues.IsDate);
-        var afterDate = QueryValues.Date(cursor?.Key);
-        var afterId = cursor?.Id;
-        claims = sort switch
-        {
-            "id" => (afterId is null ? claims : claims.Where(c => string.Compare(c.Id, afterId) > 0))
-                .OrderBy(c => c.Id),
-            "claimedOn" => (afterId is null ? claims : claims.Where(c => c.ClaimedOn >= afterDate && (c.ClaimedOn > afterDate || string.Compare(c.Id, afterId) > 0)))
-                .OrderBy(c => c.ClaimedOn).ThenBy(c => c.Id),
-            _ => (afterId is null ? claims : claims.Where(c => c.ClaimedOn <= afterDate && (c.ClaimedOn < afterDate || string.Compare(c.Id, afterId) > 0)))
-                .OrderByDescending(c => c.ClaimedOn).ThenBy(c => c.Id),
-        };
+        claims = Orders[sort].Page(claims, cursor is null ? null : sort == "id" ? [cursor.Id] : [QueryValues.Date(cursor.Key)!.Value, cursor.Id]);
 
         var limit = QueryValues.Limit(query.Limit);
         var rows = await claims.Take(limit + 1).ToListAsync(ct);

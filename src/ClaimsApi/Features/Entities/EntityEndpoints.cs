@@ -6,13 +6,12 @@ using ClaimsApi.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
-// string.Compare inside queries is translated to SQL and compares with the column's (binary) collation.
-#pragma warning disable CA1309
-
 namespace ClaimsApi.Features.Entities;
 
 public static class EntityEndpoints
 {
+    private static readonly Keyset<NamedEntity> ById = Keyset<NamedEntity>.Ascending(e => e.Id);
+
     public static IEndpointRouteBuilder MapEntities(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/entities").WithTags("Entities").RejectsMalformedIds("entity");
@@ -60,12 +59,7 @@ public static class EntityEndpoints
         }
 
         Paging.TryDecode(query.Cursor, EntityListQuery.Sort, out var cursor);
-        if (cursor is not null)
-        {
-            entities = entities.Where(e => string.Compare(e.Id, cursor.Id) > 0);
-        }
-
-        var rows = await Project(entities.OrderBy(e => e.Id).Take(limit + 1), db, ct);
+        var rows = await Project(ById.Page(entities, cursor is null ? null : [cursor.Id]).Take(limit + 1), db, ct);
         return TypedResults.Ok(rows.ToPage(limit, context, e => new Paging.Cursor(EntityListQuery.Sort, null, e.Id)));
     }
 

@@ -4,9 +4,6 @@ using ClaimsApi.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
-// string.Compare inside queries is translated to SQL and compares with the column's (binary) collation.
-#pragma warning disable CA1309
-
 namespace ClaimsApi.Features.Reviews;
 
 /// <summary>
@@ -15,6 +12,8 @@ namespace ClaimsApi.Features.Reviews;
 /// </summary>
 public static class ReviewEndpoints
 {
+    private static readonly Keyset<ClaimReview> NewestFirst = Keyset<ClaimReview>.Descending(r => r.ReviewedOn).ThenAscending(r => r.Id);
+
     public static IEndpointRouteBuilder MapReviews(this IEndpointRouteBuilder routes)
     {
         var ofClaim = routes.MapGroup("/v1/claims/{claimId}/reviews").WithTags("Reviews");
@@ -53,15 +52,9 @@ public static class ReviewEndpoints
 
         var reviews = db.Reviews.AsNoTracking().Where(r => r.ClaimId == claimId);
         Paging.TryDecode(query.Cursor, ReviewListQuery.Sort, out var cursor, QueryValues.IsDate);
-        if (cursor is not null)
-        {
-            var afterDate = QueryValues.Date(cursor.Key);
-            var afterId = cursor.Id;
-            reviews = reviews.Where(r => r.ReviewedOn <= afterDate && (r.ReviewedOn < afterDate || string.Compare(r.Id, afterId) > 0));
-        }
-
         var limit = QueryValues.Limit(query.Limit);
-        var rows = await Project(reviews.OrderByDescending(r => r.ReviewedOn).ThenBy(r => r.Id).Take(limit + 1)).ToListAsync(ct);
+        var page = NewestFirst.Page(reviews, cursor is null ? null : [QueryValues.Date(cursor.Key)!.Value, cursor.Id]);
+        var rows = await Project(page.Take(limit + 1)).ToListAsync(ct);
         return TypedResults.Ok(rows.ToPage(limit, context, r => new Paging.Cursor(
             ReviewListQuery.Sort, r.ReviewedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), r.Id)));
     }

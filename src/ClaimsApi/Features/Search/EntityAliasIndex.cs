@@ -1,4 +1,5 @@
 using ClaimsApi.Domain;
+using ClaimsApi.Domain.Search;
 using ClaimsApi.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -61,7 +62,7 @@ public sealed class EntityAliasIndex(IMemoryCache cache)
                 continue;
             }
 
-            if (!StopWords.Contains(folded[i]) && !groups.Any(g => g.EntityIds.Count == 0 && TextFolding.Fold(g.Alternatives[0][0]) == folded[i]))
+            if (!FullTextQuery.StopWords.Contains(folded[i]) && !groups.Any(g => g.EntityIds.Count == 0 && TextFolding.Fold(g.Alternatives[0][0]) == folded[i]))
             {
                 groups.Add(new FullTextGroup([[tokens[i]]], []));
             }
@@ -71,10 +72,6 @@ public sealed class EntityAliasIndex(IMemoryCache cache)
 
         return (new FullTextQuery(groups), matched.DistinctBy(m => m.Entity.Id).ToList());
     }
-
-    /// <summary>Whether <paramref name="text"/> has at least one word that is not a stop word.</summary>
-    public static bool HasSearchableWords(string text) =>
-        FullTextQuery.Tokenize(text).Any(t => !StopWords.Contains(TextFolding.Fold(t)));
 
     /// <summary>Forgets the cached aliases, so the next query reads them again; call after an entity write has committed.</summary>
     public void Invalidate()
@@ -121,11 +118,4 @@ public sealed class EntityAliasIndex(IMemoryCache cache)
 
             return new Snapshot(byFirst, all);
         }))!;
-
-    /// <summary>Words too common to search for on their own (they still count inside entity names).</summary>
-    internal static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
-    {
-        "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "into", "is", "it", "its",
-        "of", "on", "or", "s", "that", "the", "their", "this", "to", "was", "were", "which", "will", "with",
-    };
 }

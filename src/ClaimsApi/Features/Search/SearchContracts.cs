@@ -1,5 +1,6 @@
 using System.ComponentModel;
-using ClaimsApi.Domain;
+using ClaimsApi.Domain.Search;
+using ClaimsApi.Features.Claims;
 using ClaimsApi.Http;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
@@ -58,89 +59,45 @@ public sealed record SearchFacets(
 /// <param name="Count">How many matching claims have it.</param>
 public sealed record FacetCount(string Value, string? Label, int Count);
 
-/// <summary>A search: words, filters, facets and paging.</summary>
-public sealed record SearchQuery : PageQuery
+/// <summary>A search: words, the claim filter (which also narrows statements and articles by their article), facets and paging.</summary>
+public sealed record SearchQuery : ClaimFilter
 {
-    internal const int MaxLength = 500;
-    internal const string LanguagePattern = "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$";
     internal const string Sort = "relevance";
     internal static readonly string[] Types = ["claim", "statement", "article"];
 
     [FromQuery(Name = "q"), Description("Words, a name or a sentence. Entity names and aliases are expanded (\"North Korea\" also finds \"the DPRK\"); case and diacritics do not matter; no operator syntax.")]
-    [ParameterSchema(Example = "North Korean troops Kursk", MaxLength = MaxLength)]
+    [ParameterSchema(Example = "North Korean troops Kursk", MaxLength = FullTextQuery.MaxTextLength)]
     public string? Q { get; init; }
 
     [FromQuery(Name = "type"), Description("Only results of this type.")]
     [ParameterSchema(Values = ["claim", "statement", "article"])]
     public string? Type { get; init; }
 
-    [FromQuery(Name = "claimant"), Description("Only claims made by this entity (id).")]
-    [ParameterSchema(Pattern = Ids.Pattern)]
-    public string? Claimant { get; init; }
-
-    [FromQuery(Name = "entity"), Description("Only claims that mention this entity (id).")]
-    [ParameterSchema(Pattern = Ids.Pattern)]
-    public string? Entity { get; init; }
-
-    [FromQuery(Name = "kind"), Description("Only claims of this kind.")]
-    [ParameterSchema(Enum = typeof(ClaimKind))]
-    public string? Kind { get; init; }
-
-    [FromQuery(Name = "status"), Description("Only claims with this verification status.")]
-    [ParameterSchema(Enum = typeof(VerificationStatus))]
-    public string? Status { get; init; }
-
-    [FromQuery(Name = "article"), Description("Only results from this article (id).")]
-    [ParameterSchema(Pattern = Ids.Pattern)]
-    public string? Article { get; init; }
-
-    [FromQuery(Name = "language"), Description("Only results from articles in this language (BCP 47, e.g. en).")]
-    [ParameterSchema(Pattern = LanguagePattern, Example = "en")]
-    public string? Language { get; init; }
-
-    [FromQuery(Name = "from"), Description("Only results dated on or after this day (claims: claimed on; others: the article's date).")]
-    [ParameterSchema(Format = "date")]
-    public string? From { get; init; }
-
-    [FromQuery(Name = "to"), Description("Only results dated on or before this day.")]
-    [ParameterSchema(Format = "date")]
-    public string? To { get; init; }
-
     [FromQuery(Name = "facets"), Description("true to add facet counts over all matching claims.")]
     [ParameterSchema(Values = ["true", "false"], Default = "false")]
     public string? Facets { get; init; }
 
-    /// <summary>Filters on the records' own fields (anything but the type), which need a join to apply.</summary>
-    internal bool HasRecordFilters =>
-        Claimant is not null || Entity is not null || Kind is not null || Status is not null ||
-        Article is not null || Language is not null || From is not null || To is not null;
-
     /// <summary>Filters that only claims have: with any of them, only claims are returned.</summary>
-    internal bool ClaimsOnly => Claimant is not null || Entity is not null || Kind is not null || Status is not null || Type == "claim";
+    internal bool ClaimsOnly => HasClaimOnly || Type == "claim";
 }
 
 internal sealed class SearchQueryValidator : AbstractValidator<SearchQuery>
 {
+    private const string ClaimOnlyFilters = "'claimant', 'entity', 'kind' and 'status' filter claims; they cannot be combined with another 'type'.";
+    private const string ClaimOnlyFiltersWithWorkflow = "'claimant', 'entity', 'kind', 'status' and 'workflow' filter claims; they cannot be combined with another 'type'.";
+
     public SearchQueryValidator()
     {
-        RuleFor(q => q.Q).MustBeSearchText(required: true).OverridePropertyName("q");
+        RuleFor(q => q.Q).MustBeSearchText(required: true);
         RuleFor(q => q.Type).Must(t => t is null || SearchQuery.Types.Contains(t, StringComparer.Ordinal))
-            .WithMessage("'type' must be one of: claim, statement, article.").OverridePropertyName("type");
-        RuleFor(q => q.Claimant).MustBeIdFilter("claimant").OverridePropertyName("claimant");
-        RuleFor(q => q.Entity).MustBeIdFilter("entity").OverridePropertyName("entity");
-        RuleFor(q => q.Article).MustBeIdFilter("article").OverridePropertyName("article");
-        RuleFor(q => q.Kind).MustBeOneOf<SearchQuery, ClaimKind>("kind").OverridePropertyName("kind");
-        RuleFor(q => q.Status).MustBeOneOf<SearchQuery, VerificationStatus>("status").OverridePropertyName("status");
-        RuleFor(q => q.Language).Must(l => l is null || (l.Length <= 35 && System.Text.RegularExpressions.Regex.IsMatch(l, SearchQuery.LanguagePattern, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1))))
-            .WithMessage("'language' must be a BCP 47 language tag such as 'en'.").OverridePropertyName("language");
-        RuleFor(q => q.From).MustBeDate("from").OverridePropertyName("from");
-        RuleFor(q => q.To).MustBeDate("to").OverridePropertyName("to");
+            .WithMessage("'type' must be one of: claim, statement, article.");
+        Include(new ClaimFilterValidator());
         RuleFor(q => q.Facets).Must(f => f is null or "true" or "false")
-            .WithMessage("'facets' must be true or false.").OverridePropertyName("facets");
+            .WithMessage("'facets' must be true or false.");
         RuleFor(q => q.Type).Must(t => t is null or "claim")
-            .When(q => q.Claimant is not null || q.Entity is not null || q.Kind is not null || q.Status is not null)
-            .WithMessage("'claimant', 'entity', 'kind' and 'status' filter claims; they cannot be combined with another 'type'.").OverridePropertyName("type");
-        RuleFor(q => q.Limit).MustBeLimit().OverridePropertyName("limit");
-        RuleFor(q => q.Cursor).MustBeCursor(_ => SearchQuery.Sort, _ => SearchCursor.IsValidKey).OverridePropertyName("cursor");
+            .When(q => q.HasClaimOnly)
+            .WithMessage(q => q.Workflow is null ? ClaimOnlyFilters : ClaimOnlyFiltersWithWorkflow);
+        RuleFor(q => q.Limit).MustBeLimit();
+        RuleFor(q => q.Cursor).MustBeCursor(_ => SearchQuery.Sort, _ => SearchCursor.IsValidKey);
     }
 }

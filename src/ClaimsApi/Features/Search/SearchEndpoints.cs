@@ -1,12 +1,11 @@
 using System.Globalization;
 using ClaimsApi.Domain;
+using ClaimsApi.Domain.Search;
+using ClaimsApi.Features.Claims;
 using ClaimsApi.Http;
 using ClaimsApi.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-
-// string.Compare inside queries is translated to SQL and compares with the column's (binary) collation.
-#pragma warning disable CA1309
 
 namespace ClaimsApi.Features.Search;
 
@@ -37,6 +36,10 @@ public static class SearchEndpoints
     /// <summary>How many of the best matches by the provider's relevance are ranked and paged (docs/search.md).</summary>
     public const int MaxCandidates = 1000;
 
+    /// <summary>Best first; ties by type, then id, so that the order is total and the cursor well defined.</summary>
+    private static readonly Keyset<SearchHit> ByRelevance =
+        Keyset<SearchHit>.Descending(h => h.Score).ThenAscending(h => h.Kind).ThenAscending(h => h.RefId);
+
     public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder routes)
     {
         routes.MapGroup("/v1/search").WithTags("Search")
@@ -54,19 +57,13 @@ public static class SearchEndpoints
         var (fullText, entities) = await aliases.AnalyseAsync(query.Q!, db, ct);
         // Rank only the best candidates, unless filters other than the type could leave too few of them.
         var ofType = query.ClaimsOnly ? "claim" : query.Type;
-        var capped = !query.HasRecordFilters ? MaxCandidates : (int?)null;
+        var capped = !query.HasAny ? MaxCandidates : (int?)null;
         var hits = Filter(db.SearchIndex(fullText, capped, ofType), query, db);
 
         Paging.TryDecode(query.Cursor, SearchQuery.Sort, out var cursor, SearchCursor.IsValidKey);
-        if (cursor is not null && SearchCursor.TryParse(cursor.Key, out var score, out var kind))
-        {
-            var id = cursor.Id;
-            hits = hits.Where(h => h.Score < score
-                || (h.Score == score && (string.Compare(h.Kind, kind) > 0 || (h.Kind == kind && string.Compare(h.RefId, id) > 0))));
-        }
-
+        var after = cursor is not null && SearchCursor.TryParse(cursor.Key, out var score, out var kind) ? new object[] { score, kind, cursor.Id } : null;
         var limit = QueryValues.Limit(query.Limit);
-        var page = await hits.OrderByDescending(h => h.Score).ThenBy(h => h.Kind).ThenBy(h => h.RefId).Take(limit + 1).ToListAsync(ct);
+        var page = await ByRelevance.Page(hits, after).Take(limit + 1).ToListAsync(ct);
         var results = await DescribeAsync(page, fullText, entities, db, ct);
         var paged = results.ToPage(limit, context, r => new Paging.Cursor(SearchQuery.Sort, SearchCursor.Key(r.Score, r.Type), r.Id));
         // Facets count the whole result set (every match, not the ranked candidates, and not this page).
@@ -77,91 +74,42 @@ public static class SearchEndpoints
             paged.Items, facets, paged.Limit, paged.NextCursor, paged.Next));
     }
 
-    /// <summary>Applies the filters to the index hits, joining each hit to its record; the result stays composable.</summary>
+    /// <summary>
+    /// Applies the filters to the index hits, joining each hit to its record; the result stays composable. Claims
+    /// pass through the same <see cref="ClaimFilter.Apply"/> as the claim lists; statements and articles through
+    /// their article (<see cref="ClaimFilter.ApplyToArticles"/>).
+    /// </summary>
     internal static IQueryable<SearchHit> Filter(IQueryable<SearchHit> hits, SearchQuery query, ClaimsDbContext db)
     {
         // Every index row has its record (the index is rebuilt with the data), so without filters no join is needed.
-        if (!query.HasRecordFilters)
+        if (!query.HasAny)
         {
             return query.Type is { } type ? hits.Where(h => h.Kind == type) : hits;
         }
 
-        var claims = db.Claims.AsNoTracking();
-        if (query.Claimant is { } claimant)
-        {
-            claims = claims.Where(c => c.ClaimantId == claimant);
-        }
-
-        if (query.Entity is { } entity)
-        {
-            claims = claims.Where(c => c.Mentions.Any(m => m.EntityId == entity));
-        }
-
-        if (QueryValues.Enum<ClaimKind>(query.Kind) is { } kind)
-        {
-            claims = claims.Where(c => c.Kind == kind);
-        }
-
-        if (QueryValues.Enum<VerificationStatus>(query.Status) is { } status)
-        {
-            claims = claims.Where(c => c.Status == status);
-        }
-
-        var from = QueryValues.Date(query.From);
-        var to = QueryValues.Date(query.To);
-        if (from is { } f)
-        {
-            claims = claims.Where(c => c.ClaimedOn >= f);
-        }
-
-        if (to is { } t)
-        {
-            claims = claims.Where(c => c.ClaimedOn <= t);
-        }
-
-        var articles = db.Articles.AsNoTracking();
-        if (query.Article is { } article)
-        {
-            articles = articles.Where(a => a.Id == article);
-        }
-
-        if (query.Language is { } language)
-        {
-            articles = articles.Where(a => a.Language == language);
-        }
-
-        var datedArticles = articles;
-        if (from is { } df)
-        {
-            datedArticles = datedArticles.Where(a => a.PublishedOn >= df);
-        }
-
-        if (to is { } dt)
-        {
-            datedArticles = datedArticles.Where(a => a.PublishedOn <= dt);
-        }
-
+        var claims = query.Apply(db.Claims.AsNoTracking(), db.Articles.AsNoTracking());
         var claimHits =
             from h in hits
             where h.Kind == "claim"
             join c in claims on h.RefId equals c.Id
-            join a in articles on c.ArticleId equals a.Id
+            join a in db.Articles.AsNoTracking() on c.ArticleId equals a.Id
             select new SearchHit { Kind = h.Kind, RefId = h.RefId, Score = h.Score };
         if (query.ClaimsOnly)
         {
             return claimHits;
         }
 
+        var articles = query.ApplyToArticles(db.Articles.AsNoTracking());
         var statementHits =
             from h in hits
             where h.Kind == "statement"
             join s in db.Statements.AsNoTracking() on h.RefId equals s.Id
-            join a in datedArticles on s.ArticleId equals a.Id
+            join a in articles on s.ArticleId equals a.Id
             select new SearchHit { Kind = h.Kind, RefId = h.RefId, Score = h.Score };
         var articleHits =
             from h in hits
             where h.Kind == "article"
-            join a in datedArticles on h.RefId equals a.Id
+            join a in articles on h.RefId equals a.Id
             select new SearchHit { Kind = h.Kind, RefId = h.RefId, Score = h.Score };
 
         return query.Type switch

@@ -1,4 +1,5 @@
 using ClaimsApi.Domain;
+using ClaimsApi.Domain.Search;
 using ClaimsApi.Seeding;
 
 namespace ClaimsApi.Features.Search;

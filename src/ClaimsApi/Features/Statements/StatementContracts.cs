@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using ClaimsApi.Domain;
+using ClaimsApi.Domain.Search;
 using ClaimsApi.Http;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
@@ -39,7 +40,7 @@ public sealed record StatementResponse(
 public sealed record StatementListQuery : PageQuery
 {
     [FromQuery(Name = "q"), Description("Only statements matching these words (full-text, entity-aware, as in GET /v1/search); the list keeps its order. For ranking by relevance use GET /v1/search.")]
-    [ParameterSchema(MaxLength = Search.SearchQuery.MaxLength)]
+    [ParameterSchema(MaxLength = FullTextQuery.MaxTextLength)]
     public string? Q { get; init; }
 
     [FromQuery(Name = "article"), Description("Only statements in this article (id).")]

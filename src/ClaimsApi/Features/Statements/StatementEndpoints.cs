@@ -5,13 +5,12 @@ using ClaimsApi.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
-// string.Compare inside queries is translated to SQL and compares with the column's (binary) collation.
-#pragma warning disable CA1309
-
 namespace ClaimsApi.Features.Statements;
 
 public static class StatementEndpoints
 {
+    private static readonly Keyset<Statement> ById = Keyset<Statement>.Ascending(s => s.Id);
+
     public static IEndpointRouteBuilder MapStatements(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/statements").WithTags("Statements").RejectsMalformedIds("statement");
@@ -65,13 +64,8 @@ public static class StatementEndpoints
         }
 
         Paging.TryDecode(query.Cursor, StatementListQuery.Sort, out var cursor);
-        if (cursor is not null)
-        {
-            statements = statements.Where(s => string.Compare(s.Id, cursor.Id) > 0);
-        }
-
         var limit = QueryValues.Limit(query.Limit);
-        var rows = await ToResponsesAsync(statements.OrderBy(s => s.Id).Take(limit + 1), db, ct);
+        var rows = await ToResponsesAsync(ById.Page(statements, cursor is null ? null : [cursor.Id]).Take(limit + 1), db, ct);
         return TypedResults.Ok(rows.ToPage(limit, context, s => new Paging.Cursor(StatementListQuery.Sort, null, s.Id)));
     }
 

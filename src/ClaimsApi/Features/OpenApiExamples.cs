@@ -1,17 +1,15 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using ClaimsApi.Domain;
-using ClaimsApi.Features;
 using ClaimsApi.Features.Articles;
 using ClaimsApi.Features.Claims;
 using ClaimsApi.Features.Entities;
 using ClaimsApi.Features.Statements;
 
-namespace ClaimsApi.Http;
+namespace ClaimsApi.Features;
 
 /// <summary>
 /// Examples for the OpenAPI document, taken from the seed article so that Swagger UI shows real data. They are
-/// built from the response records and serialised with the API's own JSON options, so they cannot drift from the schema.
+/// built from the response records and serialised with the API's own JSON options (by the schema transformer,
+/// <see cref="Http.OpenApiTransformers"/>), so they cannot drift from the schema.
 /// </summary>
 internal static class OpenApiExamples
 {
@@ -44,7 +42,8 @@ internal static class OpenApiExamples
         "in accordance with the mutual defense treaty signed in June last year between Pyongyang and Moscow",
         new Span(825, 923), new Span(71, 169), Statement.Text);
 
-    private static readonly Dictionary<Type, object> Examples = new()
+    /// <summary>An example of each response type that has one, by type.</summary>
+    public static IReadOnlyDictionary<Type, object> ByType { get; } = new Dictionary<Type, object>
     {
         [typeof(EntityRef)] = Dprk,
         [typeof(Span)] = new Span(754, 924),
@@ -59,7 +58,4 @@ internal static class OpenApiExamples
         [typeof(ClaimLinkResponse)] = new ClaimLinkResponse(ClaimLinkKind.Refines, LinkDirection.Incoming, "dprk-troops-acted-on-kim-orders",
             "The North Korean units fought in the Kursk region on the orders of Kim Jong-un."),
     };
-
-    public static JsonNode? For(Type type, JsonSerializerOptions options) =>
-        Examples.TryGetValue(type, out var example) ? JsonSerializer.SerializeToNode(example, type, options) : null;
 }

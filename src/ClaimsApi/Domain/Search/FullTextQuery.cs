@@ -1,7 +1,6 @@
-using ClaimsApi.Domain;
 using System.Text.RegularExpressions;
 
-namespace ClaimsApi.Features.Search;
+namespace ClaimsApi.Domain.Search;
 
 /// <summary>
 /// What a user typed, reduced to something no full-text engine can misread: groups of alternatives, each
@@ -13,17 +12,31 @@ public sealed partial record FullTextQuery(IReadOnlyList<FullTextGroup> Groups)
 {
     public const int MaxTokens = 32;
 
+    /// <summary>The most a user may type as a query (UTF-16 code units): <c>q</c> on search and on the lists.</summary>
+    public const int MaxTextLength = 500;
+
     public bool IsEmpty => Groups.Count == 0;
 
     /// <summary>Every token of every alternative that is not a stop word, lower-cased, for highlighting.</summary>
     public IEnumerable<string> Terms => Groups.SelectMany(g => g.Alternatives).SelectMany(a => a)
-        .Where(t => !EntityAliasIndex.StopWords.Contains(t)).Distinct(StringComparer.Ordinal);
+        .Where(t => !StopWords.Contains(t)).Distinct(StringComparer.Ordinal);
 
     /// <summary>The word tokens of <paramref name="text"/>, lower-cased: runs of letters, marks and digits.</summary>
     public static IReadOnlyList<string> Tokenize(string text) =>
         [.. WordToken().Matches(text).Select(m => m.Value.ToLowerInvariant())];
 
-    /// <summary>A word: a run of letters, marks and digits. Shared with <see cref="Snippets"/> so highlights find what was searched.</summary>
+    /// <summary>Whether <paramref name="text"/> has at least one word that is not a stop word.</summary>
+    public static bool HasSearchableWords(string text) =>
+        Tokenize(text).Any(t => !StopWords.Contains(TextFolding.Fold(t)));
+
+    /// <summary>Words too common to search for on their own (they still count inside entity names).</summary>
+    internal static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "into", "is", "it", "its",
+        "of", "on", "or", "s", "that", "the", "their", "this", "to", "was", "were", "which", "will", "with",
+    };
+
+    /// <summary>A word: a run of letters, marks and digits. Shared with the snippets so highlights find what was searched.</summary>
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     internal static partial Regex WordToken();
 }
@@ -54,12 +67,4 @@ public sealed record FullTextGroup(IReadOnlyList<IReadOnlyList<string>> Alternat
 
             return false;
         });
-}
-
-/// <summary>A row of the full-text index that matched: which record, and how well (higher is better).</summary>
-public sealed class SearchHit
-{
-    public required string Kind { get; init; }
-    public required string RefId { get; init; }
-    public required double Score { get; init; }
 }
