@@ -18,6 +18,8 @@ public sealed class CuratedEndpoints<T, TView>(CuratedResource<T, TView> resourc
     where T : class, ICurated
     where TView : class, IRevisioned
 {
+    private static readonly Keyset<HistoryEntry> OldestFirst = Keyset<HistoryEntry>.Ascending(h => h.Revision);
+
     public Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, CurationPipeline curation, CancellationToken ct) =>
         curation.DeleteAsync(resource, id, ct).NoContent();
 
@@ -29,14 +31,10 @@ public sealed class CuratedEndpoints<T, TView>(CuratedResource<T, TView> resourc
     {
         var entries = db.History.AsNoTracking().Where(h => h.ResourceType == resource.Name && h.ResourceId == id);
         Paging.TryDecode(query.Cursor, HistoryQuery.Sort, out var cursor);
-        if (cursor is not null)
-        {
-            var after = int.TryParse(cursor.Id, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : int.MaxValue;
-            entries = entries.Where(h => h.Revision > after);
-        }
-
+        var after = cursor is null ? null
+            : new object[] { int.TryParse(cursor.Id, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : int.MaxValue };
         var limit = QueryValues.Limit(query.Limit);
-        var rows = await entries.OrderBy(h => h.Revision).Take(limit + 1).ToListAsync(ct);
+        var rows = await OldestFirst.Page(entries, after).Take(limit + 1).ToListAsync(ct);
         if (rows.Count == 0 && cursor is null)
         {
             return Problems.NotFound(resource.Name, id);
