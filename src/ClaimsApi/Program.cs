@@ -1,3 +1,4 @@
+using ClaimsApi;
 using ClaimsApi.Auth;
 using ClaimsApi.Curation;
 using ClaimsApi.Features;
@@ -12,7 +13,6 @@ using ClaimsApi.Http;
 using ClaimsApi.Persistence;
 using ClaimsApi.Seeding;
 using FluentValidation;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -55,18 +55,7 @@ app.UseSwaggerUI(ui =>
 
 app.UseApiKeyAuth();
 
-app.MapOpenApi().AllowAnonymous();
-
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") }).AllowAnonymous();
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
-
-app.MapArticles();
-app.MapStatements();
-app.MapClaims();
-app.MapEntities();
-app.MapReviews();
-app.MapSearch();
-app.MapKeys();
+app.MapApiRoutes();
 
 // `dotnet ClaimsApi.dll migrate`: apply migrations and import the seeds, then exit (a deployment step, so that
 // serving instances can run with Database:MigrateOnStartup=false).

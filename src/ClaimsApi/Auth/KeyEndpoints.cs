@@ -1,8 +1,7 @@
-using ClaimsApi.Curation;
 using ClaimsApi.Domain;
 using ClaimsApi.Http;
 using FluentValidation;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ClaimsApi.Auth;
 
@@ -24,51 +23,16 @@ internal sealed class ApiKeyRequestValidator : AbstractValidator<ApiKeyRequest>
 /// <summary>Key management over HTTP for admins: the same store as the <c>keys</c> command.</summary>
 public static class KeyEndpoints
 {
-    public static IEndpointRouteBuilder MapKeys(this IEndpointRouteBuilder routes)
-    {
-        var group = routes.MapGroup("/v1/keys").WithTags("Keys").RequireAuthorization(Policies.Admin);
+    [EndpointName("ListKeys")]
+    [EndpointSummary("List API keys")]
+    [EndpointDescription("Every key ever created: name, role, first characters, when created and when revoked. Never the key itself. Admins only.")]
+    internal static async Task<Ok<IReadOnlyList<ApiKeyInfo>>> ListAsync(ApiKeyStore store, CancellationToken ct) =>
+        TypedResults.Ok(await store.ListAsync(ct));
 
-        group.MapGet("/", async (ApiKeyStore store, CancellationToken ct) => TypedResults.Ok(await store.ListAsync(ct)))
-            .WithName("ListKeys")
-            .WithSummary("List API keys")
-            .WithDescription("Every key ever created: name, role, first characters, when created and when revoked. Never the key itself. Admins only.")
-            .ProducesAuthProblems();
-
-        group.MapPost("/", CreateAsync)
-            .WithName("CreateKey")
-            .WithSummary("Create an API key")
-            .WithDescription("Creates a key and returns it in `key`: this is the only time it is shown; only its SHA-256 hash is stored. Admins only.")
-            .Accepts<ApiKeyRequest>("application/json")
-            .WithMetadata(new RequestSizeLimitAttribute(WriteLimits.JsonBodyBytes))
-            .Validate<ApiKeyRequest>()
-            .Produces<CreatedApiKey>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesAuthProblems();
-
-        group.MapGet("/{name}", async (string name, ApiKeyStore store, CancellationToken ct) =>
-                ApiKeyStore.IsValidName(name) && (await store.ListAsync(ct)).FirstOrDefault(k => k.Name == name) is { } key
-                    ? Results.Ok(key)
-                    : Problems.NotFound("API key", name))
-            .WithName("GetKey")
-            .WithSummary("Get an API key's details")
-            .WithDescription("Name, role, first characters, when created and when revoked. Never the key itself. Admins only.")
-            .Produces<ApiKeyInfo>()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesAuthProblems();
-
-        group.MapDelete("/{name}", RevokeAsync)
-            .WithName("RevokeKey")
-            .WithSummary("Revoke an API key")
-            .WithDescription("Revokes the key at once (its next request gets 401). The key stays listed, with its revocation time, and its name is not reused. Admins only.")
-            .Produces<ApiKeyInfo>()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesAuthProblems();
-        return routes;
-    }
-
-    private static async Task<IResult> CreateAsync(ApiKeyRequest request, ApiKeyStore store, HttpContext http, CancellationToken ct)
+    [EndpointName("CreateKey")]
+    [EndpointSummary("Create an API key")]
+    [EndpointDescription("Creates a key and returns it in `key`: this is the only time it is shown; only its SHA-256 hash is stored. Admins only.")]
+    internal static async Task<Results<Created<CreatedApiKey>, ProblemHttpResult>> CreateAsync(ApiKeyRequest request, ApiKeyStore store, HttpContext http, CancellationToken ct)
     {
         var created = await store.CreateAsync(request.Name!, request.Role!.Value, ct);
         if (created.Value is not { } key)
@@ -80,8 +44,19 @@ public static class KeyEndpoints
         return TypedResults.Created($"/v1/keys/{key.Info.Name}", key);
     }
 
-    private static async Task<IResult> RevokeAsync(string name, ApiKeyStore store, CancellationToken ct) =>
+    [EndpointName("RevokeKey")]
+    [EndpointSummary("Revoke an API key")]
+    [EndpointDescription("Revokes the key at once (its next request gets 401). The key stays listed, with its revocation time, and its name is not reused. Admins only.")]
+    internal static async Task<Results<Ok<ApiKeyInfo>, ProblemHttpResult>> RevokeAsync(string name, ApiKeyStore store, CancellationToken ct) =>
         ApiKeyStore.IsValidName(name) && await store.RevokeAsync(name, ct) is { } revoked
             ? TypedResults.Ok(revoked)
+            : Problems.NotFound("API key", name);
+
+    [EndpointName("GetKey")]
+    [EndpointSummary("Get an API key's details")]
+    [EndpointDescription("Name, role, first characters, when created and when revoked. Never the key itself. Admins only.")]
+    internal static async Task<Results<Ok<ApiKeyInfo>, ProblemHttpResult>> GetAsync(string name, ApiKeyStore store, CancellationToken ct) =>
+        ApiKeyStore.IsValidName(name) && (await store.ListAsync(ct)).FirstOrDefault(k => k.Name == name) is { } key
+            ? TypedResults.Ok(key)
             : Problems.NotFound("API key", name);
 }

@@ -11,10 +11,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClaimsApi.Curation;
 
-/// <summary>The endpoints every curated record shares: delete, restore, history, one revision, and workflow moves.</summary>
+/// <summary>
+/// The endpoints every curated record shares (delete, restore, history, one revision), with how each is
+/// described in the OpenAPI document, for the route table to map (<see cref="ApiRoutes"/>).
+/// </summary>
 /// <typeparam name="T">The stored record.</typeparam>
 /// <typeparam name="TView">Its API representation.</typeparam>
-public sealed class CuratedEndpoints<T, TView>(CuratedResource<T, TView> resource)
+public sealed class CuratedEndpoints<T, TView>(CuratedResource<T, TView> resource, string tag)
     where T : class, ICurated
     where TView : class, IRevisioned
 {
@@ -61,77 +64,72 @@ public sealed class CuratedEndpoints<T, TView>(CuratedResource<T, TView> resourc
             entry.After is null ? null : JsonDocument.Parse(entry.After).RootElement));
     }
 
+    public void Deletion(RouteHandlerBuilder route) => route
+        .WithName($"Delete{tag}")
+        .WithSummary($"Delete a {resource.Name}")
+        .WithDescription($"Soft delete: the {resource.Name} disappears from reads, its history is kept and an admin can restore it. Needs If-Match with the current ETag. Refused (409) while other records depend on it.")
+        .RequireAuthorization(Policies.Curator)
+        .ProducesWriteProblems(WriteProblems.NotFound | WriteProblems.Conflict | WriteProblems.IfMatch);
+
+    public void Restoration(RouteHandlerBuilder route) => route
+        .WithName($"Restore{tag}")
+        .WithSummary($"Restore a deleted {resource.Name}")
+        .WithDescription($"Brings a deleted {resource.Name} back as it was when deleted, as a new revision. Admins only.")
+        .RequireAuthorization(Policies.Admin)
+        .ProducesWriteProblems(WriteProblems.NotFound | WriteProblems.Conflict);
+
+    public void History(RouteHandlerBuilder route) => route
+        .WithName($"List{tag}History")
+        .WithSummary($"List the changes to a {resource.Name}")
+        .WithDescription($"Every change to the {resource.Name}, oldest first: revision, action, who (the API key's name), when and which fields changed. Also for deleted records. Curators only.")
+        .RequireAuthorization(Policies.Curator)
+        .Validate<HistoryQuery>()
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesAuthProblems();
+
+    public void Revision(RouteHandlerBuilder route) => route
+        .WithName($"Get{tag}Revision")
+        .WithSummary($"Get one past revision of a {resource.Name}")
+        .WithDescription($"The change that made this revision, with the whole {resource.Name} before and after it, as the API represented it then. Curators only.")
+        .RequireAuthorization(Policies.Curator)
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesAuthProblems();
+
     private static List<string> Changes(HistoryEntry entry) => JsonSerializer.Deserialize<List<string>>(entry.Changes) ?? [];
 }
 
-/// <summary>Workflow moves, for the records that have a workflow.</summary>
-public sealed class WorkflowEndpoints<T, TView>(CuratedResource<T, TView> resource)
+/// <summary>Workflow moves, for the records that have a workflow, and how they are described.</summary>
+public sealed class WorkflowEndpoints<T, TView>(CuratedResource<T, TView> resource, string tag, string description)
     where T : class, IWorkflowed
     where TView : class, IRevisioned
 {
     public Task<Results<Ok<TView>, ProblemHttpResult>> MoveAsync(string id, WorkflowMove body, CurationPipeline curation, CancellationToken ct) =>
         curation.MoveAsync(resource, id, body.To!.Value, body.Reason, ct).Ok();
+
+    public void Move(RouteHandlerBuilder route) => route
+        .WithName($"Move{tag}")
+        .WithSummary($"Move a {resource.Name} through the workflow")
+        .WithDescription(description)
+        .RequireAuthorization(Policies.Curator)
+        .AcceptsJson<WorkflowMove>()
+        .ProducesWriteProblems(WriteProblems.NotFound | WriteProblems.Conflict | WriteProblems.IfMatch);
 }
 
-/// <summary>Maps the shared endpoints of a kind of curated record, and declares the problems of write endpoints.</summary>
+/// <summary>How write endpoints declare their bodies and their problems.</summary>
 public static class CuratedEndpoints
 {
-    /// <summary>DELETE /{id}, POST /{id}/restore, GET /{id}/history and GET /{id}/history/{revision}.</summary>
-    public static RouteGroupBuilder MapCurationCommons<T, TView>(this RouteGroupBuilder group, CuratedResource<T, TView> resource, string tagName)
-        where T : class, ICurated
-        where TView : class, IRevisioned
+    /// <summary>Applies a description of the endpoint (<see cref="CuratedEndpoints{T, TView}.Deletion"/> and the like).</summary>
+    public static RouteHandlerBuilder Describe(this RouteHandlerBuilder route, Action<RouteHandlerBuilder> describe)
     {
-        var endpoints = new CuratedEndpoints<T, TView>(resource);
-        group.MapDelete("/{id}", endpoints.DeleteAsync)
-            .WithName($"Delete{tagName}")
-            .WithSummary($"Delete a {resource.Name}")
-            .WithDescription($"Soft delete: the {resource.Name} disappears from reads, its history is kept and an admin can restore it. Needs If-Match with the current ETag. Refused (409) while other records depend on it.")
-            .RequireAuthorization(Policies.Curator)
-            .ProducesWriteProblems(WriteProblems.NotFound | WriteProblems.Conflict | WriteProblems.IfMatch);
-
-        group.MapPost("/{id}/restore", endpoints.RestoreAsync)
-            .WithName($"Restore{tagName}")
-            .WithSummary($"Restore a deleted {resource.Name}")
-            .WithDescription($"Brings a deleted {resource.Name} back as it was when deleted, as a new revision. Admins only.")
-            .RequireAuthorization(Policies.Admin)
-            .ProducesWriteProblems(WriteProblems.NotFound | WriteProblems.Conflict);
-
-        group.MapGet("/{id}/history", endpoints.ListHistoryAsync)
-            .WithName($"List{tagName}History")
-            .WithSummary($"List the changes to a {resource.Name}")
-            .WithDescription($"Every change to the {resource.Name}, oldest first: revision, action, who (the API key's name), when and which fields changed. Also for deleted records. Curators only.")
-            .RequireAuthorization(Policies.Curator)
-            .Validate<HistoryQuery>()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesAuthProblems();
-
-        group.MapGet("/{id}/history/{revision}", endpoints.GetRevisionAsync)
-            .WithName($"Get{tagName}Revision")
-            .WithSummary($"Get one past revision of a {resource.Name}")
-            .WithDescription($"The change that made this revision, with the whole {resource.Name} before and after it, as the API represented it then. Curators only.")
-            .RequireAuthorization(Policies.Curator)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesAuthProblems();
-        return group;
+        describe(route);
+        return route;
     }
 
-    /// <summary>POST /{id}/workflow.</summary>
-    public static RouteHandlerBuilder MapWorkflow<T, TView>(this RouteGroupBuilder group, CuratedResource<T, TView> resource, string tagName, string description)
-        where T : class, IWorkflowed
-        where TView : class, IRevisioned =>
-        group.MapPost("/{id}/workflow", new WorkflowEndpoints<T, TView>(resource).MoveAsync)
-            .WithName($"Move{tagName}")
-            .WithSummary($"Move a {resource.Name} through the workflow")
-            .WithDescription(description)
-            .RequireAuthorization(Policies.Curator)
-            .AcceptsJson<WorkflowMove>()
-            .ProducesWriteProblems(WriteProblems.NotFound | WriteProblems.Conflict | WriteProblems.IfMatch);
-
     /// <summary>Declares a JSON request body of type <typeparamref name="T"/>, its size limit, and validates it.</summary>
-    public static RouteHandlerBuilder AcceptsJson<T>(this RouteHandlerBuilder builder)
+    public static RouteHandlerBuilder AcceptsJson<T>(this RouteHandlerBuilder builder, int maxBytes = WriteLimits.JsonBodyBytes)
         where T : notnull =>
         builder.Accepts<T>("application/json")
-            .WithMetadata(new RequestSizeLimitAttribute(WriteLimits.JsonBodyBytes))
+            .WithMetadata(new RequestSizeLimitAttribute(maxBytes))
             .Validate<T>()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);

@@ -84,10 +84,10 @@ public static class Problems
     /// Answers 404 for an <c>{id}</c> that cannot be an id at all, before any query: cheaper, and some databases
     /// reject such text (PostgreSQL refuses U+0000) rather than find nothing.
     /// </summary>
-    public static RouteGroupBuilder RejectsMalformedIds(this RouteGroupBuilder group, string resource)
+    public static RouteGroupBuilder RejectsMalformedIds(this RouteGroupBuilder group, string resource, string routeKey = "id")
     {
         group.AddEndpointFilter(async (context, next) =>
-            context.HttpContext.Request.RouteValues.TryGetValue("id", out var value) && value is string id && !Domain.Ids.IsValid(id)
+            context.HttpContext.Request.RouteValues.TryGetValue(routeKey, out var value) && value is string id && !Domain.Ids.IsValid(id)
                 ? NotFound(resource, id)
                 : await next(context));
         return group;

@@ -1,10 +1,8 @@
-using ClaimsApi.Auth;
 using ClaimsApi.Curation;
 using ClaimsApi.Domain;
 using ClaimsApi.Seeding;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
@@ -28,34 +26,11 @@ public static class ArticleCommands
                 : null,
     };
 
-    public static RouteGroupBuilder MapArticleCommands(this RouteGroupBuilder group)
-    {
-        group.MapPost("/", CreateAsync)
-            .WithName("CreateArticle")
-            .WithSummary("Create an article")
-            .WithDescription("Creates an article from its text in the seed format (text/plain, metadata in the query string; or JSON with 'text') or from structured JSON fields, parsed exactly as a seed article file. 422 when the text does not parse, naming the line and column.")
-            .RequireAuthorization(Policies.Curator)
-            .AddOpenApiOperationTransformer(ArticleBody.DescribeAsync)
-            .WithMetadata(new RequestSizeLimitAttribute(WriteLimits.ArticleBodyBytes))
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesWriteProblems(WriteProblems.Conflict | WriteProblems.Unprocessable);
+    internal static readonly CuratedEndpoints<Article, ArticleDetail> Curated = new(Resource, "Article");
 
-        group.MapPut("/{id}", ReplaceAsync)
-            .WithName("ReplaceArticle")
-            .WithSummary("Replace an article")
-            .WithDescription("Replaces the article's text and metadata (same bodies as the creation). Every statement in it is found again in the new text by its own text (with the text around it when it occurs more than once), and moves there with the evidence of the claims that cite it; 409 naming the statements that are not there exactly once. Needs If-Match.")
-            .RequireAuthorization(Policies.Curator)
-            .AddOpenApiOperationTransformer(ArticleBody.DescribeAsync)
-            .WithMetadata(new RequestSizeLimitAttribute(WriteLimits.ArticleBodyBytes))
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesWriteProblems(WriteProblems.NotFound | WriteProblems.IfMatch | WriteProblems.Conflict | WriteProblems.Unprocessable);
-
-        group.MapCurationCommons(Resource, "Article");
-        return group;
-    }
-
+    [EndpointName("CreateArticle")]
+    [EndpointSummary("Create an article")]
+    [EndpointDescription("Creates an article from its text in the seed format (text/plain, metadata in the query string; or JSON with 'text') or from structured JSON fields, parsed exactly as a seed article file. 422 when the text does not parse, naming the line and column.")]
     internal static async Task<Results<Created<ArticleDetail>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         [AsParameters] ArticleTextQuery query, IValidator<ArticleWrite> validator, IOptions<JsonOptions> json, CurationPipeline curation, HttpContext http, CancellationToken ct)
     {
@@ -70,6 +45,9 @@ public static class ArticleCommands
         return written.Problem is { } problem ? problem : TypedResults.Created(written.Location, written.Record);
     }
 
+    [EndpointName("ReplaceArticle")]
+    [EndpointSummary("Replace an article")]
+    [EndpointDescription("Replaces the article's text and metadata (same bodies as the creation). Every statement in it is found again in the new text by its own text (with the text around it when it occurs more than once), and moves there with the evidence of the claims that cite it; 409 naming the statements that are not there exactly once. Needs If-Match.")]
     internal static async Task<Results<Ok<ArticleDetail>, ValidationProblem, ProblemHttpResult>> ReplaceAsync(
         string id, [AsParameters] ArticleTextQuery query, IValidator<ArticleWrite> validator, IOptions<JsonOptions> json, CurationPipeline curation, HttpContext http, CancellationToken ct)
     {

@@ -14,28 +14,9 @@ public static class ArticleEndpoints
 {
     private static readonly Keyset<Article> NewestFirst = Keyset<Article>.Descending(a => a.PublishedOn).ThenAscending(a => a.Id);
 
-    public static IEndpointRouteBuilder MapArticles(this IEndpointRouteBuilder routes)
-    {
-        var group = routes.MapGroup("/v1/articles").WithTags("Articles").RejectsMalformedIds("article");
-
-        group.MapGet("/", List)
-            .WithName("ListArticles")
-            .WithSummary("List articles")
-            .WithDescription("Articles, newest first, with their statement and claim counts.")
-            .Validate<ArticleListQuery>();
-
-        group.MapGet("/{id}", Get)
-            .WithName("GetArticle")
-            .WithSummary("Get an article")
-            .WithDescription("The article text exactly as published, its paragraphs with spans, its attributed statements and its claims. The ETag is its revision: If-None-Match answers 304.")
-            .WithETag()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-
-        group.MapArticleCommands();
-
-        return routes;
-    }
-
+    [EndpointName("ListArticles")]
+    [EndpointSummary("List articles")]
+    [EndpointDescription("Articles, newest first, with their statement and claim counts.")]
     internal static async Task<Ok<Page<ArticleSummary>>> List(
         [AsParameters] ArticleListQuery query, ClaimsDbContext db, EntityAliasIndex aliases, HttpContext context, CancellationToken ct)
     {
@@ -70,6 +51,9 @@ public static class ArticleEndpoints
         return TypedResults.Ok(summaries.ToPage(limit, context, a => new Paging.Cursor(ArticleListQuery.Sort, a.PublishedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), a.Id)));
     }
 
+    [EndpointName("GetArticle")]
+    [EndpointSummary("Get an article")]
+    [EndpointDescription("The article text exactly as published, its paragraphs with spans, its attributed statements and its claims. The ETag is its revision: If-None-Match answers 304.")]
     internal static async Task<Results<Ok<ArticleDetail>, ProblemHttpResult>> Get(string id, ClaimsDbContext db, CancellationToken ct) =>
         await LoadAsync(id, db, ct) is { } article ? TypedResults.Ok(article) : Problems.NotFound("article", id);
 

@@ -1,4 +1,3 @@
-using ClaimsApi.Auth;
 using ClaimsApi.Curation;
 using ClaimsApi.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -24,33 +23,20 @@ public static class ClaimCommands
         RefuseMove = (claim, to, db, ct) => to == WorkflowState.Published ? ClaimReferences.UnpublishedEvidenceAsync(claim, db, ct) : Task.FromResult<string?>(null),
     };
 
-    public static RouteGroupBuilder MapClaimCommands(this RouteGroupBuilder group)
-    {
-        group.MapPost("/", CreateAsync)
-            .WithName("CreateClaim")
-            .WithSummary("Create a claim")
-            .WithDescription("Creates a claim as a draft. Evidence is anchored by quoting the statement (the server computes the span); 422 when a quote is not in the statement or is ambiguous, or a reference is unknown.")
-            .RequireAuthorization(Policies.Curator)
-            .AcceptsJson<ClaimWrite>()
-            .ProducesWriteProblems(WriteProblems.Conflict | WriteProblems.Unprocessable);
+    internal static readonly CuratedEndpoints<ClaimedFact, ClaimDetail> Curated = new(Resource, "Claim");
 
-        group.MapPut("/{id}", ReplaceAsync)
-            .WithName("ReplaceClaim")
-            .WithSummary("Replace a claim")
-            .WithDescription("Replaces the claim's content (not its workflow stage) with the body. Needs If-Match with the current ETag: 428 without it, 412 when someone changed the claim since.")
-            .RequireAuthorization(Policies.Curator)
-            .AcceptsJson<ClaimWrite>()
-            .ProducesWriteProblems(WriteProblems.NotFound | WriteProblems.IfMatch | WriteProblems.Conflict | WriteProblems.Unprocessable);
+    internal static readonly WorkflowEndpoints<ClaimedFact, ClaimDetail> Workflow = new(Resource, "Claim",
+        "draft → in-review → published, published → retracted (with a reason); in-review and retracted claims can go back to draft. Publishing needs every evidence statement published. Needs If-Match.");
 
-        group.MapWorkflow(Resource, "Claim",
-            "draft → in-review → published, published → retracted (with a reason); in-review and retracted claims can go back to draft. Publishing needs every evidence statement published. Needs If-Match.");
-        group.MapCurationCommons(Resource, "Claim");
-        return group;
-    }
-
+    [EndpointName("CreateClaim")]
+    [EndpointSummary("Create a claim")]
+    [EndpointDescription("Creates a claim as a draft. Evidence is anchored by quoting the statement (the server computes the span); 422 when a quote is not in the statement or is ambiguous, or a reference is unknown.")]
     internal static Task<Results<Created<ClaimDetail>, ProblemHttpResult>> CreateAsync(ClaimWrite body, CurationPipeline curation, CancellationToken ct) =>
         curation.CreateAsync(Resource, ClaimEditor.New(body.Id ?? Slugs.From(body.Text!)), (claim, changes, ct) => ClaimEditor.ApplyAsync(claim, body, changes.Db, ct), ct).Created();
 
+    [EndpointName("ReplaceClaim")]
+    [EndpointSummary("Replace a claim")]
+    [EndpointDescription("Replaces the claim's content (not its workflow stage) with the body. Needs If-Match with the current ETag: 428 without it, 412 when someone changed the claim since.")]
     internal static async Task<Results<Ok<ClaimDetail>, ProblemHttpResult>> ReplaceAsync(string id, ClaimWrite body, CurationPipeline curation, CancellationToken ct) =>
         Resource.RefuseOtherId(body.Id, id) ?? await curation.ChangeAsync(Resource, id, "update", (claim, changes, ct) => ClaimEditor.ReplaceAsync(claim, body, changes.Db, ct), ct).Ok();
 }

@@ -3,7 +3,6 @@ using ClaimsApi.Features.Search;
 using ClaimsApi.Http;
 using ClaimsApi.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClaimsApi.Features.Claims;
@@ -18,38 +17,9 @@ public static class ClaimEndpoints
         ["id"] = Keyset<ClaimedFact>.Ascending(c => c.Id),
     };
 
-    public static IEndpointRouteBuilder MapClaims(this IEndpointRouteBuilder routes)
-    {
-        var group = routes.MapGroup("/v1/claims").WithTags("Claims").RejectsMalformedIds("claim");
-
-        group.MapGet("/", List)
-            .WithName("ListClaims")
-            .WithSummary("List claims")
-            .WithDescription("Claims filtered by words, claimant, mentioned entity, article, kind, status, workflow stage, language and date range; sorted newest first by default; paged with a cursor.")
-            .Validate<ClaimListQuery>();
-
-        group.MapPost("/match", Match)
-            .WithName("MatchClaims")
-            .WithSummary("Match a sentence against the known claims")
-            .WithDescription("Returns the known claims that assert what the sentence asserts, each with a score (the share of the sentence's concepts it covers) and the reason: shared entities and shared terms. Claims below the threshold are not listed.")
-            .Accepts<ClaimMatchRequest>("application/json")
-            .WithMetadata(new RequestSizeLimitAttribute(ClaimMatcher.MaxBodyBytes))
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .Validate<ClaimMatchRequest>();
-
-        group.MapGet("/{id}", Get)
-            .WithName("GetClaim")
-            .WithSummary("Get a claim")
-            .WithDescription("One claim with its evidence (statement, speaker, span and quoted text), the entities it mentions and its links to other claims in both directions. The ETag is its revision: If-None-Match answers 304.")
-            .WithETag()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-
-        group.MapClaimCommands();
-
-        return routes;
-    }
-
+    [EndpointName("ListClaims")]
+    [EndpointSummary("List claims")]
+    [EndpointDescription("Claims filtered by words, claimant, mentioned entity, article, kind, status, workflow stage, language and date range; sorted newest first by default; paged with a cursor.")]
     internal static async Task<Ok<Page<ClaimSummary>>> List(
         [AsParameters] ClaimListQuery query, ClaimsDbContext db, EntityAliasIndex aliases, HttpContext context, CancellationToken ct) =>
         TypedResults.Ok(await QueryPageAsync(db.Claims, query, db, aliases, context, ct));
@@ -78,6 +48,9 @@ public static class ClaimEndpoints
         return summaries.ToPage(limit, context, c => new Paging.Cursor(sort, sort == "id" ? null : c.ClaimedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), c.Id));
     }
 
+    [EndpointName("MatchClaims")]
+    [EndpointSummary("Match a sentence against the known claims")]
+    [EndpointDescription("Returns the known claims that assert what the sentence asserts, each with a score (the share of the sentence's concepts it covers) and the reason: shared entities and shared terms. Claims below the threshold are not listed.")]
     internal static async Task<Ok<ClaimMatchResponse>> Match(ClaimMatchRequest request, ClaimsDbContext db, EntityAliasIndex aliases, CancellationToken ct)
     {
         var (sentence, entities) = await aliases.AnalyseAsync(request.Text, db, ct);
@@ -122,6 +95,9 @@ public static class ClaimEndpoints
                 s.Result.SharedTerms))]));
     }
 
+    [EndpointName("GetClaim")]
+    [EndpointSummary("Get a claim")]
+    [EndpointDescription("One claim with its evidence (statement, speaker, span and quoted text), the entities it mentions and its links to other claims in both directions. The ETag is its revision: If-None-Match answers 304.")]
     internal static async Task<Results<Ok<ClaimDetail>, ProblemHttpResult>> Get(string id, ClaimsDbContext db, CancellationToken ct) =>
         await LoadAsync(id, db, ct) is { } claim ? TypedResults.Ok(claim) : Problems.NotFound("claim", id);
 

@@ -1,5 +1,4 @@
 using ClaimsApi.Http;
-using ClaimsApi.Auth;
 using ClaimsApi.Curation;
 using ClaimsApi.Domain;
 using ClaimsApi.Features.Search;
@@ -29,42 +28,23 @@ public static class EntityCommands
         Committed = services => services.GetRequiredService<EntityAliasIndex>().Invalidate(),
     };
 
-    public static RouteGroupBuilder MapEntityCommands(this RouteGroupBuilder group)
-    {
-        group.MapPost("/", CreateAsync)
-            .WithName("CreateEntity")
-            .WithSummary("Create an entity")
-            .WithDescription("Creates an entity with its aliases. 409 when the id is taken (also by a deleted entity); 422 when partOf names no entity.")
-            .RequireAuthorization(Policies.Curator)
-            .AcceptsJson<EntityWrite>()
-            .ProducesWriteProblems(WriteProblems.Conflict | WriteProblems.Unprocessable);
+    internal static readonly CuratedEndpoints<NamedEntity, EntityResponse> Curated = new(Resource, "Entity");
 
-        group.MapPut("/{id}", ReplaceAsync)
-            .WithName("ReplaceEntity")
-            .WithSummary("Replace an entity")
-            .WithDescription("Replaces the entity's name, kind, aliases, description, Wikidata id and partOf. Needs If-Match with the current ETag. 422 when partOf names no entity or would go round in a circle.")
-            .RequireAuthorization(Policies.Curator)
-            .AcceptsJson<EntityWrite>()
-            .ProducesWriteProblems(WriteProblems.NotFound | WriteProblems.IfMatch | WriteProblems.Unprocessable);
-
-        group.MapPost("/{id}/merge", MergeAsync)
-            .WithName("MergeEntity")
-            .WithSummary("Merge an entity into another")
-            .WithDescription("In one change: the entity's name and aliases become aliases of `into`, every claim, statement, article and entity that refers to it refers to `into` instead, and the entity is deleted; its URL then redirects (301) to `into`. Every record changed gets a new revision and a history entry (action merge). Needs If-Match with the merged entity's ETag. 422 when `into` is unknown or the entity itself; 409 when `into` is part of the entity. Answers with `into`.")
-            .RequireAuthorization(Policies.Curator)
-            .AcceptsJson<EntityMerge>()
-            .ProducesWriteProblems(WriteProblems.NotFound | WriteProblems.IfMatch | WriteProblems.Conflict | WriteProblems.Unprocessable);
-
-        group.MapCurationCommons(Resource, "Entity");
-        return group;
-    }
-
+    [EndpointName("CreateEntity")]
+    [EndpointSummary("Create an entity")]
+    [EndpointDescription("Creates an entity with its aliases. 409 when the id is taken (also by a deleted entity); 422 when partOf names no entity.")]
     internal static Task<Results<Created<EntityResponse>, ProblemHttpResult>> CreateAsync(EntityWrite body, CurationPipeline curation, CancellationToken ct) =>
         curation.CreateAsync(Resource, EntityEditor.Build(body.Id ?? Slugs.From(body.Name!), body), (entity, changes, ct) => EntityEditor.PartOfProblemAsync(entity.Id, body.PartOf, changes.Db, ct), ct).Created();
 
+    [EndpointName("ReplaceEntity")]
+    [EndpointSummary("Replace an entity")]
+    [EndpointDescription("Replaces the entity's name, kind, aliases, description, Wikidata id and partOf. Needs If-Match with the current ETag. 422 when partOf names no entity or would go round in a circle.")]
     internal static async Task<Results<Ok<EntityResponse>, ProblemHttpResult>> ReplaceAsync(string id, EntityWrite body, CurationPipeline curation, CancellationToken ct) =>
         Resource.RefuseOtherId(body.Id, id) ?? await curation.ChangeAsync(Resource, id, "update", (entity, changes, ct) => EntityEditor.ReplaceAsync(entity, body, changes.Db, ct), ct).Ok();
 
+    [EndpointName("MergeEntity")]
+    [EndpointSummary("Merge an entity into another")]
+    [EndpointDescription("In one change: the entity's name and aliases become aliases of `into`, every claim, statement, article and entity that refers to it refers to `into` instead, and the entity is deleted; its URL then redirects (301) to `into`. Every record changed gets a new revision and a history entry (action merge). Needs If-Match with the merged entity's ETag. 422 when `into` is unknown or the entity itself; 409 when `into` is part of the entity. Answers with `into`.")]
     internal static async Task<Results<Ok<EntityResponse>, ProblemHttpResult>> MergeAsync(string id, EntityMerge body, CurationPipeline curation, TimeProvider time, CancellationToken ct) =>
         body.Into == id
             ? Problems.Unprocessable("into", "An entity cannot be merged into itself.")

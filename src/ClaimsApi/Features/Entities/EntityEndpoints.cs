@@ -12,36 +12,9 @@ public static class EntityEndpoints
 {
     private static readonly Keyset<NamedEntity> ById = Keyset<NamedEntity>.Ascending(e => e.Id);
 
-    public static IEndpointRouteBuilder MapEntities(this IEndpointRouteBuilder routes)
-    {
-        var group = routes.MapGroup("/v1/entities").WithTags("Entities").RejectsMalformedIds("entity");
-
-        group.MapGet("/", List)
-            .WithName("ListEntities")
-            .WithSummary("List entities")
-            .WithDescription("Entities ordered by id, filtered by kind and by a name or any alias (case- and diacritic-insensitive).")
-            .Validate<EntityListQuery>();
-
-        group.MapGet("/{id}", Get)
-            .WithName("GetEntity")
-            .WithSummary("Get an entity")
-            .WithDescription("One entity with its aliases. The ETag is its revision: If-None-Match answers 304. An entity merged into another answers 301 with the other's URL.")
-            .WithETag()
-            .Produces(StatusCodes.Status301MovedPermanently)
-            .ProducesProblem(StatusCodes.Status404NotFound);
-
-        group.MapGet("/{id}/claims", ListClaims)
-            .WithName("ListEntityClaims")
-            .WithSummary("List the claims of an entity")
-            .WithDescription("Claims made by the entity (it is the claimant) or mentioning it, with the same filters, sort and paging as GET /v1/claims.")
-            .Validate<ClaimListQuery>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-
-        group.MapEntityCommands();
-
-        return routes;
-    }
-
+    [EndpointName("ListEntities")]
+    [EndpointSummary("List entities")]
+    [EndpointDescription("Entities ordered by id, filtered by kind and by a name or any alias (case- and diacritic-insensitive).")]
     internal static async Task<Ok<Page<EntityResponse>>> List(
         [AsParameters] EntityListQuery query, ClaimsDbContext db, HttpContext context, CancellationToken ct)
     {
@@ -63,6 +36,9 @@ public static class EntityEndpoints
         return TypedResults.Ok(rows.ToPage(limit, context, e => new Paging.Cursor(EntityListQuery.Sort, null, e.Id)));
     }
 
+    [EndpointName("GetEntity")]
+    [EndpointSummary("Get an entity")]
+    [EndpointDescription("One entity with its aliases. The ETag is its revision: If-None-Match answers 304. An entity merged into another answers 301 with the other's URL.")]
     internal static async Task<Results<Ok<EntityResponse>, RedirectHttpResult, ProblemHttpResult>> Get(string id, ClaimsDbContext db, CancellationToken ct)
     {
         if (await LoadAsync(id, db, ct) is { } entity)
@@ -107,6 +83,9 @@ public static class EntityEndpoints
     internal static async Task<EntityResponse?> LoadAsync(string id, ClaimsDbContext db, CancellationToken ct) =>
         (await Project(db.Entities.AsNoTracking().Where(e => e.Id == id), db, ct)).SingleOrDefault();
 
+    [EndpointName("ListEntityClaims")]
+    [EndpointSummary("List the claims of an entity")]
+    [EndpointDescription("Claims made by the entity (it is the claimant) or mentioning it, with the same filters, sort and paging as GET /v1/claims.")]
     internal static async Task<Results<Ok<Page<ClaimSummary>>, ProblemHttpResult>> ListClaims(
         string id, [AsParameters] ClaimListQuery query, ClaimsDbContext db, EntityAliasIndex aliases, HttpContext context, CancellationToken ct)
     {

@@ -1,4 +1,3 @@
-using ClaimsApi.Auth;
 using ClaimsApi.Curation;
 using ClaimsApi.Domain;
 using ClaimsApi.Http;
@@ -22,34 +21,11 @@ public static class ReviewCommands
             : $"Review '{review.Id}' is of claim '{review.ClaimId}', which is deleted now; restore the claim first.",
     };
 
-    /// <summary>Maps POST on the reviews of a claim.</summary>
-    public static RouteGroupBuilder MapReviewCreation(this RouteGroupBuilder ofClaim)
-    {
-        ofClaim.MapPost("/", CreateAsync)
-            .WithName("CreateReview")
-            .WithSummary("Review a claim")
-            .WithDescription("Adds a review of the claim; a claim can have several side by side. 404 when the claim is not visible; 409 when the id is taken (also by a deleted review).")
-            .RequireAuthorization(Policies.Curator)
-            .AcceptsJson<ReviewWrite>()
-            .ProducesWriteProblems(WriteProblems.NotFound | WriteProblems.Conflict);
-        return ofClaim;
-    }
+    internal static readonly CuratedEndpoints<ClaimReview, ReviewResponse> Curated = new(Resource, "Review");
 
-    /// <summary>Maps PUT, DELETE, restore and history on /v1/reviews/{id}.</summary>
-    public static RouteGroupBuilder MapReviewCommands(this RouteGroupBuilder group)
-    {
-        group.MapPut("/{id}", ReplaceAsync)
-            .WithName("ReplaceReview")
-            .WithSummary("Replace a review")
-            .WithDescription("Replaces the review's content (it stays a review of the same claim). Needs If-Match with the current ETag: 428 without it, 412 when someone changed the review since.")
-            .RequireAuthorization(Policies.Curator)
-            .AcceptsJson<ReviewWrite>()
-            .ProducesWriteProblems(WriteProblems.NotFound | WriteProblems.IfMatch | WriteProblems.Unprocessable);
-
-        group.MapCurationCommons(Resource, "Review");
-        return group;
-    }
-
+    [EndpointName("CreateReview")]
+    [EndpointSummary("Review a claim")]
+    [EndpointDescription("Adds a review of the claim; a claim can have several side by side. 404 when the claim is not visible; 409 when the id is taken (also by a deleted review).")]
     internal static async Task<Results<Created<ReviewResponse>, ProblemHttpResult>> CreateAsync(
         string claimId, ReviewWrite body, CurationPipeline curation, ClaimsDbContext db, CancellationToken ct)
     {
@@ -75,6 +51,9 @@ public static class ReviewCommands
         }, ct).Created();
     }
 
+    [EndpointName("ReplaceReview")]
+    [EndpointSummary("Replace a review")]
+    [EndpointDescription("Replaces the review's content (it stays a review of the same claim). Needs If-Match with the current ETag: 428 without it, 412 when someone changed the review since.")]
     internal static async Task<Results<Ok<ReviewResponse>, ProblemHttpResult>> ReplaceAsync(string id, ReviewWrite body, CurationPipeline curation, CancellationToken ct) =>
         Resource.RefuseOtherId(body.Id, id) ?? await curation.ChangeAsync(Resource, id, "update", (review, _, _) =>
         {

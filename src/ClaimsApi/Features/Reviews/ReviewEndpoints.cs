@@ -14,34 +14,9 @@ public static class ReviewEndpoints
 {
     private static readonly Keyset<ClaimReview> NewestFirst = Keyset<ClaimReview>.Descending(r => r.ReviewedOn).ThenAscending(r => r.Id);
 
-    public static IEndpointRouteBuilder MapReviews(this IEndpointRouteBuilder routes)
-    {
-        var ofClaim = routes.MapGroup("/v1/claims/{claimId}/reviews").WithTags("Reviews");
-        ofClaim.AddEndpointFilter(async (context, next) =>
-            context.HttpContext.Request.RouteValues.TryGetValue("claimId", out var value) && value is string claimId && !Ids.IsValid(claimId)
-                ? Problems.NotFound("claim", claimId)
-                : await next(context));
-
-        ofClaim.MapGet("/", List)
-            .WithName("ListClaimReviews")
-            .WithSummary("List the reviews of a claim")
-            .WithDescription("Every review of the claim side by side, newest first (by the date the review was published); paged with a cursor. 404 when the claim is not visible to the caller.")
-            .Validate<ReviewListQuery>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-
-        var group = routes.MapGroup("/v1/reviews").WithTags("Reviews").RejectsMalformedIds("review");
-        group.MapGet("/{id}", Get)
-            .WithName("GetReview")
-            .WithSummary("Get a review")
-            .WithDescription("One review of a claim. The ETag is its revision: If-None-Match answers 304. 404 when its claim is not visible to the caller.")
-            .WithETag()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-
-        ofClaim.MapReviewCreation();
-        group.MapReviewCommands();
-        return routes;
-    }
-
+    [EndpointName("ListClaimReviews")]
+    [EndpointSummary("List the reviews of a claim")]
+    [EndpointDescription("Every review of the claim side by side, newest first (by the date the review was published); paged with a cursor. 404 when the claim is not visible to the caller.")]
     internal static async Task<Results<Ok<Page<ReviewResponse>>, ProblemHttpResult>> List(
         string claimId, [AsParameters] ReviewListQuery query, ClaimsDbContext db, HttpContext context, CancellationToken ct)
     {
@@ -59,6 +34,9 @@ public static class ReviewEndpoints
             ReviewListQuery.Sort, r.ReviewedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), r.Id)));
     }
 
+    [EndpointName("GetReview")]
+    [EndpointSummary("Get a review")]
+    [EndpointDescription("One review of a claim. The ETag is its revision: If-None-Match answers 304. 404 when its claim is not visible to the caller.")]
     internal static async Task<Results<Ok<ReviewResponse>, ProblemHttpResult>> Get(string id, ClaimsDbContext db, CancellationToken ct) =>
         await LoadAsync(id, db, ct) is { } review ? TypedResults.Ok(review) : Problems.NotFound("review", id);
 

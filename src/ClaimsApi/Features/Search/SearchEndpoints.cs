@@ -40,17 +40,9 @@ public static class SearchEndpoints
     private static readonly Keyset<SearchHit> ByRelevance =
         Keyset<SearchHit>.Descending(h => h.Score).ThenAscending(h => h.Kind).ThenAscending(h => h.RefId);
 
-    public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder routes)
-    {
-        routes.MapGroup("/v1/search").WithTags("Search")
-            .MapGet("/", Search)
-            .WithName("Search")
-            .WithSummary("Search claims, statements and articles")
-            .WithDescription("Full-text search (SQLite FTS5 / PostgreSQL tsvector), ranked, with snippets. Entity names in the query are expanded to all their aliases. Combine with filters; add facets=true for counts by claimant, entity, kind, status and year.")
-            .Validate<SearchQuery>();
-        return routes;
-    }
-
+    [EndpointName("Search")]
+    [EndpointSummary("Search claims, statements and articles")]
+    [EndpointDescription("Full-text search (SQLite FTS5 / PostgreSQL tsvector), ranked, with snippets. Entity names in the query are expanded to all their aliases. Combine with filters; add facets=true for counts by claimant, entity, kind, status and year.")]
     internal static async Task<Ok<SearchResponse>> Search(
         [AsParameters] SearchQuery query, ClaimsDbContext db, EntityAliasIndex aliases, HttpContext context, CancellationToken ct)
     {

@@ -1,4 +1,3 @@
-using ClaimsApi.Auth;
 using ClaimsApi.Curation;
 using ClaimsApi.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,33 +19,20 @@ public static class StatementCommands
         RefuseMove = StatementEditor.PublishedCitationsAsync,
     };
 
-    public static RouteGroupBuilder MapStatementCommands(this RouteGroupBuilder group)
-    {
-        group.MapPost("/", CreateAsync)
-            .WithName("CreateStatement")
-            .WithSummary("Create a statement")
-            .WithDescription("Creates a statement as a draft, anchored by quoting the article (the server computes the span); 422 when the quote is not in the article or is ambiguous (add a prefix or suffix), or a reference is unknown.")
-            .RequireAuthorization(Policies.Curator)
-            .AcceptsJson<StatementWrite>()
-            .ProducesWriteProblems(WriteProblems.Conflict | WriteProblems.Unprocessable);
+    internal static readonly CuratedEndpoints<Statement, StatementResponse> Curated = new(Resource, "Statement");
 
-        group.MapPut("/{id}", ReplaceAsync)
-            .WithName("ReplaceStatement")
-            .WithSummary("Replace a statement")
-            .WithDescription("Replaces the statement's content (not its article or workflow stage). When its span changes, the evidence of every claim that cites it is found again inside the new span by its text; 409 naming the claims whose evidence is not there exactly once. Needs If-Match.")
-            .RequireAuthorization(Policies.Curator)
-            .AcceptsJson<StatementWrite>()
-            .ProducesWriteProblems(WriteProblems.NotFound | WriteProblems.IfMatch | WriteProblems.Conflict | WriteProblems.Unprocessable);
+    internal static readonly WorkflowEndpoints<Statement, StatementResponse> Workflow = new(Resource, "Statement",
+        "draft → in-review → published, published → retracted (with a reason); in-review and retracted statements can go back to draft. A statement cannot leave published while a published claim cites it. Needs If-Match.");
 
-        group.MapWorkflow(Resource, "Statement",
-            "draft → in-review → published, published → retracted (with a reason); in-review and retracted statements can go back to draft. A statement cannot leave published while a published claim cites it. Needs If-Match.");
-        group.MapCurationCommons(Resource, "Statement");
-        return group;
-    }
-
+    [EndpointName("CreateStatement")]
+    [EndpointSummary("Create a statement")]
+    [EndpointDescription("Creates a statement as a draft, anchored by quoting the article (the server computes the span); 422 when the quote is not in the article or is ambiguous (add a prefix or suffix), or a reference is unknown.")]
     internal static Task<Results<Created<StatementResponse>, ProblemHttpResult>> CreateAsync(StatementWrite body, CurationPipeline curation, CancellationToken ct) =>
         curation.CreateAsync(Resource, StatementEditor.New(body.Id ?? Slugs.From(body.Exact!)), (statement, changes, ct) => StatementEditor.ApplyAsync(statement, body, changes.Db, ct), ct).Created();
 
+    [EndpointName("ReplaceStatement")]
+    [EndpointSummary("Replace a statement")]
+    [EndpointDescription("Replaces the statement's content (not its article or workflow stage). When its span changes, the evidence of every claim that cites it is found again inside the new span by its text; 409 naming the claims whose evidence is not there exactly once. Needs If-Match.")]
     internal static async Task<Results<Ok<StatementResponse>, ProblemHttpResult>> ReplaceAsync(string id, StatementWrite body, CurationPipeline curation, CancellationToken ct) =>
         Resource.RefuseOtherId(body.Id, id) ?? await curation.ChangeAsync(Resource, id, "update", (statement, changes, ct) => StatementEditor.ReplaceAsync(statement, body, changes, ct), ct).Ok();
 }

@@ -11,28 +11,9 @@ public static class StatementEndpoints
 {
     private static readonly Keyset<Statement> ById = Keyset<Statement>.Ascending(s => s.Id);
 
-    public static IEndpointRouteBuilder MapStatements(this IEndpointRouteBuilder routes)
-    {
-        var group = routes.MapGroup("/v1/statements").WithTags("Statements").RejectsMalformedIds("statement");
-
-        group.MapGet("/", List)
-            .WithName("ListStatements")
-            .WithSummary("List statements")
-            .WithDescription("Attributed statements ordered by id, filtered by article, speaker and kind.")
-            .Validate<StatementListQuery>();
-
-        group.MapGet("/{id}", Get)
-            .WithName("GetStatement")
-            .WithSummary("Get a statement")
-            .WithDescription("One statement with its speaker, span and the claims it is evidence for. The ETag is its revision: If-None-Match answers 304.")
-            .WithETag()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-
-        group.MapStatementCommands();
-
-        return routes;
-    }
-
+    [EndpointName("ListStatements")]
+    [EndpointSummary("List statements")]
+    [EndpointDescription("Attributed statements ordered by id, filtered by article, speaker and kind.")]
     internal static async Task<Ok<Page<StatementResponse>>> List(
         [AsParameters] StatementListQuery query, ClaimsDbContext db, EntityAliasIndex aliases, HttpContext context, CancellationToken ct)
     {
@@ -69,6 +50,9 @@ public static class StatementEndpoints
         return TypedResults.Ok(rows.ToPage(limit, context, s => new Paging.Cursor(StatementListQuery.Sort, null, s.Id)));
     }
 
+    [EndpointName("GetStatement")]
+    [EndpointSummary("Get a statement")]
+    [EndpointDescription("One statement with its speaker, span and the claims it is evidence for. The ETag is its revision: If-None-Match answers 304.")]
     internal static async Task<Results<Ok<StatementResponse>, ProblemHttpResult>> Get(string id, ClaimsDbContext db, CancellationToken ct) =>
         await LoadAsync(id, db, ct) is { } statement ? TypedResults.Ok(statement) : Problems.NotFound("statement", id);
 

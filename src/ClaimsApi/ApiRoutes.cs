@@ -1,0 +1,111 @@
+using ClaimsApi.Auth;
+using ClaimsApi.Curation;
+using ClaimsApi.Features.Articles;
+using ClaimsApi.Features.Claims;
+using ClaimsApi.Features.Entities;
+using ClaimsApi.Features.Reviews;
+using ClaimsApi.Features.Search;
+using ClaimsApi.Features.Statements;
+using ClaimsApi.Http;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ClaimsApi;
+
+/// <summary>
+/// The route table: every operation of the API, read and write, in one place and in the order of the OpenAPI
+/// document. Handlers carry their name, summary and description as attributes; the shared operations of curated
+/// records (delete, restore, history, workflow) describe themselves through their resource.
+/// </summary>
+public static class ApiRoutes
+{
+    public static WebApplication MapApiRoutes(this WebApplication app)
+    {
+        app.MapOpenApi().AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+
+        var articles = app.MapGroup("/v1/articles").WithTags("Articles").RejectsMalformedIds("article");
+        var article = ArticleCommands.Curated;
+        articles.MapGet("/", ArticleEndpoints.List).Validate<ArticleListQuery>();
+        articles.MapGet("/{id}", ArticleEndpoints.Get).WithETag().ProducesProblem(StatusCodes.Status404NotFound);
+        articles.MapPost("/", ArticleCommands.CreateAsync).AcceptsArticle().ProducesWriteProblems(WriteProblems.Conflict | WriteProblems.Unprocessable);
+        articles.MapPut("/{id}", ArticleCommands.ReplaceAsync).AcceptsArticle().ProducesWriteProblems(WriteProblems.NotFound | WriteProblems.IfMatch | WriteProblems.Conflict | WriteProblems.Unprocessable);
+        articles.MapDelete("/{id}", article.DeleteAsync).Describe(article.Deletion);
+        articles.MapPost("/{id}/restore", article.RestoreAsync).Describe(article.Restoration);
+        articles.MapGet("/{id}/history", article.ListHistoryAsync).Describe(article.History);
+        articles.MapGet("/{id}/history/{revision}", article.GetRevisionAsync).Describe(article.Revision);
+
+        var statements = app.MapGroup("/v1/statements").WithTags("Statements").RejectsMalformedIds("statement");
+        var statement = StatementCommands.Curated;
+        statements.MapGet("/", StatementEndpoints.List).Validate<StatementListQuery>();
+        statements.MapGet("/{id}", StatementEndpoints.Get).WithETag().ProducesProblem(StatusCodes.Status404NotFound);
+        statements.MapPost("/", StatementCommands.CreateAsync).AcceptsCuratorJson<StatementWrite>(WriteProblems.Conflict | WriteProblems.Unprocessable);
+        statements.MapPut("/{id}", StatementCommands.ReplaceAsync).AcceptsCuratorJson<StatementWrite>(WriteProblems.NotFound | WriteProblems.IfMatch | WriteProblems.Conflict | WriteProblems.Unprocessable);
+        statements.MapPost("/{id}/workflow", StatementCommands.Workflow.MoveAsync).Describe(StatementCommands.Workflow.Move);
+        statements.MapDelete("/{id}", statement.DeleteAsync).Describe(statement.Deletion);
+        statements.MapPost("/{id}/restore", statement.RestoreAsync).Describe(statement.Restoration);
+        statements.MapGet("/{id}/history", statement.ListHistoryAsync).Describe(statement.History);
+        statements.MapGet("/{id}/history/{revision}", statement.GetRevisionAsync).Describe(statement.Revision);
+
+        var claims = app.MapGroup("/v1/claims").WithTags("Claims").RejectsMalformedIds("claim");
+        var claim = ClaimCommands.Curated;
+        claims.MapGet("/", ClaimEndpoints.List).Validate<ClaimListQuery>();
+        claims.MapPost("/match", ClaimEndpoints.Match).AcceptsJson<ClaimMatchRequest>(ClaimMatcher.MaxBodyBytes);
+        claims.MapGet("/{id}", ClaimEndpoints.Get).WithETag().ProducesProblem(StatusCodes.Status404NotFound);
+        claims.MapPost("/", ClaimCommands.CreateAsync).AcceptsCuratorJson<ClaimWrite>(WriteProblems.Conflict | WriteProblems.Unprocessable);
+        claims.MapPut("/{id}", ClaimCommands.ReplaceAsync).AcceptsCuratorJson<ClaimWrite>(WriteProblems.NotFound | WriteProblems.IfMatch | WriteProblems.Conflict | WriteProblems.Unprocessable);
+        claims.MapPost("/{id}/workflow", ClaimCommands.Workflow.MoveAsync).Describe(ClaimCommands.Workflow.Move);
+        claims.MapDelete("/{id}", claim.DeleteAsync).Describe(claim.Deletion);
+        claims.MapPost("/{id}/restore", claim.RestoreAsync).Describe(claim.Restoration);
+        claims.MapGet("/{id}/history", claim.ListHistoryAsync).Describe(claim.History);
+        claims.MapGet("/{id}/history/{revision}", claim.GetRevisionAsync).Describe(claim.Revision);
+
+        var entities = app.MapGroup("/v1/entities").WithTags("Entities").RejectsMalformedIds("entity");
+        var entity = EntityCommands.Curated;
+        entities.MapGet("/", EntityEndpoints.List).Validate<EntityListQuery>();
+        entities.MapGet("/{id}", EntityEndpoints.Get).WithETag().Produces(StatusCodes.Status301MovedPermanently).ProducesProblem(StatusCodes.Status404NotFound);
+        entities.MapGet("/{id}/claims", EntityEndpoints.ListClaims).Validate<ClaimListQuery>().ProducesProblem(StatusCodes.Status404NotFound);
+        entities.MapPost("/", EntityCommands.CreateAsync).AcceptsCuratorJson<EntityWrite>(WriteProblems.Conflict | WriteProblems.Unprocessable);
+        entities.MapPut("/{id}", EntityCommands.ReplaceAsync).AcceptsCuratorJson<EntityWrite>(WriteProblems.NotFound | WriteProblems.IfMatch | WriteProblems.Unprocessable);
+        entities.MapPost("/{id}/merge", EntityCommands.MergeAsync).AcceptsCuratorJson<EntityMerge>(WriteProblems.NotFound | WriteProblems.IfMatch | WriteProblems.Conflict | WriteProblems.Unprocessable);
+        entities.MapDelete("/{id}", entity.DeleteAsync).Describe(entity.Deletion);
+        entities.MapPost("/{id}/restore", entity.RestoreAsync).Describe(entity.Restoration);
+        entities.MapGet("/{id}/history", entity.ListHistoryAsync).Describe(entity.History);
+        entities.MapGet("/{id}/history/{revision}", entity.GetRevisionAsync).Describe(entity.Revision);
+
+        var reviewsOfClaim = app.MapGroup("/v1/claims/{claimId}/reviews").WithTags("Reviews").RejectsMalformedIds("claim", "claimId");
+        var reviews = app.MapGroup("/v1/reviews").WithTags("Reviews").RejectsMalformedIds("review");
+        var review = ReviewCommands.Curated;
+        reviewsOfClaim.MapGet("/", ReviewEndpoints.List).Validate<ReviewListQuery>().ProducesProblem(StatusCodes.Status404NotFound);
+        reviews.MapGet("/{id}", ReviewEndpoints.Get).WithETag().ProducesProblem(StatusCodes.Status404NotFound);
+        reviewsOfClaim.MapPost("/", ReviewCommands.CreateAsync).AcceptsCuratorJson<ReviewWrite>(WriteProblems.NotFound | WriteProblems.Conflict);
+        reviews.MapPut("/{id}", ReviewCommands.ReplaceAsync).AcceptsCuratorJson<ReviewWrite>(WriteProblems.NotFound | WriteProblems.IfMatch | WriteProblems.Unprocessable);
+        reviews.MapDelete("/{id}", review.DeleteAsync).Describe(review.Deletion);
+        reviews.MapPost("/{id}/restore", review.RestoreAsync).Describe(review.Restoration);
+        reviews.MapGet("/{id}/history", review.ListHistoryAsync).Describe(review.History);
+        reviews.MapGet("/{id}/history/{revision}", review.GetRevisionAsync).Describe(review.Revision);
+
+        app.MapGroup("/v1/search").WithTags("Search").MapGet("/", SearchEndpoints.Search).Validate<SearchQuery>();
+
+        var keys = app.MapGroup("/v1/keys").WithTags("Keys").RequireAuthorization(Policies.Admin);
+        keys.MapGet("/", KeyEndpoints.ListAsync).ProducesAuthProblems();
+        keys.MapPost("/", KeyEndpoints.CreateAsync).AcceptsJson<ApiKeyRequest>(WriteLimits.JsonBodyBytes).ProducesProblem(StatusCodes.Status409Conflict).ProducesAuthProblems();
+        keys.MapGet("/{name}", KeyEndpoints.GetAsync).ProducesProblem(StatusCodes.Status404NotFound).ProducesAuthProblems();
+        keys.MapDelete("/{name}", KeyEndpoints.RevokeAsync).ProducesProblem(StatusCodes.Status404NotFound).ProducesAuthProblems();
+        return app;
+    }
+
+    /// <summary>A curator's write with a JSON body: the body declared, limited and validated; the problems it can answer.</summary>
+    private static RouteHandlerBuilder AcceptsCuratorJson<TBody>(this RouteHandlerBuilder route, WriteProblems problems)
+        where TBody : notnull =>
+        route.RequireAuthorization(Policies.Curator).AcceptsJson<TBody>(WriteLimits.JsonBodyBytes).ProducesWriteProblems(problems);
+
+    /// <summary>A curator's article write: text/plain in the seed format or JSON, read by the handler itself (<see cref="ArticleBody"/>).</summary>
+    private static RouteHandlerBuilder AcceptsArticle(this RouteHandlerBuilder route) =>
+        route.RequireAuthorization(Policies.Curator)
+            .AddOpenApiOperationTransformer(ArticleBody.DescribeAsync)
+            .WithMetadata(new RequestSizeLimitAttribute(WriteLimits.ArticleBodyBytes))
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+}
