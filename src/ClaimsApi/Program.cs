@@ -9,7 +9,6 @@ using ClaimsApi.Features.Statements;
 using ClaimsApi.Health;
 using ClaimsApi.Http;
 using ClaimsApi.Persistence;
-using ClaimsApi.Seeding;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -72,14 +71,6 @@ app.MapKeys();
 if (args is ["migrate", ..])
 {
     await app.InitializeDatabaseAsync(asCommand: true);
-    return;
-}
-
-// `dotnet ClaimsApi.dll generate --claims N [--seed S]`: fill the database with a synthetic base for scale tests
-// (docs/performance.md), then exit.
-if (args is ["generate", ..])
-{
-    Environment.ExitCode = await SyntheticCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error, CancellationToken.None);
     return;
 }
 
