@@ -1,5 +1,6 @@
 using ClaimsApi;
 using ClaimsApi.Auth;
+using ClaimsApi.Cli;
 using ClaimsApi.Curation;
 using ClaimsApi.Features;
 using ClaimsApi.Features.Articles;
@@ -11,7 +12,6 @@ using ClaimsApi.Features.Statements;
 using ClaimsApi.Health;
 using ClaimsApi.Http;
 using ClaimsApi.Persistence;
-using ClaimsApi.Seeding;
 using FluentValidation;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -20,11 +20,7 @@ var builder = WebApplication.CreateBuilder(args);
 // Long enough for a 10,000-character query string to reach the validator (a 400 naming the parameter)
 // instead of being cut off by Kestrel with an empty 414 (default 8 KB).
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = 64 * 1024);
-if (args is ["keys", ..])
-{
-    // The new key is the command's only standard output; logs go to standard error.
-    builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
-}
+ClaimsCli.ConfigureLogging(builder.Logging, args); // `keys` prints the key alone on standard output: logs go to standard error
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddPersistence(builder.Configuration);
@@ -57,27 +53,10 @@ app.UseApiKeyAuth();
 
 app.MapApiRoutes();
 
-// `dotnet ClaimsApi.dll migrate`: apply migrations and import the seeds, then exit (a deployment step, so that
-// serving instances can run with Database:MigrateOnStartup=false).
-if (args is ["migrate", ..])
+// `migrate`, `keys …`, `--help` (Cli/): a command runs and exits; without one, the server runs.
+if (await ClaimsCli.TryRunAsync(app, args) is { } exitCode)
 {
-    await app.InitializeDatabaseAsync(asCommand: true);
-    return;
-}
-
-// `dotnet ClaimsApi.dll generate --claims N [--seed S]`: fill the database with a synthetic base for scale tests
-// (docs/performance.md), then exit.
-if (args is ["generate", ..])
-{
-    Environment.ExitCode = await SyntheticCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error, CancellationToken.None);
-    return;
-}
-
-// `dotnet ClaimsApi.dll keys create --name NAME --role curator` (also list, revoke): manage API keys, then exit.
-if (args is ["keys", ..])
-{
-    await app.InitializeDatabaseAsync();
-    Environment.ExitCode = await KeysCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error, CancellationToken.None);
+    Environment.ExitCode = exitCode;
     return;
 }
 

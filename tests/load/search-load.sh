@@ -3,7 +3,7 @@
 # generate command (seeds import and migrations off, so the database is only read), and drives GET /v1/search
 # with representative queries using wrk for a bounded time each. Traffic stays on loopback.
 #
-#   dotnet run -c Release --project src/ClaimsApi -- generate --claims 1000000 --seed 42   # with Database__ConnectionString set
+#   dotnet run -c Release --project tools/ClaimsApi.Synthetic -- generate --claims 1000000 --seed 42   # with Database__ConnectionString set
 #   tests/load/search-load.sh DATABASE [seconds per query (default 10)] [connections (default 1)]
 #
 # DATABASE is the SQLite file; with Database__Provider=Postgres exported it is the Npgsql connection string.

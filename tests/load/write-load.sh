@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Load test of the curation (write) API: publishes ClaimsApi in Release, starts it on 127.0.0.1 on a throw-away
 # copy-free database (a fresh SQLite file seeded from seeds/, or the SQLite file given, e.g. a 1M-claim base from
-# the `generate` command), creates a curator key with the app's `keys` command, then:
+# tools/ClaimsApi.Synthetic's `generate` command), creates a curator key with the app's `keys` command, then:
 #   1. drives POST /v1/claims (each request creates a new draft claim: validation, anchoring, history entry and
 #      search-index refresh in one transaction) with wrk for a bounded time;
 #   2. replaces one claim N times in a row (PUT with If-Match, sequential) and reports latency percentiles;

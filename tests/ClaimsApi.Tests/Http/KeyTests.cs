@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using ClaimsApi.Auth;
+using ClaimsApi.Cli;
 using ClaimsApi.Domain;
 using ClaimsApi.Persistence;
 using ClaimsApi.Tests.Infrastructure;
@@ -221,8 +222,10 @@ public abstract partial class KeyTests<TApi>(TApi fixture) : IClassFixture<TApi>
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = await KeysCommand.RunAsync(factory.Services, args, output, error, CancellationToken.None);
-        return (exit, output.ToString(), error.ToString());
+        // Through the command line's parser, as `ClaimsApi keys …` runs; the factory has already initialised the database.
+        var host = new CliHost(factory.Services, (_, _) => Task.CompletedTask, output, error);
+        var exit = await ClaimsCli.RunAsync(host, [KeysCommands.Name, .. args], CancellationToken.None);
+        return (exit!.Value, output.ToString(), error.ToString());
     }
 
     [GeneratedRegex("^ck_[0-9A-Za-z]{43}$")]

@@ -7,10 +7,11 @@ using System.Text.Json;
 using ClaimsApi.Domain;
 using ClaimsApi.Persistence;
 using ClaimsApi.Seeding;
+using ClaimsApi.Synthetic;
 using ClaimsApi.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace ClaimsApi.Tests.Seeding;
+namespace ClaimsApi.Tests.Synthetic;
 
 /// <summary>The <c>generate</c> command's arguments: pure parsing.</summary>
 public sealed class SyntheticOptionsTests
@@ -256,7 +257,7 @@ public sealed class SyntheticGeneratorTests(GeneratedApi api) : IClassFixture<Ge
         var exit = await SyntheticCommand.RunAsync(api.Services, ["--claims", "0"], TextWriter.Null, error, CancellationToken.None);
 
         Assert.Equal(2, exit);
-        Assert.Contains("Usage: ClaimsApi generate --claims N [--seed S]", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Usage: ClaimsApi.Synthetic generate --claims N [--seed S]", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
