@@ -1,10 +1,10 @@
 using System.Net;
 using ClaimsApi.Curation;
 using ClaimsApi.Domain;
+using ClaimsApi.Domain.Text;
 using ClaimsApi.Features.Claims;
 using ClaimsApi.Features.Statements;
 using ClaimsApi.Http;
-using ClaimsApi.Seeding;
 using ClaimsApi.Tests.Infrastructure;
 
 namespace ClaimsApi.Tests.Http;

@@ -1,4 +1,5 @@
 using ClaimsApi.Domain;
+using ClaimsApi.Domain.Text;
 using ClaimsApi.Seeding;
 using ClaimsApi.Tests.Infrastructure;
 

@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using ClaimsApi.Domain;
+using ClaimsApi.Domain.Text;
 using ClaimsApi.Persistence;
 using ClaimsApi.Seeding;
 using ClaimsApi.Tests.Infrastructure;

@@ -1,9 +1,9 @@
 using ClaimsApi.Auth;
 using ClaimsApi.Curation;
 using ClaimsApi.Domain;
+using ClaimsApi.Domain.Text;
 using ClaimsApi.Http;
 using ClaimsApi.Persistence;
-using ClaimsApi.Seeding;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

@@ -1,10 +1,10 @@
 using ClaimsApi.Auth;
 using ClaimsApi.Curation;
 using ClaimsApi.Domain;
+using ClaimsApi.Domain.Rules;
 using ClaimsApi.Features.Claims;
 using ClaimsApi.Http;
 using ClaimsApi.Persistence;
-using ClaimsApi.Seeding;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
 using ClaimsApi.Domain;
-using ClaimsApi.Seeding;
+using ClaimsApi.Domain.Text;
 
 namespace ClaimsApi.Features.Search;
 
