@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using ClaimsApi.Domain.Text;
 using ClaimsApi.Seeding;
 
 namespace ClaimsApi.Benchmarks;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using ClaimsApi.Domain;
-using ClaimsApi.Seeding;
+using ClaimsApi.Domain.Text;
 
 // System.Random is the point here: a seeded, reproducible stream, not a secret.
 #pragma warning disable CA5394

@@ -4,6 +4,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using ClaimsApi.Domain;
+using ClaimsApi.Domain.Rules;
+using ClaimsApi.Domain.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 using YamlDotNet.Serialization;
@@ -304,45 +306,18 @@ public static partial class SeedLoader
         {
             foreach (var (entity, source, index) in _entities.Values)
             {
-                if (entity.PartOfId is not { } parent)
+                var problem = PartOfRules.Check(
+                    entity.Id, entity.PartOfId, _entities.ContainsKey, id => _entities.TryGetValue(id, out var e) ? e.Entity.PartOfId : null);
+                if (problem is not null)
                 {
-                    continue;
-                }
-
-                if (parent == entity.Id)
-                {
-                    Problem(source, $"entities[{index}].partOf", "an entity cannot be part of itself");
-                }
-                else if (!_entities.ContainsKey(parent))
-                {
-                    Problem(source, $"entities[{index}].partOf", $"unknown entity '{parent}'");
-                }
-                else if (PartOfCycle(entity.Id) is { } cycle)
-                {
-                    Problem(source, $"entities[{index}].partOf", $"partOf goes round in a circle: {cycle}");
+                    Problem(source, $"entities[{index}].partOf", problem.Rule switch
+                    {
+                        PartOfRule.Self => "an entity cannot be part of itself",
+                        PartOfRule.UnknownParent => $"unknown entity '{entity.PartOfId}'",
+                        _ => $"partOf goes round in a circle: {ParentChains.Describe(problem.Cycle)}",
+                    });
                 }
             }
-        }
-
-        /// <summary>The cycle through <paramref name="id"/>'s partOf chain, if the chain comes back to it.</summary>
-        private string? PartOfCycle(string id)
-        {
-            var chain = new List<string> { id };
-            for (var next = _entities[id].Entity.PartOfId; next is not null && _entities.TryGetValue(next, out var parent); next = parent.Entity.PartOfId)
-            {
-                chain.Add(next);
-                if (next == id)
-                {
-                    return string.Join(" → ", chain);
-                }
-
-                if (chain.Count > _entities.Count)
-                {
-                    return null;
-                }
-            }
-
-            return null;
         }
 
         private void ReadStatements(Source source)
@@ -408,38 +383,22 @@ public static partial class SeedLoader
                     continue;
                 }
 
-                var path = $"statements[{source.Curation.Statements!.FindIndex(s => s.Id == statement.Id)}].parent";
-                if (!_statements.TryGetValue(parentId, out var parent))
+                var problem = StatementNesting.Check(
+                    statement.Id, parentId, StatementPlace.Of(statement),
+                    id => _statements.TryGetValue(id, out var s) ? StatementPlace.Of(s.Statement) : null,
+                    id => _statements.TryGetValue(id, out var s) ? s.Statement.ParentId : null);
+                if (problem is not null)
                 {
-                    Problem(source, path, $"unknown statement '{parentId}'");
-                }
-                else if (parent.Statement.ArticleId != statement.ArticleId || parent.Statement.Start > statement.Start || parent.Statement.End < statement.End)
-                {
-                    Problem(source, path, $"a nested statement must lie inside its parent, but '{statement.Id}' is not inside '{parentId}'");
-                }
-                else if (parentId == statement.Id)
-                {
-                    Problem(source, path, "a statement cannot be its own parent");
-                }
-                else if (ParentCycle(statement.Id))
-                {
-                    Problem(source, path, $"parent goes round in a circle through '{statement.Id}'");
+                    var path = $"statements[{source.Curation.Statements!.FindIndex(s => s.Id == statement.Id)}].parent";
+                    Problem(source, path, problem.Rule switch
+                    {
+                        NestingRule.OwnParent => "a statement cannot be its own parent",
+                        NestingRule.UnknownParent => $"unknown statement '{parentId}'",
+                        NestingRule.OtherArticle or NestingRule.Outside => $"a nested statement must lie inside its parent, but '{statement.Id}' is not inside '{parentId}'",
+                        _ => $"parent goes round in a circle through '{statement.Id}'",
+                    });
                 }
             }
-        }
-
-        private bool ParentCycle(string id)
-        {
-            var seen = new HashSet<string>(StringComparer.Ordinal) { id };
-            for (var next = _statements[id].Statement.ParentId; next is not null && _statements.TryGetValue(next, out var parent); next = parent.Statement.ParentId)
-            {
-                if (!seen.Add(next))
-                {
-                    return next == id;
-                }
-            }
-
-            return false;
         }
 
         private void ReadClaims(Source source)

@@ -3,11 +3,11 @@ using System.Security.Cryptography;
 using System.Text;
 using ClaimsApi.Curation;
 using ClaimsApi.Domain;
+using ClaimsApi.Domain.Text;
 using ClaimsApi.Features.Articles;
 using ClaimsApi.Features.Claims;
 using ClaimsApi.Features.Statements;
 using ClaimsApi.Http;
-using ClaimsApi.Seeding;
 using ClaimsApi.Tests.Infrastructure;
 
 namespace ClaimsApi.Tests.Http;

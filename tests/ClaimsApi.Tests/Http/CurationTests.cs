@@ -1,9 +1,9 @@
 using ClaimsApi.Domain;
+using ClaimsApi.Domain.Text;
 using ClaimsApi.Features.Articles;
 using ClaimsApi.Features.Claims;
 using ClaimsApi.Features.Statements;
 using ClaimsApi.Http;
-using ClaimsApi.Seeding;
 using ClaimsApi.Tests.Infrastructure;
 
 namespace ClaimsApi.Tests.Http;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using ClaimsApi.Domain.Text;
 using ClaimsApi.Features.Search;
-using ClaimsApi.Seeding;
 using ClaimsApi.Tests.Infrastructure;
 
 namespace ClaimsApi.Tests.Http;

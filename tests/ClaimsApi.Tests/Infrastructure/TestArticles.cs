@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text;
+using ClaimsApi.Domain;
 using ClaimsApi.Features.Articles;
 using ClaimsApi.Features.Statements;
 
@@ -39,7 +40,7 @@ public static class TestArticles
     public static async Task<StatementResponse> PostStatementAsync(this HttpClient curator, string articleId, string exact, string? prefix = null, string? suffix = null, string? parent = null, string speaker = "dprk")
     {
         var response = await curator.SendJsonAsync(HttpMethod.Post, "/v1/statements", new StatementWrite(
-            $"st-{Guid.NewGuid():N}"[..20], articleId, speaker, Domain.StatementKind.ReportedSpeech, null, exact, prefix, suffix, parent, null));
+            $"st-{Guid.NewGuid():N}"[..20], articleId, speaker, StatementKind.ReportedSpeech, null, exact, prefix, suffix, parent, null));
         await response.ReadSuccessAsync();
         return (await response.Content.ReadFromJsonAsync<StatementResponse>(ClaimsApiFactory.Json))!;
     }

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using ClaimsApi.Curation;
 using ClaimsApi.Http;
-using ClaimsApi.Seeding;
+using ClaimsApi.Domain.Text;
 using FluentValidation;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Net.Http.Headers;

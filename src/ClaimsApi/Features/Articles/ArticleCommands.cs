@@ -1,6 +1,6 @@
 using ClaimsApi.Curation;
 using ClaimsApi.Domain;
-using ClaimsApi.Seeding;
+using ClaimsApi.Domain.Text;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

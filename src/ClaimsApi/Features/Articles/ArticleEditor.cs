@@ -4,7 +4,7 @@ using ClaimsApi.Domain;
 using ClaimsApi.Features.Claims;
 using ClaimsApi.Features.Statements;
 using ClaimsApi.Persistence;
-using ClaimsApi.Seeding;
+using ClaimsApi.Domain.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

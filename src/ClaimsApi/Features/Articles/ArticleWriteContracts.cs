@@ -2,7 +2,7 @@ using System.ComponentModel;
 using ClaimsApi.Curation;
 using ClaimsApi.Domain;
 using ClaimsApi.Http;
-using ClaimsApi.Seeding;
+using ClaimsApi.Domain.Text;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 

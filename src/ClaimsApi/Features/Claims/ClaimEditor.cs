@@ -2,7 +2,7 @@ using ClaimsApi.Http;
 using ClaimsApi.Curation;
 using ClaimsApi.Domain;
 using ClaimsApi.Persistence;
-using ClaimsApi.Seeding;
+using ClaimsApi.Domain.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

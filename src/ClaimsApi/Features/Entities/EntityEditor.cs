@@ -5,7 +5,7 @@ using ClaimsApi.Features.Articles;
 using ClaimsApi.Features.Claims;
 using ClaimsApi.Features.Statements;
 using ClaimsApi.Persistence;
-using ClaimsApi.Seeding;
+using ClaimsApi.Domain.Rules;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -135,39 +135,28 @@ internal static class EntityEditor
             return null;
         }
 
-        if (partOf == id)
+        // Whether partOf can be named is the query filter's say (a deleted entity cannot); the circle is followed over
+        // the links above it, deleted entities' too, loaded in one query.
+        var exists = await db.Entities.AnyAsync(e => e.Id == partOf, ct);
+        var parents = await db.AboveAsync(partOf, ct);
+        if (PartOfRules.Check(id, partOf, _ => exists, e => parents.GetValueOrDefault(e)) is not { } problem)
         {
-            return Problems.Unprocessable("partOf", "An entity cannot be part of itself.");
+            return null;
         }
 
-        if (!await db.Entities.AnyAsync(e => e.Id == partOf, ct))
+        return Problems.Unprocessable("partOf", problem.Rule switch
         {
-            return Problems.Unprocessable("partOf", $"There is no entity '{partOf}'.");
-        }
-
-        return await PartOfChainAsync(partOf, id, db, ct) is { } chain
-            ? Problems.Unprocessable("partOf", $"partOf would go round in a circle: {id} → {chain}.")
-            : null;
+            PartOfRule.Self => "An entity cannot be part of itself.",
+            PartOfRule.UnknownParent => $"There is no entity '{partOf}'.",
+            _ => $"partOf would go round in a circle: {ParentChains.Describe(problem.Cycle)}.",
+        });
     }
 
     /// <summary>The partOf chain from <paramref name="from"/> up to <paramref name="to"/> ("a → b → c"), or null when it does not get there.</summary>
     internal static async Task<string?> PartOfChainAsync(string from, string to, ClaimsDbContext db, CancellationToken ct)
     {
-        var chain = new List<string> { from };
-        for (var next = from; next != to;)
-        {
-            var current = next;
-            var parent = await db.Entities.IgnoreQueryFilters().Where(e => e.Id == current).Select(e => e.PartOfId).FirstOrDefaultAsync(ct);
-            if (parent is null || chain.Contains(parent))
-            {
-                return null;
-            }
-
-            chain.Add(parent);
-            next = parent;
-        }
-
-        return string.Join(" → ", chain);
+        var parents = await db.AboveAsync(from, ct);
+        return ParentChains.Chain(from, to, e => parents.GetValueOrDefault(e)) is { } chain ? ParentChains.Describe(chain) : null;
     }
 }
 

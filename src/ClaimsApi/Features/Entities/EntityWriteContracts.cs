@@ -1,6 +1,6 @@
 using ClaimsApi.Curation;
 using ClaimsApi.Domain;
-using ClaimsApi.Seeding;
+using ClaimsApi.Domain.Rules;
 using FluentValidation;
 
 namespace ClaimsApi.Features.Entities;

@@ -1,6 +1,6 @@
 using ClaimsApi.Domain;
 using ClaimsApi.Domain.Search;
-using ClaimsApi.Seeding;
+using ClaimsApi.Domain.Text;
 
 namespace ClaimsApi.Features.Search;
 

@@ -3,7 +3,8 @@ using ClaimsApi.Curation;
 using ClaimsApi.Domain;
 using ClaimsApi.Features.Claims;
 using ClaimsApi.Persistence;
-using ClaimsApi.Seeding;
+using ClaimsApi.Domain.Rules;
+using ClaimsApi.Domain.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -154,46 +155,26 @@ internal static class StatementEditor
     /// <summary>Why <paramref name="parentId"/> cannot be the parent (as the seed loader checks it), or null.</summary>
     private static async Task<string?> ParentProblemAsync(string id, string parentId, string? articleId, Anchored? span, ClaimsDbContext db, CancellationToken ct)
     {
-        if (parentId == id)
-        {
-            return "A statement cannot be its own parent.";
-        }
+        var place = articleId is not null && span is not null ? new StatementPlace(articleId, span.Start, span.End) : (StatementPlace?)null;
 
-        var parent = await db.Statements.Where(s => s.Id == parentId).Select(s => new { s.ArticleId, s.Start, s.End }).FirstOrDefaultAsync(ct);
-        if (parent is null)
-        {
-            return $"There is no statement '{parentId}'.";
-        }
-
-        if (articleId is null || span is null)
-        {
-            return null; // the article or the quote is already reported
-        }
-
-        if (parent.ArticleId != articleId)
-        {
-            return $"Statement '{parentId}' is in article '{parent.ArticleId}'; a parent must be in the same article.";
-        }
-
-        if (parent.Start > span.Start || parent.End < span.End)
-        {
-            return $"A nested statement must lie inside its parent, but the quote ({span.Start}–{span.End}) is not inside statement '{parentId}' ({parent.Start}–{parent.End}).";
-        }
-
-        // Follow the parents up (deleted ones too): reaching this statement again would close a circle.
-        var parents = await db.Statements.IgnoreQueryFilters().Where(s => s.ArticleId == articleId)
+        // Whether the parent can be named is the query filter's say (a deleted statement cannot). The circle is
+        // followed over the article's parent links, deleted statements' too, loaded in one query when it can matter.
+        var parentPlace = await db.Statements.Where(s => s.Id == parentId)
+            .Select(s => (StatementPlace?)new StatementPlace(s.ArticleId, s.Start, s.End)).FirstOrDefaultAsync(ct);
+        var parents = parentPlace is null || place is null ? [] : await db.Statements.IgnoreQueryFilters().Where(s => s.ArticleId == articleId)
             .Select(s => new { s.Id, s.ParentId }).ToDictionaryAsync(s => s.Id, s => s.ParentId, ct);
-        var chain = new List<string> { id, parentId };
-        for (var next = parents.GetValueOrDefault(parentId); next is not null && chain.Count <= parents.Count + 1; next = parents.GetValueOrDefault(next))
+        var problem = StatementNesting.Check(id, parentId, place, s => s == parentId ? parentPlace : null, s => parents.GetValueOrDefault(s));
+        return problem switch
         {
-            chain.Add(next);
-            if (next == id)
-            {
-                return $"parent goes round in a circle: {string.Join(" → ", chain)}.";
-            }
-        }
-
-        return null;
+            null => null,
+            { Rule: NestingRule.OwnParent } => "A statement cannot be its own parent.",
+            { Rule: NestingRule.UnknownParent } => $"There is no statement '{parentId}'.",
+            { Rule: NestingRule.OtherArticle, Parent: { } parent } =>
+                $"Statement '{parentId}' is in article '{parent.ArticleId}'; a parent must be in the same article.",
+            { Rule: NestingRule.Outside, Parent: { } parent } =>
+                $"A nested statement must lie inside its parent, but the quote ({span!.Start}–{span.End}) is not inside statement '{parentId}' ({parent.Start}–{parent.End}).",
+            _ => $"parent goes round in a circle: {ParentChains.Describe(problem.Cycle)}.",
+        };
     }
 
     /// <summary>Why the statement's new span leaves out live statements nested in it, or null.</summary>

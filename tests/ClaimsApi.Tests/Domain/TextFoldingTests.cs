@@ -3,7 +3,7 @@ using System.Text;
 using ClaimsApi.Domain;
 using CsCheck;
 
-namespace ClaimsApi.Tests.Seeding;
+namespace ClaimsApi.Tests.Domain;
 
 public sealed class TextFoldingTests
 {

@@ -1,7 +1,7 @@
-using ClaimsApi.Seeding;
+using ClaimsApi.Domain.Text;
 using CsCheck;
 
-namespace ClaimsApi.Tests.Seeding;
+namespace ClaimsApi.Tests.Domain;
 
 public sealed class TextQuoteTests
 {

@@ -1,8 +1,8 @@
 using ClaimsApi.Domain;
-using ClaimsApi.Seeding;
+using ClaimsApi.Domain.Text;
 using ClaimsApi.Tests.Infrastructure;
 
-namespace ClaimsApi.Tests.Seeding;
+namespace ClaimsApi.Tests.Domain;
 
 public sealed class ArticleParserTests
 {

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
-using ClaimsApi.Domain;
 
-namespace ClaimsApi.Seeding;
+namespace ClaimsApi.Domain.Rules;
 
 /// <summary>
 /// The rules for an entity's names and the one way to build one, shared by the seed loader and the write API so

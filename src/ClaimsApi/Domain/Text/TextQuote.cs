@@ -1,4 +1,4 @@
-namespace ClaimsApi.Seeding;
+namespace ClaimsApi.Domain.Text;
 
 /// <summary>The outcome of anchoring a quote: where it is (UTF-16 index), or how many places it matched.</summary>
 public readonly record struct AnchorResult(int Index, int Matches)

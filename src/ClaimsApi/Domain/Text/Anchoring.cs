@@ -1,4 +1,4 @@
-namespace ClaimsApi.Seeding;
+namespace ClaimsApi.Domain.Text;
 
 /// <summary>A span of the article found by quoting it: code-point offsets and the exact text.</summary>
 /// <param name="Start">Start, in code points of the article text.</param>

@@ -1,7 +1,7 @@
-using ClaimsApi.Seeding;
+using ClaimsApi.Domain.Text;
 using CsCheck;
 
-namespace ClaimsApi.Tests.Seeding;
+namespace ClaimsApi.Tests.Domain;
 
 /// <summary>Finding a quote again after its text changed (<see cref="Anchoring.Again"/>).</summary>
 public sealed class AnchoringTests

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace ClaimsApi.Tests.Seeding;
+namespace ClaimsApi.Tests.Infrastructure;
 
 /// <summary>Reads seed and fixture files the way the loader does: strict UTF-8, a BOM kept as a character.</summary>
 internal static class SeedText

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ClaimsApi.Domain;
-using ClaimsApi.Seeding;
+using ClaimsApi.Domain.Text;
 using ClaimsApi.Tests.Infrastructure;
 
-namespace ClaimsApi.Tests.Seeding;
+namespace ClaimsApi.Tests.Domain;
 
 /// <summary>
 /// The 24 Wikinews articles of the GUM corpus rendered in the seed layout (Fixtures/gum/README.md), checked

@@ -1,8 +1,9 @@
 using System.Text;
-using ClaimsApi.Seeding;
+using ClaimsApi.Domain.Text;
+using ClaimsApi.Tests.Infrastructure;
 using CsCheck;
 
-namespace ClaimsApi.Tests.Seeding;
+namespace ClaimsApi.Tests.Domain;
 
 public sealed class CodePointsTests
 {

@@ -1,9 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
-using ClaimsApi.Domain;
 
-namespace ClaimsApi.Seeding;
+namespace ClaimsApi.Domain.Text;
 
 /// <summary>
 /// Turns a parsed article and its metadata into an <see cref="Article"/> with its paragraphs: the one code path

@@ -1,4 +1,4 @@
-namespace ClaimsApi.Seeding;
+namespace ClaimsApi.Domain.Text;
 
 /// <summary>
 /// Converts between UTF-16 indices (how .NET strings are indexed) and Unicode code point indices

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using ClaimsApi.Domain;
 
-namespace ClaimsApi.Seeding;
+namespace ClaimsApi.Domain.Text;
 
 /// <summary>A block of an article (lead, title, body paragraph); offsets in code points.</summary>
 public sealed record ParsedBlock(ParagraphRole Role, int Start, int End, string Text, string? Artifact);
