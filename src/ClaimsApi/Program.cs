@@ -12,6 +12,7 @@ using ClaimsApi.Features.Statements;
 using ClaimsApi.Health;
 using ClaimsApi.Http;
 using ClaimsApi.Persistence;
+using ClaimsApi.Seeding;
 using FluentValidation;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -24,6 +25,7 @@ ClaimsCli.ConfigureLogging(builder.Logging, args); // `keys` prints the key alon
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddPersistence(builder.Configuration);
+builder.Services.AddSeeding(builder.Configuration);
 builder.Services.AddHttpConventions();
 builder.Services.AddApiKeyAuth(builder.Configuration);
 builder.Services.AddCuration(ArticleCommands.Resource, EntityCommands.Resource, StatementCommands.Resource, ClaimCommands.Resource, ReviewCommands.Resource);

@@ -1,4 +1,4 @@
-using ClaimsApi.Persistence;
+using ClaimsApi.Seeding;
 
 namespace ClaimsApi.Cli;
 

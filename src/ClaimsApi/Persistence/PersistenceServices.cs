@@ -1,4 +1,3 @@
-using ClaimsApi.Seeding;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -9,7 +8,6 @@ public static class PersistenceServices
 {
     public static IServiceCollection AddPersistence(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.Section));
         services.AddOptions<DatabaseOptions>()
             .Bind(configuration.GetSection(DatabaseOptions.Section))
             .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "Database:ConnectionString is empty.")
@@ -35,7 +33,6 @@ public static class PersistenceServices
             db.SeeUnpublishedWhen(() => accessor.HttpContext?.User.IsInRole(Auth.Policies.Curator) == true);
             return db;
         });
-        services.AddScoped<SeedImporter>();
         return services;
     }
 

@@ -1,8 +1,8 @@
-using ClaimsApi.Seeding;
+using ClaimsApi.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace ClaimsApi.Persistence;
+namespace ClaimsApi.Seeding;
 
 /// <summary>
 /// Brings the database up to date: validates the seeds first (so a bad seed never touches the database), then
