@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ClaimsApi.Domain.Text;
 
 namespace ClaimsApi.Domain.Rules;
 
@@ -37,15 +38,15 @@ public static partial class EntityRules
             var key = TextFolding.Fold(alias);
             if (key.Length > Limits.Name)
             {
-                yield return (i, $"alias '{Shorten(alias)}' is longer than {Limits.Name} characters once folded for lookups");
+                yield return (i, $"alias '{TextQuote.Shorten(alias)}' is longer than {Limits.Name} characters once folded for lookups");
             }
             else if (key == nameKey)
             {
-                yield return (i, $"alias '{Shorten(alias)}' is the entity's name");
+                yield return (i, $"alias '{TextQuote.Shorten(alias)}' is the entity's name");
             }
             else if (seen.TryGetValue(key, out var first))
             {
-                yield return (i, first == alias ? $"alias '{Shorten(alias)}' is listed twice" : $"alias '{Shorten(alias)}' is listed twice (as '{Shorten(first)}'; case, accents and spacing do not count)");
+                yield return (i, first == alias ? $"alias '{TextQuote.Shorten(alias)}' is listed twice" : $"alias '{TextQuote.Shorten(alias)}' is listed twice (as '{TextQuote.Shorten(first)}'; case, accents and spacing do not count)");
             }
             else
             {
@@ -84,8 +85,6 @@ public static partial class EntityRules
         var keys = new HashSet<string>(aliases.Select(TextFolding.Fold).Append(TextFolding.Fold(name)), StringComparer.Ordinal);
         return [.. aliases, .. names.Where(n => keys.Add(TextFolding.Fold(n)))];
     }
-
-    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
 
     [GeneratedRegex(@"^Q[1-9][0-9]*$", RegexOptions.CultureInvariant)]
     private static partial Regex WikidataId();

@@ -64,7 +64,7 @@ public static class Anchoring
         var bare = TextQuote.Find(newText, exact, from: nf, to: nt);
         if (bare.Matches == 0)
         {
-            problem = $"text \"{Shorten(exact)}\" is no longer in {where}";
+            problem = $"text \"{TextQuote.Shorten(exact)}\" is no longer in {where}";
             return null;
         }
 
@@ -95,8 +95,8 @@ public static class Anchoring
         }
 
         problem = found.Count == 0
-            ? $"text \"{Shorten(exact)}\" occurs {bare.Matches} times in {where} and the text around it before the change no longer tells which"
-            : $"text \"{Shorten(exact)}\" occurs {bare.Matches} times in {where} and the text around it before the change points at more than one";
+            ? $"text \"{TextQuote.Shorten(exact)}\" occurs {bare.Matches} times in {where} and the text around it before the change no longer tells which"
+            : $"text \"{TextQuote.Shorten(exact)}\" occurs {bare.Matches} times in {where} and the text around it before the change points at more than one";
         return null;
     }
 
@@ -164,19 +164,17 @@ public static class Anchoring
         if (result.Matches == 0)
         {
             var context = prefix is null && suffix is null ? "" : " with the given prefix/suffix";
-            problem = $"text \"{Shorten(exact)}\" was not found{context} in {where}";
+            problem = $"text \"{TextQuote.Shorten(exact)}\" was not found{context} in {where}";
             return null;
         }
 
         if (result.Matches > 1)
         {
-            problem = $"text \"{Shorten(exact)}\" occurs {result.Matches} times in {where}; add a prefix or suffix to say which";
+            problem = $"text \"{TextQuote.Shorten(exact)}\" occurs {result.Matches} times in {where}; add a prefix or suffix to say which";
             return null;
         }
 
         var end = result.Index + exact.Length;
         return new Anchored(CodePoints.FromUtf16(text, result.Index), CodePoints.FromUtf16(text, end), text[result.Index..end]);
     }
-
-    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
 }

@@ -46,6 +46,9 @@ public static class TextQuote
         return new AnchorResult(first, matches);
     }
 
+    /// <summary>A quote cut to 60 characters for a problem message, so one long alias or quote does not drown the rest.</summary>
+    public static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
+
     private static bool Fits(string text, int index, int length, string? prefix, string? suffix, int from, int to)
     {
         if (!string.IsNullOrEmpty(prefix))
