@@ -10,8 +10,6 @@ namespace ClaimsApi.Seeding;
 
 public static partial class SeedLoader
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     private static readonly IDeserializer Yaml = new DeserializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
         .Build();
@@ -83,7 +81,7 @@ public static partial class SeedLoader
             string text;
             try
             {
-                text = StrictUtf8.GetString(File.ReadAllBytes(textFile));
+                text = Utf8.Strict.GetString(File.ReadAllBytes(textFile));
             }
             catch (DecoderFallbackException e)
             {
@@ -110,7 +108,7 @@ public static partial class SeedLoader
             string yaml;
             try
             {
-                yaml = StrictUtf8.GetString(File.ReadAllBytes(curationFile));
+                yaml = Utf8.Strict.GetString(File.ReadAllBytes(curationFile));
             }
             catch (DecoderFallbackException e)
             {

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace ClaimsApi.Domain.Text;
@@ -16,13 +15,11 @@ public static partial class ArticleBuilder
     /// <summary>The length of the language column.</summary>
     public const int LanguageMaxLength = 35;
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     /// <summary>Whether <paramref name="value"/> has the form of a BCP 47 language tag (en, pt-BR, zh-Hant-TW) and fits the column.</summary>
     public static bool IsLanguageTag(string? value) => value is { Length: <= LanguageMaxLength } && LanguageTag().IsMatch(value);
 
     /// <summary>SHA-256 of the text in UTF-8, lower-case hex.</summary>
-    public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(StrictUtf8.GetBytes(text)));
+    public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Utf8.Strict.GetBytes(text)));
 
     /// <summary>The id of an article given without one: 16 hex digits of its SHA-256, the form of the seed articles' ids.</summary>
     public static string DefaultId(string text) => Sha256(text)[..16];

@@ -20,8 +20,6 @@ public sealed record ArticleInput(string? Id, ParsedArticle Parsed, string Langu
 /// </summary>
 internal static class ArticleBody
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     /// <summary>
     /// Documents the two bodies. They are not declared with Accepts: routing would then answer a wrong content type
     /// itself, with a problem that says only JSON is accepted.
@@ -70,7 +68,7 @@ internal static class ArticleBody
             string text;
             try
             {
-                text = StrictUtf8.GetString(bytes);
+                text = Utf8.Strict.GetString(bytes);
             }
             catch (DecoderFallbackException e)
             {
