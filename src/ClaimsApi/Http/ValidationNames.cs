@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.Json;
 using FluentValidation;
@@ -18,6 +19,9 @@ public static class ValidationNames
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => Of(member);
     }
 
+    // Validators are scoped: their rules are built, and their names resolved, on every request.
+    private static readonly ConcurrentDictionary<MemberInfo, string> Names = new();
+
     private static string? Of(MemberInfo? member) =>
-        member is null ? null : member.GetCustomAttribute<FromQueryAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+        member is null ? null : Names.GetOrAdd(member, m => m.GetCustomAttribute<FromQueryAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(m.Name));
 }
