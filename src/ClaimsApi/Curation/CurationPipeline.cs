@@ -29,9 +29,10 @@ public sealed class CurationPipeline(
         where TView : class, IRevisioned =>
         RunAsync(resource, record.Id, async (changes, ct) =>
         {
-            if (await db.Set<T>().IgnoreQueryFilters().AnyAsync(r => r.Id == record.Id, ct))
+            var id = record.Id; // a plain variable: EF Core sends it as a parameter without evaluating record.Id per query
+            if (await db.Set<T>().IgnoreQueryFilters().AnyAsync(r => r.Id == id, ct))
             {
-                return Problems.Conflict($"{resource.WithArticle} with id '{record.Id}' exists (perhaps deleted: an admin can restore it).");
+                return Problems.Conflict($"{resource.WithArticle} with id '{id}' exists (perhaps deleted: an admin can restore it).");
             }
 
             if (await edit(record, changes, ct) is { } problem)

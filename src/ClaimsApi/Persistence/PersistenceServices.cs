@@ -6,6 +6,9 @@ namespace ClaimsApi.Persistence;
 
 public static class PersistenceServices
 {
+    /// <summary>The role whose principals see unpublished records (the role claim authentication gives a curator key, and above).</summary>
+    private static readonly string CuratorRole = Domain.EnumNames.Of(Domain.ApiRole.Curator);
+
     public static IServiceCollection AddPersistence(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DatabaseOptions>()
@@ -30,7 +33,7 @@ public static class PersistenceServices
 
             // Pooled contexts are reused: always set who is reading (curators see drafts; see ClaimsDbContext).
             var accessor = sp.GetRequiredService<IHttpContextAccessor>();
-            db.SeeUnpublishedWhen(() => accessor.HttpContext?.User.IsInRole(Auth.Policies.Curator) == true);
+            db.SeeUnpublishedWhen(() => accessor.HttpContext?.User.IsInRole(CuratorRole) == true);
             return db;
         });
         return services;
