@@ -98,6 +98,6 @@ public sealed partial class ApiKeyStore(ClaimsDbContext db, TimeProvider time)
 
     private static ApiKeyInfo Describe(ApiKey key) => new(key.Name, key.Role, key.Prefix, key.CreatedAt, key.RevokedAt);
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}\z", RegexOptions.CultureInvariant)] // \z: $ would let a final newline through
     private static partial Regex NameRegex();
 }

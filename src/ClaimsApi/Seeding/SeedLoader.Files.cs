@@ -14,7 +14,7 @@ public static partial class SeedLoader
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
         .Build();
 
-    [GeneratedRegex(@"^\d+_(?<id>[0-9a-f]{16})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\d+_(?<id>[0-9a-f]{16})\z", RegexOptions.CultureInvariant)]
     private static partial Regex ArticleFileName();
 
     private static string Clean(string message) => message.Replace(Environment.NewLine, " ", StringComparison.Ordinal);

@@ -86,6 +86,6 @@ public static partial class EntityRules
         return [.. aliases, .. names.Where(n => keys.Add(TextFolding.Fold(n)))];
     }
 
-    [GeneratedRegex(@"^Q[1-9][0-9]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^Q[1-9][0-9]*\z", RegexOptions.CultureInvariant)] // \z: $ would let a final newline through
     private static partial Regex WikidataId();
 }

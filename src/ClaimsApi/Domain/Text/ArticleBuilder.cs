@@ -70,6 +70,6 @@ public static partial class ArticleBuilder
             Artifact = b.Artifact,
         })];
 
-    [GeneratedRegex(@"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*\z", RegexOptions.CultureInvariant)] // \z: $ would let a final newline through
     private static partial Regex LanguageTag();
 }

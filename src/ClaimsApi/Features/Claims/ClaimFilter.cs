@@ -1,6 +1,6 @@
 using System.ComponentModel;
-using System.Text.RegularExpressions;
 using ClaimsApi.Domain;
+using ClaimsApi.Domain.Text;
 using ClaimsApi.Http;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
@@ -144,10 +144,8 @@ public abstract partial record ClaimFilter : PageQuery
         return articles;
     }
 
-    internal static bool IsLanguage(string language) => language.Length <= 35 && LanguageTag().IsMatch(language);
-
-    [GeneratedRegex(LanguagePattern, RegexOptions.None, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex LanguageTag();
+    /// <summary>The rule articles are written with (<see cref="ArticleBuilder.IsLanguageTag"/>), so a filter can name any stored language.</summary>
+    internal static bool IsLanguage(string language) => ArticleBuilder.IsLanguageTag(language);
 }
 
 /// <summary>The rules of <see cref="ClaimFilter"/>, included by the validators of the queries that derive from it.</summary>
