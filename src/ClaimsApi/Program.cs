@@ -20,7 +20,12 @@ var builder = WebApplication.CreateBuilder(args);
 
 // Long enough for a 10,000-character query string to reach the validator (a 400 naming the parameter)
 // instead of being cut off by Kestrel with an empty 414 (default 8 KB).
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = 64 * 1024);
+// No Server header: it tells an attacker what to aim at, and a client nothing it needs.
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.Limits.MaxRequestLineSize = 64 * 1024;
+    kestrel.AddServerHeader = false;
+});
 ClaimsCli.ConfigureLogging(builder.Logging, args); // `keys` prints the key alone on standard output: logs go to standard error
 
 builder.Services.AddSingleton(TimeProvider.System);
@@ -39,6 +44,7 @@ builder.Services.AddHealthChecks()
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ClaimsApi.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ClaimsApi.Tests.Http;
 
@@ -134,6 +135,27 @@ public abstract class PlatformTests<TApi>(TApi fixture) : IClassFixture<TApi>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
     }
+
+    [SkippableTheory]
+    [InlineData("/v1/claims")]
+    [InlineData("/v1/claims/does-not-exist")]
+    [InlineData("/no-such-route")]
+    [InlineData("/swagger/index.html")]
+    [InlineData("/openapi/v1.json")]
+    public async Task EveryResponseForbidsSniffingAndFraming(string url)
+    {
+        using var client = api.CreateClient();
+
+        var response = await client.GetAsync(url);
+
+        Assert.Equal("nosniff", string.Join(",", response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("DENY", string.Join(",", response.Headers.GetValues("X-Frame-Options")));
+        Assert.Equal("no-referrer", string.Join(",", response.Headers.GetValues("Referrer-Policy")));
+    }
+
+    [SkippableFact]
+    public void KestrelSendsNoServerHeader() =>
+        Assert.False(api.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>>().Value.AddServerHeader);
 }
 
 public sealed class PlatformTestsOnSqlite(SqliteApi api) : PlatformTests<SqliteApi>(api);
