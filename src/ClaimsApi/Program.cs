@@ -58,6 +58,7 @@ app.UseSwaggerUI(ui =>
 });
 
 app.UseApiKeyAuth();
+app.UseKnownRequestCharsets();
 
 app.MapApiRoutes();
 

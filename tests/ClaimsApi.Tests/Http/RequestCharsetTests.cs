@@ -1,0 +1,39 @@
+using System.Net;
+using ClaimsApi.Domain;
+using ClaimsApi.Tests.Infrastructure;
+
+namespace ClaimsApi.Tests.Http;
+
+/// <summary>A body in a character set the server does not know is a 415, not a 500.</summary>
+public abstract class RequestCharsetTests<TApi>(TApi fixture) : IClassFixture<TApi>
+    where TApi : ClaimsApiFactory
+{
+    private readonly TApi api = ProviderLeg.Require(fixture);
+
+    [SkippableTheory]
+    [InlineData("/v1/entities")]
+    [InlineData("/v1/articles")]
+    [InlineData("/v1/claims/match")]
+    public async Task AnUnknownCharsetIsUnsupportedMediaType(string url)
+    {
+        using var curator = await api.CreateClientAsync(ApiRole.Curator);
+        using var content = new StringContent("""{"name":"Klingon Party","kind":"organisation"}""");
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json; charset=klingon");
+
+        await Problem.AssertAsync(await curator.PostAsync(url, content), HttpStatusCode.UnsupportedMediaType, "klingon");
+    }
+
+    [SkippableFact]
+    public async Task UtfEightInAnyCaseIsAccepted()
+    {
+        using var curator = await api.CreateClientAsync(ApiRole.Curator);
+        using var content = new StringContent($$"""{"name":"Charset Party {{Guid.NewGuid():N}}","kind":"organisation"}""");
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json; charset=UTF-8");
+
+        Assert.Equal(HttpStatusCode.Created, (await curator.PostAsync("/v1/entities", content)).StatusCode);
+    }
+}
+
+public sealed class RequestCharsetTestsOnSqlite(SqliteApi api) : RequestCharsetTests<SqliteApi>(api);
+
+public sealed class RequestCharsetTestsOnPostgres(PostgresApi api) : RequestCharsetTests<PostgresApi>(api);
