@@ -153,6 +153,12 @@ public abstract class PlatformTests<TApi>(TApi fixture) : IClassFixture<TApi>
         Assert.Equal("no-referrer", string.Join(",", response.Headers.GetValues("Referrer-Policy")));
     }
 
+    /// <summary>A request with a bad key wrote an information line each: a log flood anyone could cause.</summary>
+    [SkippableFact]
+    public void ARejectedKeyIsNotLoggedAtInformationLevel() =>
+        Assert.False(api.Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()
+            .CreateLogger("ClaimsApi.Auth.ApiKeyAuthenticationHandler").IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information));
+
     [SkippableFact]
     public void KestrelSendsNoServerHeader() =>
         Assert.False(api.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>>().Value.AddServerHeader);
