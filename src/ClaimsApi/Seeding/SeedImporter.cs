@@ -100,7 +100,7 @@ public sealed partial class SeedImporter(ClaimsDbContext db, CurationPipeline cu
         restedOn.RemoveAll(st => seedSpans.TryGetValue(st.Id, out var span) && span == (st.Start, st.End, st.Text));
         var underApiRecords = (await apiStatements.Select(st => st.ArticleId).Distinct().ToListAsync(ct))
             .Concat(restedOn.Select(st => st.ArticleId)).ToHashSet(StringComparer.Ordinal);
-        var articles = await db.Articles.IgnoreQueryFilters().Include(a => a.Paragraphs).Where(a => a.SeedFile != null).ToListAsync(ct);
+        var articles = await db.Articles.IgnoreQueryFilters().Include(a => a.Paragraphs).AsSplitQuery().Where(a => a.SeedFile != null).ToListAsync(ct);
         var seedTexts = seeds.Articles.ToDictionary(a => a.Id, a => a.Text, StringComparer.Ordinal);
         var keptTexts = articles
             .Where(a => underApiRecords.Contains(a.Id) && (!seedTexts.TryGetValue(a.Id, out var text) || text != a.Text))

@@ -30,6 +30,23 @@ public sealed class CodePointsTests
     }
 
     [Fact]
+    public void TheCursorAgreesWithFromUtf16AtIndicesMetInAnyOrder()
+    {
+        (from text in Text
+         let length = SeedText.CountRunes(text)
+         from indices in Gen.Int[0, length].Array[1, 8]
+         select (text, indices)).Sample(sample =>
+        {
+            var cursor = new CodePoints.Cursor(sample.text);
+            foreach (var codePoint in sample.indices)
+            {
+                var utf16 = CodePoints.ToUtf16(sample.text, codePoint);
+                Assert.Equal(CodePoints.FromUtf16(sample.text, utf16), cursor.At(utf16));
+            }
+        });
+    }
+
+    [Fact]
     public void ToUtf16ThenFromUtf16GivesBackEveryCodePointIndex()
     {
         Text.Sample(text =>

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
@@ -231,6 +232,40 @@ public abstract class ArticleWriteTests<TApi>(TApi fixture) : IClassFixture<TApi
         var response = await curator.PostAsync("/v1/articles", content);
 
         await Problem.AssertAsync(response, HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [SkippableTheory]
+    [InlineData("text/plain")]
+    [InlineData("application/json")]
+    public async Task MoreParagraphsThanTheCapIs400NamingTheFieldAndStoresNothing(string contentType)
+    {
+        using var curator = await api.CreateClientAsync(ApiRole.Curator);
+        var paragraphs = Enumerable.Range(0, ArticleWriteValidator.MaxParagraphs + 1).Select(i => $"P{i}.").ToArray();
+        var text = TestArticles.Text(paragraphs);
+        var before = await DatabaseSnapshot.TakeAsync(api.Database);
+
+        var response = contentType == "text/plain"
+            ? await curator.SendTextAsync(HttpMethod.Post, "/v1/articles", text)
+            : await curator.PostAsJsonAsync("/v1/articles", new { publishedOn = "2025-05-01", title = "T", paragraphs });
+
+        var problem = await Problem.AssertAsync(response, HttpStatusCode.BadRequest, $"at most {ArticleWriteValidator.MaxParagraphs}");
+        Assert.Equal([contentType == "text/plain" ? "text" : "paragraphs"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        var after = await DatabaseSnapshot.TakeAsync(api.Database);
+        Assert.All(before.Keys, table => Assert.True(before[table].SequenceEqual(after[table]), $"table {table} changed"));
+    }
+
+    [SkippableFact]
+    public async Task AnArticleAtTheParagraphCapIsWrittenAndReadBackWhole()
+    {
+        using var curator = await api.CreateClientAsync(ApiRole.Curator);
+        var paragraphs = Enumerable.Range(0, ArticleWriteValidator.MaxParagraphs).Select(i => $"Paragraph {i} \U0001F600 of the long article.").ToArray();
+        var text = TestArticles.Text(paragraphs);
+
+        var created = await curator.SendTextAsync(HttpMethod.Post, "/v1/articles", text).ReadAsync<ArticleDetail>();
+        var read = await api.GetJsonAsync<ArticleDetail>($"/v1/articles/{created.Id}");
+
+        Assert.Equal(ArticleWriteValidator.MaxParagraphs + 2, read.Paragraphs.Count);
+        Assert.All(read.Paragraphs, p => Assert.Equal(p.Text, CodePoints.Slice(text, p.Span.Start, p.Span.End)));
     }
 
     [SkippableFact]

@@ -52,7 +52,8 @@ public static partial class ArticleParser
         var leadStart = leadGroup.Success ? leadGroup.Index : header.End;
         var leadEnd = leadGroup.Success ? leadGroup.Index + leadGroup.Length : header.End;
 
-        var blocks = new List<ParsedBlock> { Block(text, ParagraphRole.Lead, leadStart, leadEnd, stripArtifact: false) };
+        var offsets = new CodePoints.Cursor(text);
+        var blocks = new List<ParsedBlock> { Block(text, offsets, ParagraphRole.Lead, leadStart, leadEnd, stripArtifact: false) };
 
         int? blockStart = null;
         var blockEnd = 0;
@@ -69,7 +70,7 @@ public static partial class ArticleParser
             if (blockStart is { } start)
             {
                 var role = blocks.Count == 1 ? ParagraphRole.Title : ParagraphRole.Body;
-                blocks.Add(Block(text, role, start, blockEnd, stripArtifact: role == ParagraphRole.Body));
+                blocks.Add(Block(text, offsets, role, start, blockEnd, stripArtifact: role == ParagraphRole.Body));
                 blockStart = null;
             }
         }
@@ -98,7 +99,7 @@ public static partial class ArticleParser
         return (date, precision);
     }
 
-    private static ParsedBlock Block(string text, ParagraphRole role, int start, int end, bool stripArtifact)
+    private static ParsedBlock Block(string text, CodePoints.Cursor offsets, ParagraphRole role, int start, int end, bool stripArtifact)
     {
         while (end > start && char.IsWhiteSpace(text[end - 1]))
         {
@@ -137,7 +138,7 @@ public static partial class ArticleParser
             }
         }
 
-        return new ParsedBlock(role, CodePoints.FromUtf16(text, start), CodePoints.FromUtf16(text, end), text[start..end], artifact);
+        return new ParsedBlock(role, offsets.At(start), offsets.At(end), text[start..end], artifact);
     }
 
     /// <summary>Lines as UTF-16 ranges without their terminator (LF, or CRLF leniently).</summary>

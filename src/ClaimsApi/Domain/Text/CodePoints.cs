@@ -44,6 +44,35 @@ public static class CodePoints
     /// <summary>The number of code points in <paramref name="text"/>.</summary>
     public static int Length(string text) => FromUtf16(text, text.Length);
 
+    /// <summary>
+    /// Code point indices of UTF-16 indices met in increasing order: each call counts on from the last, so the
+    /// offsets of a whole article cost one pass over its text (a <see cref="FromUtf16"/> per paragraph would cost
+    /// one pass per paragraph: quadratic in the article's size).
+    /// </summary>
+    public sealed class Cursor(string text)
+    {
+        private int _utf16;
+        private int _codePoint;
+
+        /// <summary>The code point index of <paramref name="utf16Index"/>.</summary>
+        public int At(int utf16Index)
+        {
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(utf16Index, text.Length);
+            if (utf16Index < _utf16)
+            {
+                (_utf16, _codePoint) = (0, 0);
+            }
+
+            while (_utf16 < utf16Index)
+            {
+                _utf16 += _utf16 + 1 < utf16Index && char.IsSurrogatePair(text[_utf16], text[_utf16 + 1]) ? 2 : 1;
+                _codePoint++;
+            }
+
+            return _codePoint;
+        }
+    }
+
     /// <summary><c>text[start:end]</c> in code points, as Python would slice it.</summary>
     public static string Slice(string text, int start, int end)
     {

@@ -114,6 +114,12 @@ internal static class ArticleBody
         try
         {
             var parsed = ArticleParser.Parse(source);
+            if (parsed.Blocks.Count - 2 > ArticleWriteValidator.MaxParagraphs)
+            {
+                // The same bound as the JSON body's 'paragraphs': every paragraph is a row to write and to read back.
+                return (null, Problems.Invalid("text", $"The article has {parsed.Blocks.Count - 2} body paragraphs; at most {ArticleWriteValidator.MaxParagraphs} are accepted."));
+            }
+
             return (new ArticleInput(body.Id, parsed, body.Language ?? ArticleBuilder.DefaultLanguage, body.Publisher, body.SourceUrl), null);
         }
         catch (SeedFormatException e)

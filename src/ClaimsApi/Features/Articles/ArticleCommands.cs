@@ -17,7 +17,7 @@ public static class ArticleCommands
         Name = CuratedRecords.Article,
         Path = "/v1/articles",
         IndexKind = "article",
-        Query = db => db.Articles.Include(a => a.Paragraphs),
+        Query = db => db.Articles.Include(a => a.Paragraphs).AsSplitQuery(), // not the text once per paragraph
         Render = ArticleEndpoints.LoadAsync,
         RefuseDelete = ArticleEditor.DependentsAsync,
         RefuseRestore = async (article, db, ct) =>

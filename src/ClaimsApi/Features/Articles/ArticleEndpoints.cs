@@ -60,7 +60,8 @@ public static class ArticleEndpoints
     /// <summary>The article as the current reader may see it (with the statements and claims they may see), or null.</summary>
     internal static async Task<ArticleDetail?> LoadAsync(string id, ClaimsDbContext db, CancellationToken ct)
     {
-        var article = await db.Articles.AsNoTracking().Include(a => a.Paragraphs).FirstOrDefaultAsync(a => a.Id == id, ct);
+        // Split: one joined query would repeat the article's whole text on every paragraph's row (quadratic in its size).
+        var article = await db.Articles.AsNoTracking().Include(a => a.Paragraphs).AsSplitQuery().FirstOrDefaultAsync(a => a.Id == id, ct);
         if (article is null)
         {
             return null;
