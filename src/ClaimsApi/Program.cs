@@ -18,14 +18,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Long enough for a 10,000-character query string to reach the validator (a 400 naming the parameter)
-// instead of being cut off by Kestrel with an empty 414 (default 8 KB).
-// No Server header: it tells an attacker what to aim at, and a client nothing it needs.
-builder.WebHost.ConfigureKestrel(kestrel =>
-{
-    kestrel.Limits.MaxRequestLineSize = 64 * 1024;
-    kestrel.AddServerHeader = false;
-});
+builder.ConfigureServerLimits(); // connections, timeouts, header and body sizes (Http/ServerLimits.cs, docs/security.md)
 ClaimsCli.ConfigureLogging(builder.Logging, args); // `keys` prints the key alone on standard output: logs go to standard error
 
 builder.Services.AddSingleton(TimeProvider.System);
@@ -33,6 +26,7 @@ builder.Services.AddPersistence(builder.Configuration);
 builder.Services.AddSeeding(builder.Configuration);
 builder.Services.AddHttpConventions();
 builder.Services.AddApiKeyAuth(builder.Configuration);
+builder.Services.AddRateLimits(builder.Configuration);
 builder.Services.AddCuration(ArticleCommands.Resource, EntityCommands.Resource, StatementCommands.Resource, ClaimCommands.Resource, ReviewCommands.Resource);
 builder.Services.AddMemoryCache();
 builder.Services.AddSingleton<EntityAliasIndex>();
@@ -57,6 +51,8 @@ app.UseSwaggerUI(ui =>
     ui.EnablePersistAuthorization(); // an API key entered under "Authorize" survives a reload
 });
 
+app.UseAuthentication();
+app.UseRateLimits(); // per key, or per client address without one: after authentication, before any work
 app.UseApiKeyAuth();
 app.UseKnownRequestCharsets();
 

@@ -34,6 +34,7 @@ public class WriteBenchmarks
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
             .UseEnvironment("Production")
             .UseSetting("Logging:LogLevel:Default", "Warning")
+            .UseSetting("RateLimiting:Enabled", "false") // a benchmark is one client sending as fast as it can
             .UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(_root, "claims.db")}")
             .UseSetting("Seeds:Path", Path.Combine(AppContext.BaseDirectory, "seeds")));
         _client = _factory.CreateClient();

@@ -20,6 +20,7 @@ command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install -y wr
 dotnet publish src/ClaimsApi -c Release -o "$work/app" --nologo -v quiet >/dev/null
 ASPNETCORE_URLS="$base" \
 Logging__LogLevel__Default=Warning \
+RateLimiting__Enabled=false \
 Database__ConnectionString="Data Source=$work/claims.db" \
 Seeds__Path="$PWD/seeds" \
   dotnet "$work/app/ClaimsApi.dll" >"$work/app.log" 2>&1 &

@@ -34,6 +34,7 @@ fi
 dotnet publish src/ClaimsApi -c Release -o "$work/app" --nologo -v quiet >/dev/null
 ASPNETCORE_URLS="$base" \
 Logging__LogLevel__Default=Warning \
+RateLimiting__Enabled=false \
 Database__ConnectionString="$connection_string" \
 Database__MigrateOnStartup=false \
 Seeds__ImportOnStartup=false \

@@ -28,7 +28,7 @@ command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install -y wr
 [ -n "$db" ] || db="$work/claims.db"
 
 dotnet publish src/ClaimsApi -c Release -o "$work/app" --nologo -v quiet >/dev/null
-export Logging__LogLevel__Default=Warning Database__ConnectionString="Data Source=$db" Seeds__Path="$PWD/seeds"
+export Logging__LogLevel__Default=Warning RateLimiting__Enabled=false Database__ConnectionString="Data Source=$db" Seeds__Path="$PWD/seeds"
 key=$(dotnet "$work/app/ClaimsApi.dll" keys create --name "load-$(date +%s%N)" --role curator 2>/dev/null)
 ASPNETCORE_URLS="$base" dotnet "$work/app/ClaimsApi.dll" >"$work/app.log" 2>&1 &
 pid=$!

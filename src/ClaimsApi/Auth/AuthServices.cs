@@ -47,12 +47,12 @@ public static class AuthServices
     }
 
     /// <summary>
-    /// Authentication, then: a request that carries a key that is not valid is refused with 401 wherever it goes
-    /// (a client with a revoked key should learn it, not be served as anonymous), then authorisation.
+    /// After authentication (<c>UseAuthentication</c>, which the rate limiter needs first): a request that carries a
+    /// key that is not valid is refused with 401 wherever it goes (a client with a revoked key should learn it, not be
+    /// served as anonymous), then authorisation.
     /// </summary>
     public static WebApplication UseApiKeyAuth(this WebApplication app)
     {
-        app.UseAuthentication();
         app.Use(async (context, next) =>
         {
             // What a response shows depends on the key (curators see drafts): shared caches must keep the

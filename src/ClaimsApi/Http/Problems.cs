@@ -22,6 +22,7 @@ public static class Problems
         [StatusCodes.Status415UnsupportedMediaType] = ("Unsupported Media Type", "https://tools.ietf.org/html/rfc9110#section-15.5.16"),
         [StatusCodes.Status422UnprocessableEntity] = ("The request does not fit the knowledge base.", "https://tools.ietf.org/html/rfc9110#section-15.5.21"),
         [StatusCodes.Status428PreconditionRequired] = ("Precondition Required", "https://tools.ietf.org/html/rfc6585#section-3"),
+        [StatusCodes.Status429TooManyRequests] = ("Too Many Requests", "https://tools.ietf.org/html/rfc6585#section-4"),
     };
 
     /// <summary>The problem document for <paramref name="status"/> with <paramref name="detail"/> (and extension members, if any).</summary>

@@ -40,6 +40,9 @@ public class ClaimsApiFactory(TestDatabase database, bool ownsDatabase) : WebApp
         builder.UseSetting("Database:Provider", Database.Provider.ToString());
         builder.UseSetting("Database:ConnectionString", Database.ConnectionString);
         builder.UseSetting("Seeds:Path", SeedsPath);
+        // Tests send hundreds of requests a second from one client: the limiter is on only where a test says so
+        // (RateLimitingTests), through Settings below.
+        builder.UseSetting("RateLimiting:Enabled", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

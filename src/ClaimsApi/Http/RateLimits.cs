@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace ClaimsApi.Http;
+
+/// <summary>
+/// A token bucket: a client may send <see cref="Burst"/> requests at once, then <see cref="PerSecond"/> a second
+/// (below 1, one request every 1/<see cref="PerSecond"/> seconds).
+/// </summary>
+public sealed class RateLimitBucket
+{
+    public double PerSecond { get; set; }
+
+    public int Burst { get; set; }
+}
+
+/// <summary>
+/// Requests per client (configuration section <c>RateLimiting</c>; docs/security.md): a request with a valid API
+/// key counts against its key, any other against its client address. On by default, with values no real client
+/// meets; a load test turns it off (<c>RateLimiting__Enabled=false</c>).
+/// </summary>
+public sealed class RateLimitingOptions
+{
+    public const string Section = "RateLimiting";
+
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Per client address, for requests without a (valid) key.</summary>
+    public RateLimitBucket Anonymous { get; set; } = new() { PerSecond = 50, Burst = 200 };
+
+    /// <summary>Per API key.</summary>
+    public RateLimitBucket Key { get; set; } = new() { PerSecond = 500, Burst = 1000 };
+}
+
+public static class RateLimits
+{
+    public static IServiceCollection AddRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(RateLimitingOptions.Section).Get<RateLimitingOptions>() ?? new RateLimitingOptions();
+        services.AddSingleton(options);
+        if (!options.Enabled)
+        {
+            return services;
+        }
+
+        return services.AddRateLimiter(limiter =>
+        {
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                // Authentication runs first: only a key that was accepted gets the key's allowance, so inventing
+                // keys gains nothing over sending none.
+                http.User.Identity is { IsAuthenticated: true, Name: { } key }
+                    ? RateLimitPartition.GetTokenBucketLimiter("key:" + key, _ => Bucket(options.Key))
+                    : RateLimitPartition.GetTokenBucketLimiter("address:" + http.Connection.RemoteIpAddress, _ => Bucket(options.Anonymous)));
+            limiter.OnRejected = RejectAsync;
+        });
+    }
+
+    /// <summary>After authentication (a request's key decides its allowance), before anything that does work.</summary>
+    public static WebApplication UseRateLimits(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<RateLimitingOptions>().Enabled)
+        {
+            app.UseRateLimiter();
+        }
+
+        return app;
+    }
+
+    private static TokenBucketRateLimiterOptions Bucket(RateLimitBucket bucket) => new()
+    {
+        TokenLimit = Math.Max(1, bucket.Burst),
+        TokensPerPeriod = bucket.PerSecond >= 1 ? (int)Math.Round(bucket.PerSecond) : 1,
+        ReplenishmentPeriod = bucket.PerSecond >= 1 ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(1 / Math.Max(bucket.PerSecond, 1e-6)),
+        QueueLimit = 0, // refused at once: a queue would hold the connection, the very thing being limited
+        AutoReplenishment = true,
+    };
+
+    /// <summary>429 with Retry-After (whole seconds, at least 1) and a problem document saying whose allowance ran out.</summary>
+    private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken ct)
+    {
+        var http = context.HttpContext;
+        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        var options = http.RequestServices.GetRequiredService<RateLimitingOptions>();
+        var (who, bucket) = http.User.Identity is { IsAuthenticated: true, Name: { } key }
+            ? ($"the API key '{key}'", options.Key)
+            : ("this client address", options.Anonymous);
+        var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = Problems.Describe(StatusCodes.Status429TooManyRequests,
+                $"Too many requests for {who}: at most {bucket.Burst} at once and {bucket.PerSecond.ToString(CultureInfo.InvariantCulture)} a second. Retry after {seconds} s."),
+        });
+    }
+}
