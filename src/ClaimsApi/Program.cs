@@ -31,6 +31,7 @@ builder.Services.AddCuration(ArticleCommands.Resource, EntityCommands.Resource, 
 builder.Services.AddMemoryCache();
 builder.Services.AddSingleton<EntityAliasIndex>();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+builder.Services.AddOutputCache(); // the OpenAPI document is built once, not on every request (ApiRoutes)
 builder.Services.AddOpenApi(options => options.AddClaimsApiTransformers(OpenApiExamples.ByType));
 builder.Services.AddHealthChecks()
     .AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"])
@@ -48,13 +49,15 @@ app.UseSwaggerUI(ui =>
     ui.SwaggerEndpoint("/openapi/v1.json", "ClaimsApi v1");
     ui.RoutePrefix = "swagger";
     ui.DocumentTitle = "ClaimsApi";
-    ui.EnablePersistAuthorization(); // an API key entered under "Authorize" survives a reload
+    // No EnablePersistAuthorization: it would keep an entered API key in the browser's local storage, where any
+    // script on this origin and anyone at the machine later can read it. A reload asks for the key again.
 });
 
 app.UseAuthentication();
 app.UseRateLimits(); // per key, or per client address without one: after authentication, before any work
 app.UseApiKeyAuth();
 app.UseKnownRequestCharsets();
+app.UseOutputCache();
 
 app.MapApiRoutes();
 

@@ -23,14 +23,18 @@ public static class EnumNames
             return false;
         }
 
-        var index = Array.IndexOf(Cache<TEnum>.Names, name);
-        if (index < 0)
+        // Case-insensitive, as the JSON converter reads bodies: "Draft" in a query means what it means in a body.
+        var names = Cache<TEnum>.Names;
+        for (var i = 0; i < names.Length; i++)
         {
-            return false;
+            if (string.Equals(names[i], name, StringComparison.OrdinalIgnoreCase))
+            {
+                value = Cache<TEnum>.Values[i];
+                return true;
+            }
         }
 
-        value = Cache<TEnum>.Values[index];
-        return true;
+        return false;
     }
 
     private static class Cache<TEnum> where TEnum : struct, Enum

@@ -52,6 +52,8 @@ public static class HttpServices
             }
         });
 
+        // After AddProblemDetails, so ASP.NET Core's writer keeps the clients it serves and this one takes the rest.
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         return services;
     }
 }

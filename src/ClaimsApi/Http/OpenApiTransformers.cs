@@ -134,6 +134,27 @@ public static class OpenApiTransformers
                 },
             });
 
+            // Any client may exceed its allowance (Http/RateLimits.cs), unless the operation is exempt.
+            if (!context.Description.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.RateLimiting.DisableRateLimitingAttribute>().Any())
+            {
+                operation.Responses.TryAdd("429", new OpenApiResponse
+                {
+                    Description = "Too Many Requests: this API key, or this client address without one, has sent more than its allowance; an RFC 9457 problem document.",
+                    Headers = new Dictionary<string, IOpenApiHeader>
+                    {
+                        ["Retry-After"] = new OpenApiHeader
+                        {
+                            Description = "Seconds to wait before the next request.",
+                            Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1" },
+                        },
+                    },
+                    Content = new Dictionary<string, OpenApiMediaType>
+                    {
+                        ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference("ProblemDetails", context.Document) },
+                    },
+                });
+            }
+
             // By status code, whatever order the endpoint declared them in: a stable, readable document and diff.
             var sorted = new OpenApiResponses();
             foreach (var (status, response) in operation.Responses.OrderBy(r => r.Key, StringComparer.Ordinal))

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Collections.Concurrent;
 using System.Net;
 using ClaimsApi.Curation;
@@ -69,6 +70,22 @@ public abstract class CurationPipelineTests<TApi>(TApi fixture) : IClassFixture<
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         await Problem.AssertAsync(await curator.GetAsync($"/v1/entities/{id}"), HttpStatusCode.NotFound);
         await Problem.AssertAsync(await curator.GetAsync($"/v1/entities/{id}/history"), HttpStatusCode.NotFound);
+    }
+
+    /// <summary>ASP.NET Core writes problems only for clients that accept JSON: a browser's 500 had an empty body.</summary>
+    [SkippableFact]
+    public async Task A500ForABrowserIsStillAProblemDocument()
+    {
+        using var curator = await api.CreateClientAsync(ApiRole.Curator);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/entities")
+        {
+            Content = JsonContent.Create(new { id = $"{FailingObserver.Prefix}{Guid.NewGuid():N}", name = "Doomed Party", kind = "organisation" }),
+        };
+        request.Headers.Accept.ParseAdd("text/html");
+
+        var response = await curator.SendAsync(request);
+
+        await Problem.AssertAsync(response, HttpStatusCode.InternalServerError, "logged with the trace id");
     }
 }
 

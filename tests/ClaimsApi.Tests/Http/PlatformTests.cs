@@ -101,6 +101,42 @@ public abstract class PlatformTests<TApi>(TApi fixture) : IClassFixture<TApi>
         await Problem.AssertAsync(response, HttpStatusCode.NotFound);
     }
 
+    [SkippableTheory]
+    [InlineData("text/html")]
+    [InlineData("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")]
+    [InlineData("image/png")]
+    public async Task ErrorsAreProblemDocumentsWhateverTheClientAccepts(string accept)
+    {
+        using var client = api.CreateClient();
+        client.DefaultRequestHeaders.Accept.ParseAdd(accept);
+
+        await Problem.AssertAsync(await client.GetAsync("/v2/claims"), HttpStatusCode.NotFound);
+        await Problem.AssertAsync(await client.GetAsync("/v1/claims/no-such-claim"), HttpStatusCode.NotFound);
+        await Problem.AssertAsync(await client.GetAsync("/v1/claims?limit=0"), HttpStatusCode.BadRequest, "'limit'");
+    }
+
+    [SkippableFact]
+    public async Task SwaggerUiDoesNotKeepTheEnteredKeyInBrowserStorage()
+    {
+        using var client = api.CreateClient();
+
+        var config = await client.GetStringAsync("/swagger/index.js");
+
+        Assert.Contains("\"persistAuthorization\":false", config, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task TheOpenApiDocumentIsBuiltOnceAndServedFromMemory()
+    {
+        using var client = api.CreateClient();
+        var first = await client.GetStringAsync("/openapi/v1.json");
+
+        var second = await client.GetAsync("/openapi/v1.json");
+
+        Assert.Equal(first, await second.Content.ReadAsStringAsync());
+        Assert.True(second.Headers.Age is not null, "the second response should come from the output cache, which sends an Age header");
+    }
+
     [SkippableFact]
     public async Task AWriteMethodIsAMethodNotAllowedProblem()
     {
@@ -151,6 +187,10 @@ public abstract class PlatformTests<TApi>(TApi fixture) : IClassFixture<TApi>
         Assert.Equal("nosniff", string.Join(",", response.Headers.GetValues("X-Content-Type-Options")));
         Assert.Equal("DENY", string.Join(",", response.Headers.GetValues("X-Frame-Options")));
         Assert.Equal("no-referrer", string.Join(",", response.Headers.GetValues("Referrer-Policy")));
+        var policy = string.Join(",", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+        Assert.Contains(url.StartsWith("/swagger", StringComparison.Ordinal) ? "script-src 'self'" : "default-src 'none'", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-eval", policy, StringComparison.Ordinal);
     }
 
     /// <summary>A request with a bad key wrote an information line each: a log flood anyone could cause.</summary>
