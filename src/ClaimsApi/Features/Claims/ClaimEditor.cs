@@ -61,6 +61,12 @@ internal static class ClaimEditor
         {
             errors.Add("article", $"There is no article '{body.Article}'.");
         }
+        else if (claim.ArticleId != article.Id &&
+            await db.Claims.InEveryStage().CountAsync(c => c.ArticleId == article.Id, ct) >= ClaimWriteValidator.MaxPerArticle)
+        {
+            // An article embeds its claims: the bound keeps one article's representation bounded.
+            errors.Add("article", $"Article '{article.Id}' already has {ClaimWriteValidator.MaxPerArticle} claims, the most one article may have.");
+        }
 
         // Evidence is anchored in its statement's article, with the seed loader's code.
         var statementIds = body.Evidence!.Select(e => e.Statement!).Distinct().ToList();

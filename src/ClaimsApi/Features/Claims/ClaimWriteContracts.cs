@@ -58,6 +58,9 @@ public sealed record LinkWrite(ClaimLinkKind? Kind, string? Claim);
 internal sealed class ClaimWriteValidator : AbstractValidator<ClaimWrite>
 {
     public const int MaxEvidence = 20;
+
+    /// <summary>Claims one article may have: GET of an article embeds them all.</summary>
+    public const int MaxPerArticle = 2000;
     public const int MaxMentions = 50;
     public const int MaxQualifiers = 20;
     public const int MaxLinks = 50;

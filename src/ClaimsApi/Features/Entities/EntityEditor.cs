@@ -56,6 +56,12 @@ internal static class EntityEditor
             return Problems.Conflict($"Entity '{into}' is part of '{id}' ({chain}); merging would make it part of itself. Change its partOf first.");
         }
 
+        var aliases = EntityRules.Absorb(target.Name, [.. target.Aliases.Select(a => a.Alias)], merged.Aliases.Select(a => a.Alias).Prepend(merged.Name));
+        if (aliases.Count > EntityWriteValidator.MaxAliases)
+        {
+            return Problems.Unprocessable("into", $"Entity '{into}' would have {aliases.Count} aliases with those of '{id}'; an entity may have at most {EntityWriteValidator.MaxAliases}.");
+        }
+
         var claims = await ClaimCommands.Resource.Query(db).IgnoreQueryFilters()
             .Where(c => c.ClaimantId == id || c.Mentions.Any(m => m.EntityId == id) || c.Qualifiers.Any(q => q.EntityId == id))
             .ToListAsync(ct);
@@ -120,7 +126,6 @@ internal static class EntityEditor
             part.PartOfId = into;
         }
 
-        var aliases = EntityRules.Absorb(target.Name, [.. target.Aliases.Select(a => a.Alias)], merged.Aliases.Select(a => a.Alias).Prepend(merged.Name));
         ChildRows.Replace(target.Aliases, [.. aliases.Select(a => EntityRules.Alias(into, a))], a => a.Alias);
         merged.DeletedAt = now;
         merged.MergedIntoId = into;

@@ -30,6 +30,9 @@ internal sealed class EntityWriteValidator : AbstractValidator<EntityWrite>
 {
     public const int MaxDescription = Limits.ClaimText;
 
+    /// <summary>Aliases one entity may have: every read of the entity carries them all.</summary>
+    public const int MaxAliases = 100;
+
     public EntityWriteValidator()
     {
         RuleFor(e => e.Id).MustBeId().When(e => e.Id is not null);
@@ -38,6 +41,7 @@ internal sealed class EntityWriteValidator : AbstractValidator<EntityWrite>
             .When(e => !string.IsNullOrWhiteSpace(e.Name) && e.Name.Length <= Limits.Name)
             .WithMessage($"'name' is longer than {Limits.Name} characters once folded for lookups.");
         RuleFor(e => e.Kind).NotNull().WithMessage($"'kind' is required: one of {string.Join(", ", EnumNames.All<EntityKind>())}.");
+        RuleFor(e => e.Aliases).Must(a => a is null || a.Count <= MaxAliases).WithMessage($"'aliases' may list at most {MaxAliases}.");
         RuleForEach(e => e.Aliases).MustBeText(Limits.Name);
         RuleFor(e => e).Custom((e, context) =>
         {

@@ -106,6 +106,12 @@ internal static class StatementEditor
         {
             errors.Add("article", $"There is no article '{body.Article}'.");
         }
+        else if (statement.ArticleId != article.Id &&
+            await db.Statements.InEveryStage().CountAsync(s => s.ArticleId == article.Id, ct) >= StatementWriteValidator.MaxPerArticle)
+        {
+            // An article embeds its statements: the bound keeps one article's representation bounded.
+            errors.Add("article", $"Article '{article.Id}' already has {StatementWriteValidator.MaxPerArticle} statements, the most one article may have.");
+        }
 
         var entityIds = new[] { body.Speaker, body.Source }.OfType<string>().Distinct().ToList();
         var knownEntities = await db.Entities.Where(e => entityIds.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct);

@@ -32,6 +32,9 @@ internal sealed class StatementWriteValidator : AbstractValidator<StatementWrite
     /// <summary>The longest quote: far above a whole paragraph, well inside the JSON body limit.</summary>
     public const int MaxExact = 20_000;
 
+    /// <summary>Statements one article may have: GET of an article embeds them all.</summary>
+    public const int MaxPerArticle = 2000;
+
     public StatementWriteValidator()
     {
         RuleFor(s => s.Id).MustBeId().When(s => s.Id is not null);

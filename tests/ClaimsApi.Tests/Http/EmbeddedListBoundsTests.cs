@@ -1,0 +1,93 @@
+using System.Net;
+using ClaimsApi.Domain;
+using ClaimsApi.Features.Articles;
+using ClaimsApi.Features.Claims;
+using ClaimsApi.Features.Entities;
+using ClaimsApi.Features.Statements;
+using ClaimsApi.Persistence;
+using ClaimsApi.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClaimsApi.Tests.Http;
+
+/// <summary>
+/// Lists embedded in a representation are bounded when written (docs/security.md): an article's statements and
+/// claims, an entity's aliases (a merge included). Filling an article to its bound through the API would take
+/// thousands of writes, so the rows are put in the database directly and the bound checked on the next write.
+/// </summary>
+public abstract class EmbeddedListBoundsTests<TApi>(TApi fixture) : IClassFixture<TApi>
+    where TApi : ClaimsApiFactory
+{
+    private readonly TApi api = ProviderLeg.Require(fixture);
+
+    [SkippableFact]
+    public async Task AnArticleAtItsStatementBoundTakesNoMore()
+    {
+        using var curator = await api.CreateClientAsync(ApiRole.Curator);
+        var article = await curator.SendTextAsync(HttpMethod.Post, "/v1/articles", TestArticles.Text("The ministry said the border was calm.")).ReadAsync<ArticleDetail>();
+        await FillAsync(StatementWriteValidator.MaxPerArticle, (db, i) => db.Statements.Add(new Statement
+        {
+            Id = $"{article.Id}-s{i}", ArticleId = article.Id, SpeakerId = "dprk", Kind = StatementKind.ReportedSpeech, Text = "the border", Start = 0, End = 1,
+        }));
+
+        var response = await curator.SendJsonAsync(HttpMethod.Post, "/v1/statements", new StatementWrite(
+            null, article.Id, "dprk", StatementKind.ReportedSpeech, null, "the border was calm", null, null, null, null));
+
+        var problem = await Problem.AssertAsync(response, HttpStatusCode.UnprocessableEntity, $"already has {StatementWriteValidator.MaxPerArticle} statements");
+        Assert.Equal(["article"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+    }
+
+    [SkippableFact]
+    public async Task AnArticleAtItsClaimBoundTakesNoMore()
+    {
+        using var curator = await api.CreateClientAsync(ApiRole.Curator);
+        var article = await curator.SendTextAsync(HttpMethod.Post, "/v1/articles", TestArticles.Text("The ministry said the border was calm.")).ReadAsync<ArticleDetail>();
+        var statement = await curator.PostStatementAsync(article.Id, "the border was calm");
+        await FillAsync(ClaimWriteValidator.MaxPerArticle, (db, i) => db.Claims.Add(new ClaimedFact
+        {
+            Id = $"{article.Id}-c{i}", Text = "The border was calm.", ClaimantId = "dprk", Kind = ClaimKind.Factual,
+            ClaimedOn = new DateOnly(2025, 5, 1), Status = VerificationStatus.Unverified, ArticleId = article.Id,
+        }));
+        var body = TestClaims.Body(TestClaims.NewId("over-bound"), "The border was calm.");
+        body["article"] = article.Id;
+        body["evidence"]![0]!["statement"] = statement.Id;
+
+        var response = await curator.SendJsonAsync(HttpMethod.Post, "/v1/claims", body.ToJsonString());
+
+        var problem = await Problem.AssertAsync(response, HttpStatusCode.UnprocessableEntity, $"already has {ClaimWriteValidator.MaxPerArticle} claims");
+        Assert.Equal(["article"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+    }
+
+    [SkippableFact]
+    public async Task AnEntityTakesAtMostItsBoundOfAliasesAlsoByAMerge()
+    {
+        using var curator = await api.CreateClientAsync(ApiRole.Curator);
+        var stem = Guid.NewGuid().ToString("N")[..8];
+        string[] Aliases(string prefix, int count) => [.. Enumerable.Range(0, count).Select(i => $"{prefix} {stem} alias {i}")];
+
+        var tooMany = await curator.SendJsonAsync(HttpMethod.Post, "/v1/entities", new { name = $"Crowded {stem}", kind = "organisation", aliases = Aliases("Crowded", EntityWriteValidator.MaxAliases + 1) });
+        var into = await EntityWriteTests<TApi>.CreateEntityAsync(curator, $"Full {stem}", aliases: Aliases("Full", EntityWriteValidator.MaxAliases));
+        var merged = await EntityWriteTests<TApi>.CreateEntityAsync(curator, $"Extra {stem}");
+        var merge = await curator.SendJsonAsync(HttpMethod.Post, $"/v1/entities/{merged}/merge", new { into }, "\"1\"");
+
+        await Problem.AssertAsync(tooMany, HttpStatusCode.BadRequest, $"at most {EntityWriteValidator.MaxAliases}");
+        await Problem.AssertAsync(merge, HttpStatusCode.UnprocessableEntity, $"at most {EntityWriteValidator.MaxAliases}");
+        Assert.Equal(HttpStatusCode.OK, (await curator.GetAsync($"/v1/entities/{merged}")).StatusCode);
+    }
+
+    private async Task FillAsync(int count, Action<ClaimsDbContext, int> add)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ClaimsDbContext>();
+        for (var i = 0; i < count; i++)
+        {
+            add(db, i);
+        }
+
+        await db.SaveChangesAsync();
+    }
+}
+
+public sealed class EmbeddedListBoundsTestsOnSqlite(SqliteApi api) : EmbeddedListBoundsTests<SqliteApi>(api);
+
+public sealed class EmbeddedListBoundsTestsOnPostgres(PostgresApi api) : EmbeddedListBoundsTests<PostgresApi>(api);
