@@ -59,6 +59,41 @@ public abstract class EmbeddedListBoundsTests<TApi>(TApi fixture) : IClassFixtur
     }
 
     [SkippableFact]
+    public async Task AStatementIsEvidenceForAtMostItsBoundOfClaims()
+    {
+        using var curator = await api.CreateClientAsync(ApiRole.Curator);
+        var article = await curator.SendTextAsync(HttpMethod.Post, "/v1/articles", TestArticles.Text("The ministry said the border was calm.")).ReadAsync<ArticleDetail>();
+        var statement = await curator.PostStatementAsync(article.Id, "the border was calm");
+        await FillAsync(ClaimWriteValidator.MaxClaimsPerStatement, (db, i) => db.Claims.Add(NewClaim($"{article.Id}-e{i}", article.Id, c =>
+            c.Evidence.Add(new ClaimEvidence { ClaimId = c.Id, Ordinal = 0, StatementId = statement.Id, Start = statement.Span.Start, End = statement.Span.End, Text = statement.Text }))));
+        var body = TestClaims.Body(TestClaims.NewId("over-bound"), "The border was calm.");
+        body["article"] = article.Id;
+        body["evidence"]![0]!["statement"] = statement.Id;
+
+        var response = await curator.SendJsonAsync(HttpMethod.Post, "/v1/claims", body.ToJsonString());
+
+        var problem = await Problem.AssertAsync(response, HttpStatusCode.UnprocessableEntity, $"already evidence for {ClaimWriteValidator.MaxClaimsPerStatement} claims");
+        Assert.Equal(["evidence[0].statement"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+    }
+
+    [SkippableFact]
+    public async Task AClaimHasAtMostItsBoundOfLinksToIt()
+    {
+        using var curator = await api.CreateClientAsync(ApiRole.Curator);
+        var (target, _) = await TestClaims.CreateAsync(curator, TestClaims.NewId("popular"));
+        var targetId = target.GetProperty("id").GetString()!;
+        await FillAsync(ClaimWriteValidator.MaxLinksToClaim, (db, i) => db.Claims.Add(NewClaim($"{targetId}-l{i}", TestPaths.SeedArticleId, c =>
+            c.Links.Add(new ClaimLink { FromClaimId = c.Id, ToClaimId = targetId, Kind = ClaimLinkKind.Supports }))));
+        var body = TestClaims.Body(TestClaims.NewId("one-more-link"));
+        body["links"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["claim"] = targetId, ["kind"] = "supports" });
+
+        var response = await curator.SendJsonAsync(HttpMethod.Post, "/v1/claims", body.ToJsonString());
+
+        var problem = await Problem.AssertAsync(response, HttpStatusCode.UnprocessableEntity, $"already has {ClaimWriteValidator.MaxLinksToClaim} links to it");
+        Assert.Equal(["links[0].claim"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+    }
+
+    [SkippableFact]
     public async Task AnEntityTakesAtMostItsBoundOfAliasesAlsoByAMerge()
     {
         using var curator = await api.CreateClientAsync(ApiRole.Curator);
@@ -73,6 +108,17 @@ public abstract class EmbeddedListBoundsTests<TApi>(TApi fixture) : IClassFixtur
         await Problem.AssertAsync(tooMany, HttpStatusCode.BadRequest, $"at most {EntityWriteValidator.MaxAliases}");
         await Problem.AssertAsync(merge, HttpStatusCode.UnprocessableEntity, $"at most {EntityWriteValidator.MaxAliases}");
         Assert.Equal(HttpStatusCode.OK, (await curator.GetAsync($"/v1/entities/{merged}")).StatusCode);
+    }
+
+    private static ClaimedFact NewClaim(string id, string articleId, Action<ClaimedFact> complete)
+    {
+        var claim = new ClaimedFact
+        {
+            Id = id, Text = "The border was calm.", ClaimantId = "dprk", Kind = ClaimKind.Factual,
+            ClaimedOn = new DateOnly(2025, 5, 1), Status = VerificationStatus.Unverified, ArticleId = articleId, Workflow = WorkflowState.Draft,
+        };
+        complete(claim);
+        return claim;
     }
 
     private async Task FillAsync(int count, Action<ClaimsDbContext, int> add)

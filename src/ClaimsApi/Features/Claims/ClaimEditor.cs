@@ -94,8 +94,25 @@ internal static class ClaimEditor
             evidence.Add(new ClaimEvidence { ClaimId = claim.Id, Ordinal = i, StatementId = statement.Id, Start = span.Start, End = span.End, Text = span.Text });
         }
 
+        // A statement embeds the claims it is evidence for, and a claim the links to it: both are bounded, checked
+        // when a claim starts citing or linking (a claim that already does keeps doing so).
+        var newlyCited = statementIds.Where(id => claim.Evidence.All(e => e.StatementId != id)).ToList();
+        var fullStatements = newlyCited.Count == 0 ? [] : await db.ClaimEvidence.Where(e => newlyCited.Contains(e.StatementId))
+            .GroupBy(e => e.StatementId).Where(g => g.Select(e => e.ClaimId).Distinct().Count() >= ClaimWriteValidator.MaxClaimsPerStatement)
+            .Select(g => g.Key).ToListAsync(ct);
+        for (var i = 0; i < body.Evidence.Count; i++)
+        {
+            if (fullStatements.Contains(body.Evidence[i].Statement!))
+            {
+                errors.Add($"evidence[{i}].statement", $"Statement '{body.Evidence[i].Statement}' is already evidence for {ClaimWriteValidator.MaxClaimsPerStatement} claims, the most one statement may be.");
+            }
+        }
+
         var targets = (body.Links ?? []).Select(l => l.Claim!).Distinct().ToList();
         var knownTargets = await db.Claims.Where(c => targets.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
+        var newTargets = targets.Where(t => claim.Links.All(l => l.ToClaimId != t)).ToList();
+        var fullTargets = newTargets.Count == 0 ? [] : await db.ClaimLinks.Where(l => newTargets.Contains(l.ToClaimId))
+            .GroupBy(l => l.ToClaimId).Where(g => g.Count() >= ClaimWriteValidator.MaxLinksToClaim).Select(g => g.Key).ToListAsync(ct);
         for (var i = 0; i < (body.Links?.Count ?? 0); i++)
         {
             var target = body.Links![i].Claim!;
@@ -106,6 +123,10 @@ internal static class ClaimEditor
             else if (!knownTargets.Contains(target))
             {
                 errors.Add($"links[{i}].claim", $"There is no claim '{target}'.");
+            }
+            else if (fullTargets.Contains(target))
+            {
+                errors.Add($"links[{i}].claim", $"Claim '{target}' already has {ClaimWriteValidator.MaxLinksToClaim} links to it, the most one claim may have.");
             }
         }
 

@@ -61,6 +61,12 @@ internal sealed class ClaimWriteValidator : AbstractValidator<ClaimWrite>
 
     /// <summary>Claims one article may have: GET of an article embeds them all.</summary>
     public const int MaxPerArticle = 2000;
+
+    /// <summary>Claims one statement may be evidence for: a statement embeds their ids.</summary>
+    public const int MaxClaimsPerStatement = 500;
+
+    /// <summary>Links to one claim from others: a claim embeds its links in both directions.</summary>
+    public const int MaxLinksToClaim = 500;
     public const int MaxMentions = 50;
     public const int MaxQualifiers = 20;
     public const int MaxLinks = 50;
