@@ -84,6 +84,13 @@ public static class RateLimits
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        if (http.Request.ContentLength > 0 || http.Request.Headers.TransferEncoding.Count > 0)
+        {
+            // The body is never read: Kestrel may then drop the connection, so the client must not send the
+            // next request on it (it would be reset), and a client over its allowance should come back later anyway.
+            http.Response.Headers.Connection = "close";
+        }
+
         var options = http.RequestServices.GetRequiredService<RateLimitingOptions>();
         var (who, bucket) = http.User.Identity is { IsAuthenticated: true, Name: { } key }
             ? ($"the API key '{key}'", options.Key)

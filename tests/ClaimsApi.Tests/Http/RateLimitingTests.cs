@@ -43,6 +43,21 @@ public sealed class RateLimitingTests : IDisposable
     }
 
     [Fact]
+    public async Task ARefusedRequestWithABodyClosesTheConnectionItsBodyWasLeftOn()
+    {
+        using var client = _api.CreateClient();
+        for (var i = 0; i < Burst; i++)
+        {
+            await client.GetAsync("/v1/claims");
+        }
+
+        var refused = await client.PostAsync("/v1/entities", new StringContent(new string(' ', 100_000) + "{}", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(refused.Headers.ConnectionClose, "a 429 that leaves a body unread says Connection: close");
+    }
+
+    [Fact]
     public async Task AKeyHasItsOwnAllowanceApartFromItsAddress()
     {
         using var anonymous = _api.CreateClient();
@@ -79,13 +94,15 @@ public sealed class RateLimitingTests : IDisposable
     }
 
     [Fact]
-    public async Task HealthChecksAreNeverLimited()
+    public async Task HealthChecksAndTheContractAreNeverLimited()
     {
         using var client = _api.CreateClient();
         for (var i = 0; i < 4 * Burst; i++)
         {
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/openapi/v1.json")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/swagger/index.html")).StatusCode);
         }
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/v1/claims")).StatusCode);
