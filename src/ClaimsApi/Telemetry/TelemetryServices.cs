@@ -34,7 +34,14 @@ public static class TelemetryServices
         // The simple format's timestamp ends with a space to part it from the level; in JSON it is a value of its own.
         services.PostConfigure<JsonConsoleFormatterOptions>(json => json.TimestampFormat = json.TimestampFormat?.TrimEnd());
 
-        services.AddSingleton<ClaimsMetrics>();
+        services.AddSingleton(sp =>
+        {
+            // The database is migrated and seeded before the host starts its services, OpenTelemetry's among them:
+            // its providers (when export is on) are built here instead, so that they listen from the first command on.
+            _ = sp.GetService<TracerProvider>();
+            _ = sp.GetService<MeterProvider>();
+            return new ClaimsMetrics(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
+        });
         services.AddSingleton<CommitHooks>();
         services.AddSingleton<DbCommandTimer>();
         services.ConfigureDbContext<SqliteClaimsDbContext>(Intercept, ServiceLifetime.Singleton);
@@ -58,8 +65,15 @@ public static class TelemetryServices
                     logs.IncludeFormattedMessage = true;
                     logs.IncludeScopes = true;
                 });
-            // The base address: for http/protobuf each signal's path (/v1/traces, /v1/metrics, /v1/logs) is appended.
-            _ = export.Endpoint is null ? openTelemetry.UseOtlpExporter() : openTelemetry.UseOtlpExporter(export.Protocol, export.Endpoint);
+            if (export.Endpoint is null)
+            {
+                openTelemetry.UseOtlpExporter();
+            }
+            else
+            {
+                // A base address: for http/protobuf each signal's path (/v1/traces, /v1/metrics, /v1/logs) is appended.
+                openTelemetry.UseOtlpExporter(export.Protocol, export.Endpoint);
+            }
         }
 
         return services;
