@@ -50,9 +50,10 @@ public static class TelemetryServices
         if (Exporting(configuration) is { } export)
         {
             var openTelemetry = services.AddOpenTelemetry()
-                .ConfigureResource(resource => resource.AddService(
-                    configuration["OTEL_SERVICE_NAME"] ?? "claimsapi",
-                    serviceVersion: typeof(TelemetryServices).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion))
+                // Named claimsapi unless OTEL_SERVICE_NAME or OTEL_RESOURCE_ATTRIBUTES say otherwise (read after, they win).
+                .ConfigureResource(resource => resource
+                    .AddService("claimsapi", serviceVersion: typeof(TelemetryServices).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion)
+                    .AddEnvironmentVariableDetector())
                 .WithTracing(tracing => tracing
                     .AddAspNetCoreInstrumentation(http => http.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
                     .AddSource(ClaimsTelemetry.Name, "Npgsql"))

@@ -41,6 +41,7 @@ public sealed class ExportTests(SqliteApi api) : IClassFixture<SqliteApi>
             {
                 [TelemetryServices.EndpointSetting] = receiver.Address,
                 [TelemetryServices.ProtocolSetting] = "http/protobuf",
+                ["OTEL_RESOURCE_ATTRIBUTES"] = "service.instance.id=api-7",
             },
         };
         using var curator = await exporting.CreateClientAsync(ApiRole.Curator);
@@ -52,6 +53,7 @@ public sealed class ExportTests(SqliteApi api) : IClassFixture<SqliteApi>
 
         var traces = receiver.Text("/v1/traces");
         Assert.Contains("claimsapi", traces, StringComparison.Ordinal); // service.name
+        Assert.Contains("api-7", traces, StringComparison.Ordinal); // OTEL_RESOURCE_ATTRIBUTES
         Assert.Contains("seed import", traces, StringComparison.Ordinal);
         Assert.Contains("write claim", traces, StringComparison.Ordinal);
         Assert.Contains("POST /v1/claims", traces, StringComparison.Ordinal);
