@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Reflection;
 using ClaimsApi.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -40,7 +41,7 @@ public static class TelemetryServices
             // its providers (when export is on) are built here instead, so that they listen from the first command on.
             _ = sp.GetService<TracerProvider>();
             _ = sp.GetService<MeterProvider>();
-            return new ClaimsMetrics(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
+            return new ClaimsMetrics(sp.GetRequiredService<IMeterFactory>());
         });
         services.AddSingleton<CommitHooks>();
         services.AddSingleton<DbCommandTimer>();

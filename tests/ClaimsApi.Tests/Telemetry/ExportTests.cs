@@ -31,6 +31,25 @@ public sealed class ExportTests(SqliteApi api) : IClassFixture<SqliteApi>
         Assert.DoesNotContain(api.Services.GetServices<ILoggerProvider>(), p => p.GetType().FullName!.StartsWith("OpenTelemetry", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(TelemetryServices.EndpointSetting, "collector:4317", "must be an http or https address")]
+    [InlineData(TelemetryServices.ProtocolSetting, "udp", "must be 'grpc' or 'http/protobuf'")]
+    public void AMistakeInTheExportSettingsStopsStartUpNamingTheSetting(string setting, string value, string message)
+    {
+        using var misconfigured = new ClaimsApiFactory(new SqliteTestDatabase(), ownsDatabase: true)
+        {
+            Settings =
+            {
+                [TelemetryServices.EndpointSetting] = "http://127.0.0.1:4317",
+                [setting] = value,
+            },
+        };
+
+        var failure = Assert.ThrowsAny<Exception>(() => misconfigured.Services);
+
+        Assert.Contains($"{setting} {message}", failure.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task WithAnEndpointTracesMetricsAndLogsAreSentToIt()
     {
