@@ -13,8 +13,8 @@
 #
 # Environment: LOAD_PORT (default 5185); SOAK_LOG, where the server's log is kept (default /tmp/claimsapi-soak-<time>.log); SOAK_WARMUP, intervals left out of the memory baseline (default: a fifth of them, at least 1);
 # SOAK_RSS_TOLERANCE, percent (default 20); SOAK_THREADS, wrk threads (default 2); SOAK_TIMEOUT, after which wrk
-# counts a request as a timeout error (default 10s). Any ClaimsApi setting in the
-# environment reaches the server as well, e.g. RateLimiting__…=… to change the rate limiter's limits for the run.
+# counts a request as a timeout error (default 10s). Any ClaimsApi setting in the environment reaches the server as
+# well; the rate limiter's allowances are raised out of reach unless RateLimiting__… variables are set.
 #
 # Needs wrk (Debian: apt-get install -y wrk), curl and python3.
 set -euo pipefail
@@ -46,6 +46,10 @@ warmup=${SOAK_WARMUP:-$(( intervals >= 10 ? intervals / 5 : 1 ))}
 dotnet publish src/ClaimsApi -c Release -o "$work/app" --nologo -v quiet >/dev/null
 db="$work/claims.db"
 export Logging__LogLevel__Default=Warning Database__ConnectionString="Data Source=$db" Seeds__Path="$PWD/seeds"
+# The rate limiter stays in the request path, with allowances 64 connections from one address never use up; set
+# these (or RateLimiting__Enabled=false) in the environment to soak other limits.
+export RateLimiting__Anonymous__PerSecond=${RateLimiting__Anonymous__PerSecond:-1000000} RateLimiting__Anonymous__Burst=${RateLimiting__Anonymous__Burst:-1000000}
+export RateLimiting__Key__PerSecond=${RateLimiting__Key__PerSecond:-1000000} RateLimiting__Key__Burst=${RateLimiting__Key__Burst:-1000000}
 key=$(dotnet "$work/app/ClaimsApi.dll" keys create --name "soak-$(date +%s%N)" --role curator 2>/dev/null)
 ASPNETCORE_URLS="$base" dotnet "$work/app/ClaimsApi.dll" >"$log" 2>&1 &
 pid=$!
