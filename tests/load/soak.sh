@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Soak test: publishes ClaimsApi in Release, starts it on 127.0.0.1 on a fresh SQLite database seeded from seeds/,
 # creates a curator key with the app's `keys` command, and drives a mixed load for a bounded time with wrk:
-# reads of claims, statements, entities and articles (details and lists), searches, new draft claims (POST) and
-# replacements of them (PUT with If-Match, the ETag of the last answer). Every request is valid and should succeed.
+# reads of claims, statements, entities and articles (details and lists), searches, new draft claims (POST, up to a
+# bounded set) and replacements of them (PUT with If-Match, the ETag of the last answer; the set and its ETags carry
+# over from one interval to the next). Every request is valid and should succeed.
 # The run is cut into intervals; after each one it reports requests, errors (any non-2xx answer, plus socket errors:
 # connect, read, write, timeout), p50/p99 latency, the writes that succeeded, and the server's resident memory
 # (VmRSS of /proc/PID/status) and database size. It ends with a summary and a verdict: PASS when there were no
@@ -59,7 +60,7 @@ for _ in $(seq 1 120); do
 done
 curl -fsS "$base/health/ready" >/dev/null || { cat "$log" >&2; exit 1; }
 
-# The records to read, as Lua tables, and a published statement (with its article and speaker) to cite in writes.
+# The records to read, as Lua tables, and every published statement (with its article and speaker) to cite in writes.
 python3 - "$base" >"$work/ids.lua" <<'PY'
 import json, sys, urllib.request
 base = sys.argv[1]
@@ -70,13 +71,15 @@ lua("claims", ids("/v1/claims?limit=100"))
 lua("statements", ids("/v1/statements?limit=100"))
 lua("entities", ids("/v1/entities?limit=100"))
 lua("articles", ids("/v1/articles?limit=100"))
-s = get("/v1/statements?limit=1")["items"][0]
-print(f'local statement, article, speaker = "{s["id"]}", "{s["articleId"]}", "{s["speaker"]["id"]}"')
+print("local cites = {" + ", ".join(f'{{"{s["id"]}", "{s["articleId"]}", "{s["speaker"]["id"]}"}}' for s in get("/v1/statements?limit=100")["items"]) + "}")
 PY
 
 cat "$work/ids.lua" - >"$work/mix.lua" <<LUA
 local key = "$key"
 local searches = {"Kursk", "treaty", "Kim Jong-un", "North Korean troops", "liberation", "UN Charter", "Pyongyang Moscow", "armed forces"}
+-- Claims each wrk thread keeps and replaces. A statement may be evidence for at most 500 claims (deleted ones
+-- included), so the run creates a bounded set and then rewrites it, rather than creating claims all along.
+local target = 32
 local threads, counter = {}, 0
 
 function setup(thread)
@@ -85,18 +88,34 @@ function setup(thread)
   table.insert(threads, thread)
 end
 
+-- The claims of earlier intervals ("<id> <current ETag>" lines) are shared out among the threads again. owned
+-- holds the ids of a thread's claims, pool those of its claims not in flight, as "<id> <ETag>" (strings: wrk
+-- cannot copy nested tables between threads).
 function init(args)
-  statuses, posts, puts, pool, n = {}, 0, 0, {}, 0
+  statuses, posts, puts, owned, pool, n = {}, 0, 0, {}, {}, 0
   math.randomseed(tid * 7919 + os.time())
+  local file, line_number = io.open(args[1], "r"), 0
+  if file then
+    for line in file:lines() do
+      line_number = line_number + 1
+      if line_number % tonumber(args[2]) == tid - 1 then
+        table.insert(owned, line:match("^%S+"))
+        table.insert(pool, line)
+      end
+    end
+    file:close()
+  end
 end
 
 local function pick(t) return t[math.random(#t)] end
 local function escape(s) return (s:gsub(" ", "%%20")) end
 
-local function claim(id, text)
+-- A claim quoting cite number c (its id ends with -c<c>, so that a replacement keeps the same evidence).
+local function claim(id, c, text)
   local field = id and string.format('"id":"%s",', id) or ""
+  local cite = cites[c]
   return string.format('{%s"text":"%s","claimant":"%s","kind":"factual","article":"%s","evidence":[{"statement":"%s"}]}',
-    field, text, speaker, article, statement)
+    field, text, cite[3], cite[2], cite[1])
 end
 
 local function write(method, path, body, etag)
@@ -105,16 +124,20 @@ local function write(method, path, body, etag)
   return wrk.format(method, path, headers, body)
 end
 
--- The mix, out of 100: 8 new claims, 7 replacements (new claims while none is waiting), 15 searches, 70 reads.
+-- The mix, out of 100: 15 writes (a new claim while the thread owns fewer than its target, else a replacement of
+-- the claim it wrote longest ago, with If-Match), 15 searches, 70 reads.
 function request()
   local r = math.random(100)
-  if r <= 8 or (r <= 15 and #pool == 0) then
+  if r <= 15 and #owned < target then
     n = n + 1
-    local id = string.format("soak-%d-%d-%d", tid, n, math.random(1e9))
-    return write("POST", "/v1/claims", claim(id, string.format("Soak claim %d of thread %d: North Korean troops fought in the Kursk region.", n, tid)))
-  elseif r <= 15 then
-    local entry = table.remove(pool, 1)
-    return write("PUT", "/v1/claims/" .. entry.id, claim(nil, string.format("Soak claim %s, revised at %d.", entry.id, math.random(1e9))), entry.etag)
+    local c = math.random(#cites)
+    local id = string.format("soak-%d-%d-%d-c%d", tid, n, math.random(1e9), c)
+    table.insert(owned, id)
+    return write("POST", "/v1/claims", claim(id, c, string.format("Soak claim %d of thread %d: North Korean troops fought in the Kursk region.", n, tid)))
+  elseif r <= 15 and #pool > 0 then
+    local id, etag = table.remove(pool, 1):match("^(%S+) (%S+)$")
+    local c = tonumber(id:match("%-c(%d+)$"))
+    return write("PUT", "/v1/claims/" .. id, claim(nil, c, string.format("Soak claim %s, revised at %d.", id, math.random(1e9))), etag)
   elseif r <= 22 then
     return wrk.format("GET", "/v1/search?q=" .. escape(pick(searches)))
   elseif r <= 26 then
@@ -145,7 +168,9 @@ function request()
 end
 
 -- A created or replaced claim comes back with its ETag: it waits in the pool for its next replacement. Only one
--- request per claim is in flight (ids are per thread), so If-Match always holds the current revision.
+-- request per claim is in flight (each claim belongs to one thread), so If-Match always holds the current revision.
+-- A claim whose answer never came (wrk stops mid-request at the end of an interval) is written "<id> ?" by done,
+-- and the script looks its ETag up before the next interval.
 function response(status, headers, body)
   statuses[status] = (statuses[status] or 0) + 1
   if status == 201 or status == 200 then
@@ -153,18 +178,23 @@ function response(status, headers, body)
     local id = etag and body:match('^{"id":"(soak%-[^"]+)"')
     if id then
       if status == 201 then posts = posts + 1 else puts = puts + 1 end
-      table.insert(pool, {id = id, etag = etag})
+      table.insert(pool, id .. " " .. etag)
     end
   end
 end
 
 function done(summary, latency, requests)
   local codes, created, replaced = {}, 0, 0
+  local file = io.open("$work/pool.txt", "w")
   for _, thread in ipairs(threads) do
     for code, count in pairs(thread:get("statuses")) do codes[code] = (codes[code] or 0) + count end
     created = created + thread:get("posts")
     replaced = replaced + thread:get("puts")
+    local waiting = {}
+    for _, entry in ipairs(thread:get("pool")) do waiting[entry:match("^%S+")] = entry end
+    for _, id in ipairs(thread:get("owned")) do file:write(waiting[id] or (id .. " ?"), "\n") end
   end
+  file:close()
   local parts = {}
   for code, count in pairs(codes) do table.insert(parts, code .. ":" .. count) end
   table.sort(parts)
@@ -186,10 +216,28 @@ echo "soak: ${seconds}s in ${intervals} intervals of ${interval}s, $connections 
 printf '%8s %8s %9s %7s %7s %8s %8s %8s %9s %7s %6s %8s  %s\n' interval elapsed requests req/s errors p50_ms p99_ms created replaced rss_mb db_mb db_conns codes
 total=0; errors=0; writes=0; peak=0; baseline=; rss=; start=$(date +%s)
 for i in $(seq 1 "$intervals"); do
-  out=$(wrk -t"$threads" -c"$connections" -d"${interval}s" --timeout "$timeout" -s "$work/mix.lua" "$base" 2>&1) || true
+  out=$(wrk -t"$threads" -c"$connections" -d"${interval}s" --timeout "$timeout" -s "$work/mix.lua" "$base" -- "$work/pool.txt" "$threads" 2>&1) || true
   line=$(grep '^SOAK ' <<<"$out" || true)
   [ -n "$line" ] || { echo "wrk failed: $out" >&2; exit 1; }
   read -r _ requests socket p50 p99 created replaced codes <<<"$line"
+  sleep 1 # a write cut off by wrk's stop commits or rolls back; then its claim's ETag is current
+  python3 - "$base" "$key" "$work/pool.txt" <<'PY'
+import sys, urllib.error, urllib.request
+base, key, path = sys.argv[1:4]
+kept = []
+for line in open(path).read().splitlines():
+    claim, etag = line.split(" ")
+    if etag == "?":
+        try:
+            with urllib.request.urlopen(urllib.request.Request(f"{base}/v1/claims/{claim}", headers={"Authorization": "Bearer " + key})) as answer:
+                etag = answer.headers["ETag"]
+        except urllib.error.HTTPError as e:
+            if e.code != 404:
+                raise
+            continue  # its creation never committed
+    kept.append(f"{claim} {etag}\n")
+open(path, "w").write("".join(kept))
+PY
   bad=$(tr ',' '\n' <<<"$codes" | awk -F: '$1 ~ /^[0-9]+$/ && $1 !~ /^2/ {n += $2} END {print n + 0}')
   kill -0 "$pid" 2>/dev/null || { echo "the server died; its log:" >&2; tail -50 "$log" >&2; exit 1; }
   rss=$(rss_mb)
