@@ -12,7 +12,7 @@
 #
 #   tests/load/soak.sh [duration: 10m, 180s ... (default 10m)] [connections (default 64)] [interval seconds (default 30)]
 #
-# Environment: LOAD_PORT (default 5185); SOAK_LOG, where the server's log is kept (default /tmp/claimsapi-soak-<time>.log); SOAK_WARMUP, intervals left out of the memory baseline (default: a fifth of them, at least 1);
+# Environment: LOAD_PORT (default 5185); SOAK_LOG, where the server's log is kept (default /tmp/claimsapi-soak-<time>.log); SOAK_WARMUP, intervals left out of the memory baseline (default: a fifth of them, at least 2);
 # SOAK_RSS_TOLERANCE, percent (default 20); SOAK_THREADS, wrk threads (default 2); SOAK_TIMEOUT, after which wrk
 # counts a request as a timeout error (default 10s). Any ClaimsApi setting in the environment reaches the server as
 # well; the rate limiter's allowances are raised out of reach unless RateLimiting__… variables are set.
@@ -41,12 +41,13 @@ case $duration in
   *) seconds=$duration ;;
 esac
 intervals=$(( (seconds + interval - 1) / interval ))
-warmup=${SOAK_WARMUP:-$(( intervals >= 10 ? intervals / 5 : 1 ))}
+warmup=${SOAK_WARMUP:-$(( intervals >= 10 ? intervals / 5 : 2 ))}
 (( intervals > warmup )) || { echo "the run ($seconds s) must be longer than the warm-up ($warmup × ${interval} s)" >&2; exit 2; }
 
 dotnet publish src/ClaimsApi -c Release -o "$work/app" --nologo -v quiet >/dev/null
 db="$work/claims.db"
-export Logging__LogLevel__Default=Warning Database__ConnectionString="Data Source=$db" Seeds__Path="$PWD/seeds"
+# The published appsettings.json applies (content root), so the log has its timestamps and request scopes.
+export ASPNETCORE_CONTENTROOT="$work/app" Logging__LogLevel__Default=Warning Database__ConnectionString="Data Source=$db" Seeds__Path="$PWD/seeds"
 # The rate limiter stays in the request path, with allowances 64 connections from one address never use up; set
 # these (or RateLimiting__Enabled=false) in the environment to soak other limits.
 export RateLimiting__Anonymous__PerSecond=${RateLimiting__Anonymous__PerSecond:-1000000} RateLimiting__Anonymous__Burst=${RateLimiting__Anonymous__Burst:-1000000}
