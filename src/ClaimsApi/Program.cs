@@ -13,6 +13,7 @@ using ClaimsApi.Health;
 using ClaimsApi.Http;
 using ClaimsApi.Persistence;
 using ClaimsApi.Seeding;
+using ClaimsApi.Telemetry;
 using FluentValidation;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -23,6 +24,7 @@ ClaimsCli.ConfigureLogging(builder.Logging, args); // `keys` prints the key alon
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddPersistence(builder.Configuration);
+builder.Services.AddTelemetry(builder.Configuration);
 builder.Services.AddSeeding(builder.Configuration);
 builder.Services.AddHttpConventions();
 builder.Services.AddApiKeyAuth(builder.Configuration);

@@ -167,6 +167,7 @@ public sealed class CurationPipeline(
         where T : class, ICurated
         where TView : class, IRevisioned
     {
+        using var span = Telemetry.ClaimsTelemetry.StartWrite(resource.Name, answerId);
         var strategy = db.Database.CreateExecutionStrategy();
         using var turn = await db.WaitForWriteTurnAsync(cancellationToken);
         try

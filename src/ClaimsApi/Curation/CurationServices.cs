@@ -2,12 +2,13 @@ namespace ClaimsApi.Curation;
 
 public static class CurationServices
 {
-    /// <summary>The curation pipeline, its change observers (the history), and the kinds of curated record.</summary>
+    /// <summary>The curation pipeline, its change observers (the history, the write counters), and the kinds of curated record.</summary>
     public static IServiceCollection AddCuration(this IServiceCollection services, params ICuratedResource[] resources)
     {
         services.AddHttpContextAccessor();
         services.AddScoped<CurationPipeline>();
         services.AddSingleton<IChangeObserver, HistoryRecorder>();
+        services.AddSingleton<IChangeObserver, WriteMetrics>();
         foreach (var resource in resources)
         {
             services.AddSingleton(resource);

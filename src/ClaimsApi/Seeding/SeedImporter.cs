@@ -2,6 +2,7 @@ using System.Text.Json;
 using ClaimsApi.Curation;
 using ClaimsApi.Domain;
 using ClaimsApi.Persistence;
+using ClaimsApi.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClaimsApi.Seeding;
@@ -17,7 +18,8 @@ public sealed record SeedImportResult(bool Unchanged, int Added, int Updated, in
 /// overwrite, delete or resurrect it, even when they define the same id (docs/seed-format.md#seeds-and-the-api).
 /// An unchanged seeds folder (same fingerprint) is not even compared.
 /// </summary>
-public sealed partial class SeedImporter(ClaimsDbContext db, CurationPipeline curation, CuratedResources resources, TimeProvider time, ILogger<SeedImporter> logger)
+public sealed partial class SeedImporter(
+    ClaimsDbContext db, CurationPipeline curation, CuratedResources resources, TimeProvider time, ClaimsMetrics metrics, ILogger<SeedImporter> logger)
 {
     public const string Actor = "seeds";
 
@@ -25,6 +27,14 @@ public sealed partial class SeedImporter(ClaimsDbContext db, CurationPipeline cu
     private int _kept;
 
     public async Task<SeedImportResult> ImportAsync(SeedSet seeds, CancellationToken cancellationToken)
+    {
+        using var timing = metrics.StartSeedImport(seeds.Files);
+        var result = await ImportInTransactionAsync(seeds, cancellationToken);
+        timing.Succeeded(result.Unchanged, result.Added, result.Updated, result.Deleted);
+        return result;
+    }
+
+    private async Task<SeedImportResult> ImportInTransactionAsync(SeedSet seeds, CancellationToken cancellationToken)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async ct =>
