@@ -51,6 +51,7 @@ public static class HttpServices
                 context.ProblemDetails.Detail = "An unexpected error occurred; it has been logged with the trace id.";
             }
         });
+        services.WriteProblemsForEveryAccept();
 
         return services;
     }

@@ -101,6 +101,20 @@ public abstract class PlatformTests<TApi>(TApi fixture) : IClassFixture<TApi>
         await Problem.AssertAsync(response, HttpStatusCode.NotFound);
     }
 
+    [SkippableTheory]
+    [InlineData("text/html")]
+    [InlineData("application/xml")]
+    public async Task AnUnknownRouteIsANotFoundProblemWhateverTheClientAccepts(string accept)
+    {
+        // Found by the fuzz pass: for a client that did not accept JSON, the status-code pages answered text/plain.
+        using var client = api.CreateClient();
+        client.DefaultRequestHeaders.TryAddWithoutValidation("Accept", accept);
+
+        var response = await client.GetAsync("/v2/claims");
+
+        await Problem.AssertAsync(response, HttpStatusCode.NotFound);
+    }
+
     [SkippableFact]
     public async Task AWriteMethodIsAMethodNotAllowedProblem()
     {

@@ -24,6 +24,18 @@ public abstract class RequestCharsetTests<TApi>(TApi fixture) : IClassFixture<TA
     }
 
     [SkippableFact]
+    public async Task AnUnknownCharsetFromABrowserIsUnsupportedMediaTypeNotA500()
+    {
+        // Found by the fuzz pass: with Accept: text/html the 415 could not be written, and became a 500.
+        using var curator = await api.CreateClientAsync(ApiRole.Curator);
+        curator.DefaultRequestHeaders.TryAddWithoutValidation("Accept", "text/html");
+        using var content = new StringContent("""{"name":"Klingon Party","kind":"organisation"}""");
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json; charset=klingon");
+
+        await Problem.AssertAsync(await curator.PostAsync("/v1/entities", content), HttpStatusCode.UnsupportedMediaType, "klingon");
+    }
+
+    [SkippableFact]
     public async Task UtfEightInAnyCaseIsAccepted()
     {
         using var curator = await api.CreateClientAsync(ApiRole.Curator);
