@@ -35,6 +35,22 @@ public abstract class RequestCharsetTests<TApi>(TApi fixture) : IClassFixture<TA
         await Problem.AssertAsync(await curator.PostAsync("/v1/entities", content), HttpStatusCode.UnsupportedMediaType, "klingon");
     }
 
+    [SkippableTheory]
+    [InlineData("/v1/entities", "application/json")]
+    [InlineData("/v1/articles", "text/plain")]
+    public async Task AQuotedUtfEightCharsetIsAccepted(string url, string mediaType)
+    {
+        // Found by the fuzz pass: charset="UTF-8" (quotes are allowed) reached the JSON reader with its quotes, a 500.
+        using var curator = await api.CreateClientAsync(ApiRole.Curator);
+        var marker = Guid.NewGuid().ToString("N");
+        using var content = new StringContent(mediaType == "text/plain" ? TestArticles.Text("A paragraph.") : $$"""{"name":"Quoted Party {{marker}}","kind":"organisation"}""");
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse($"{mediaType}; charset=\"UTF-8\"");
+
+        var response = await curator.PostAsync(url, content);
+
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
     [SkippableFact]
     public async Task UtfEightInAnyCaseIsAccepted()
     {
