@@ -21,7 +21,9 @@ public static class ApiRoutes
 {
     public static WebApplication MapApiRoutes(this WebApplication app)
     {
-        app.MapOpenApi().AllowAnonymous();
+        // The one document, by its path: the default pattern (/openapi/{documentName}.json) answered any other name
+        // with a text/plain 404 of its own, not a problem document.
+        app.MapOpenApi("/openapi/v1.json").AllowAnonymous();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 

@@ -115,6 +115,19 @@ public abstract class PlatformTests<TApi>(TApi fixture) : IClassFixture<TApi>
         await Problem.AssertAsync(response, HttpStatusCode.NotFound);
     }
 
+    [SkippableTheory]
+    [InlineData("/openapi/v2.json")]
+    [InlineData("/openapi/x.json")]
+    public async Task AnOpenApiDocumentThatDoesNotExistIsANotFoundProblem(string url)
+    {
+        // Found by the fuzz pass: the OpenAPI endpoint answered other document names with a text/plain 404.
+        using var client = api.CreateClient();
+
+        var response = await client.GetAsync(url);
+
+        await Problem.AssertAsync(response, HttpStatusCode.NotFound);
+    }
+
     [SkippableFact]
     public async Task AWriteMethodIsAMethodNotAllowedProblem()
     {
