@@ -24,8 +24,9 @@ public static class ApiRoutes
         // The document depends on nothing in the request: built on the first request, then served from memory
         // (building it takes 70-125 ms and 240 KB, for anyone who asks). Served from memory it is a static file,
         // like Swagger UI's, and like them not rate-limited: a client that has used up its allowance can still
-        // read the contract that tells it why.
-        app.MapOpenApi().AllowAnonymous().CacheOutput(cache => cache.Expire(TimeSpan.FromDays(365))).DisableRateLimiting();
+        // read the contract that tells it why. Mapped by its one path: the default pattern
+        // (/openapi/{documentName}.json) answered any other name with a text/plain 404 of its own.
+        app.MapOpenApi("/openapi/v1.json").AllowAnonymous().CacheOutput(cache => cache.Expire(TimeSpan.FromDays(365))).DisableRateLimiting();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") }).AllowAnonymous().DisableRateLimiting();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous().DisableRateLimiting();
 

@@ -51,9 +51,8 @@ public static class HttpServices
                 context.ProblemDetails.Detail = "An unexpected error occurred; it has been logged with the trace id.";
             }
         });
+        services.WriteProblemsForEveryAccept();
 
-        // After AddProblemDetails, so ASP.NET Core's writer keeps the clients it serves and this one takes the rest.
-        services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         return services;
     }
 }

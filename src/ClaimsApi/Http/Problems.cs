@@ -25,29 +25,6 @@ public static class Problems
         [StatusCodes.Status429TooManyRequests] = ("Too Many Requests", "https://tools.ietf.org/html/rfc6585#section-4"),
     };
 
-    /// <summary>The standard title and type of a status outside the table above, as ASP.NET Core's problem writer gives them.</summary>
-    private static readonly Dictionary<int, (string Title, string Type)> OtherStatuses = new()
-    {
-        [StatusCodes.Status405MethodNotAllowed] = ("Method Not Allowed", "https://tools.ietf.org/html/rfc9110#section-15.5.6"),
-        [StatusCodes.Status406NotAcceptable] = ("Not Acceptable", "https://tools.ietf.org/html/rfc9110#section-15.5.7"),
-        [StatusCodes.Status408RequestTimeout] = ("Request Timeout", "https://tools.ietf.org/html/rfc9110#section-15.5.9"),
-        [StatusCodes.Status500InternalServerError] = ("An error occurred while processing your request.", "https://tools.ietf.org/html/rfc9110#section-15.6.1"),
-        [StatusCodes.Status503ServiceUnavailable] = ("Service Unavailable", "https://tools.ietf.org/html/rfc9110#section-15.6.4"),
-    };
-
-    /// <summary>Fills in the title and type of a problem that lacks them, from its status.</summary>
-    public static void ApplyDefaults(ProblemDetails problem)
-    {
-        if (problem.Status is { } status && (Statuses.TryGetValue(status, out var known) || OtherStatuses.TryGetValue(status, out known)))
-        {
-            problem.Title ??= known.Title;
-            problem.Type ??= known.Type;
-        }
-
-        problem.Title ??= Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(problem.Status ?? 500);
-        problem.Type ??= "https://tools.ietf.org/html/rfc9110#section-15";
-    }
-
     /// <summary>The problem document for <paramref name="status"/> with <paramref name="detail"/> (and extension members, if any).</summary>
     public static ProblemDetails Describe(int status, string detail, IDictionary<string, object?>? extensions = null)
     {

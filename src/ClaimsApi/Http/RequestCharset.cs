@@ -12,16 +12,28 @@ public static class RequestCharset
     public static IApplicationBuilder UseKnownRequestCharsets(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            if (HasBody(context) && MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var type) && type.Charset is { HasValue: true } charset && !IsKnown(charset.Value!))
+            if (HasBody(context) && MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var type) && type.Charset is { HasValue: true } charset)
             {
-                context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
-                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                var name = HeaderUtilities.RemoveQuotes(charset);
+                if (!IsKnown(name.Value!))
                 {
-                    HttpContext = context,
-                    ProblemDetails = Problems.Describe(StatusCodes.Status415UnsupportedMediaType,
-                        $"The request body's character set '{Shorten(charset.Value!)}' is not one this server knows; send UTF-8 (charset=utf-8, or no charset)."),
-                });
-                return;
+                    context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
+                    await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                    {
+                        HttpContext = context,
+                        ProblemDetails = Problems.Describe(StatusCodes.Status415UnsupportedMediaType,
+                            $"The request body's character set '{Shorten(charset.Value!)}' is not one this server knows; send UTF-8 (charset=utf-8, or no charset)."),
+                    });
+                    return;
+                }
+
+                if (name.Length != charset.Length)
+                {
+                    // A quoted charset (charset="UTF-8") is legal (RFC 9110), but the JSON reader looks the name up with
+                    // its quotes and throws (a 500); pass it on bare.
+                    type.Charset = name;
+                    context.Request.ContentType = type.ToString();
+                }
             }
 
             await next(context);
@@ -34,7 +46,7 @@ public static class RequestCharset
     {
         try
         {
-            _ = Encoding.GetEncoding(charset.Trim('"'));
+            _ = Encoding.GetEncoding(charset);
             return true;
         }
         catch (ArgumentException)

@@ -4,7 +4,7 @@ using ClaimsApi.Tests.Infrastructure;
 
 namespace ClaimsApi.Tests.Domain;
 
-public sealed class ArticleParserTests
+public sealed partial class ArticleParserTests
 {
     private static readonly string ShippedSeed = SeedText.Read(Path.Combine(TestPaths.Seeds, TestPaths.SeedStem + ".txt"));
 

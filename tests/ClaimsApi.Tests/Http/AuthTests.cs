@@ -184,6 +184,20 @@ public abstract class AuthTests<TApi>(TApi fixture) : IClassFixture<TApi>
         await ForEachAsync(admin, client, HttpStatusCode.Forbidden, _ => $"needs an API key with role admin; the key '{name}' has role curator");
     }
 
+    [SkippableTheory]
+    [InlineData(null, HttpStatusCode.Unauthorized)]
+    [InlineData(ApiRole.Curator, HttpStatusCode.Forbidden)]
+    public async Task AnAnswerToABrowserIsAProblemDocumentNotA500(ApiRole? role, HttpStatusCode status)
+    {
+        // Found by the fuzz pass: with Accept: text/html no problem writer would write, and the 401/403 became a 500.
+        using var client = role is { } r ? await api.CreateClientAsync(r) : api.CreateClient();
+        client.DefaultRequestHeaders.TryAddWithoutValidation("Accept", "text/html");
+
+        var response = await client.GetAsync("/v1/keys");
+
+        await Problem.AssertAsync(response, status, "role admin");
+    }
+
     [SkippableFact]
     public async Task PublicReadsWorkWithoutAKey()
     {

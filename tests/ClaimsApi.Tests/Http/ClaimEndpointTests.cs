@@ -139,6 +139,18 @@ public abstract class ClaimEndpointTests<TApi>(TApi fixture) : IClassFixture<TAp
         await Problem.AssertAsync(response, HttpStatusCode.NotFound, detailContains: "no-such-claim");
     }
 
+    [SkippableFact]
+    public async Task UnknownClaimIsANotFoundProblemWithItsTraceIdWhateverTheClientAccepts()
+    {
+        // Found by the fuzz pass: for Accept: text/html the handler's problem was written without instance and traceId.
+        using var client = api.CreateClient();
+        client.DefaultRequestHeaders.TryAddWithoutValidation("Accept", "text/html");
+
+        var response = await client.GetAsync("/v1/claims/no-such-claim");
+
+        await Problem.AssertAsync(response, HttpStatusCode.NotFound, detailContains: "no-such-claim");
+    }
+
     [SkippableTheory]
     [InlineData("limit=0", "limit")]
     [InlineData("limit=101", "limit")]

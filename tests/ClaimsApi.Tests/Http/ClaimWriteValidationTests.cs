@@ -206,6 +206,18 @@ public abstract class ClaimWriteValidationTests<TApi>(TApi fixture) : IClassFixt
         await Problem.AssertAsync(response, HttpStatusCode.BadRequest);
     }
 
+    [SkippableFact]
+    public async Task AMalformedBodyIsABadRequestProblemWhateverTheClientAccepts()
+    {
+        // Found by the fuzz pass: for Accept: application/xml the 400 had no body at all.
+        using var curator = await api.CreateClientAsync(ApiRole.Curator);
+        curator.DefaultRequestHeaders.TryAddWithoutValidation("Accept", "application/xml");
+
+        var response = await curator.SendJsonAsync(HttpMethod.Post, "/v1/claims", "{");
+
+        await Problem.AssertAsync(response, HttpStatusCode.BadRequest);
+    }
+
     [SkippableTheory]
     [InlineData("text/plain")]
     [InlineData("application/x-www-form-urlencoded")]

@@ -105,6 +105,7 @@ public abstract class PlatformTests<TApi>(TApi fixture) : IClassFixture<TApi>
     [InlineData("text/html")]
     [InlineData("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")]
     [InlineData("image/png")]
+    [InlineData("application/xml")]
     public async Task ErrorsAreProblemDocumentsWhateverTheClientAccepts(string accept)
     {
         using var client = api.CreateClient();
@@ -135,6 +136,19 @@ public abstract class PlatformTests<TApi>(TApi fixture) : IClassFixture<TApi>
 
         Assert.Equal(first, await second.Content.ReadAsStringAsync());
         Assert.True(second.Headers.Age is not null, "the second response should come from the output cache, which sends an Age header");
+    }
+
+    [SkippableTheory]
+    [InlineData("/openapi/v2.json")]
+    [InlineData("/openapi/x.json")]
+    public async Task AnOpenApiDocumentThatDoesNotExistIsANotFoundProblem(string url)
+    {
+        // Found by the fuzz pass: the OpenAPI endpoint answered other document names with a text/plain 404.
+        using var client = api.CreateClient();
+
+        var response = await client.GetAsync(url);
+
+        await Problem.AssertAsync(response, HttpStatusCode.NotFound);
     }
 
     [SkippableFact]

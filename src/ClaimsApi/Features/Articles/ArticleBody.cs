@@ -130,7 +130,7 @@ internal static class ArticleBody
     }
 
     /// <summary>The structured fields laid out in the seed format, as an article file would hold them.</summary>
-    private static string Compose(ArticleWrite body)
+    internal static string Compose(ArticleWrite body)
     {
         var text = new StringBuilder(" date ").Append(body.PublishedOn!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         if (!string.IsNullOrEmpty(body.Lead))
