@@ -84,25 +84,9 @@ internal static class ClaimsCli
 
         // --version would be a host setting here (the server would start): do not offer it.
         root.Options.Remove(root.Options.OfType<VersionOption>().Single());
-        root.Subcommands.Add(MigrateCommand(host));
+        root.Subcommands.Add(MigrateCommand.Create(host));
         root.Subcommands.Add(KeysCommands.Create(host));
         root.Subcommands.Add(BackupCommand.Create(host));
         return root;
-    }
-
-    private static Command MigrateCommand(CliHost host)
-    {
-        // Arguments after `migrate` are host settings (--Database:Provider=Postgres …), read by the host, as before.
-        var migrate = new Command("migrate", "Validate the seeds, apply pending migrations and import the seeds, whatever "
-            + "Database:MigrateOnStartup and Seeds:ImportOnStartup say, then exit (a deployment step).")
-        {
-            TreatUnmatchedTokensAsErrors = false,
-        };
-        migrate.SetAction(async (_, ct) =>
-        {
-            await host.InitializeDatabaseAsync(true, ct);
-            return Done;
-        });
-        return migrate;
     }
 }

@@ -46,7 +46,7 @@ public sealed partial class PostgresClaimsDbContext(DbContextOptions<PostgresCla
     /// the server drops the advisory lock with the session of a process that dies, so no lock is ever stale: a start
     /// waits for another instance's migration however long it takes, and <paramref name="lockTimeout"/> is not used.
     /// </summary>
-    public override async Task MigrateExclusivelyAsync(TimeSpan lockTimeout, CancellationToken cancellationToken)
+    public override async Task MigrateExclusivelyAsync(string? targetMigration, TimeSpan lockTimeout, CancellationToken cancellationToken)
     {
         var creator = this.GetService<IRelationalDatabaseCreator>();
         if (!await creator.ExistsAsync(cancellationToken))
@@ -71,7 +71,7 @@ public sealed partial class PostgresClaimsDbContext(DbContextOptions<PostgresCla
 
         try
         {
-            await Database.MigrateAsync(cancellationToken);
+            await Database.MigrateAsync(targetMigration, cancellationToken);
         }
         finally
         {

@@ -35,7 +35,7 @@ public sealed partial class SqliteClaimsDbContext
     /// <summary>The table EF Core's SQLite migrator (EF Core 9 and later) uses as its lock.</summary>
     private const string EfLockTable = "__EFMigrationsLock";
 
-    public override async Task MigrateExclusivelyAsync(TimeSpan lockTimeout, CancellationToken cancellationToken)
+    public override async Task MigrateExclusivelyAsync(string? targetMigration, TimeSpan lockTimeout, CancellationToken cancellationToken)
     {
         var logger = this.GetService<ILoggerFactory>().CreateLogger<SqliteClaimsDbContext>();
         var creator = this.GetService<IRelationalDatabaseCreator>();
@@ -51,13 +51,14 @@ public sealed partial class SqliteClaimsDbContext
             await ExecuteAsync(connection, "PRAGMA foreign_keys = 0;", cancellationToken);
             await using var transaction = await BeginImmediateAsync(connection, lockTimeout, cancellationToken);
             await ReleaseStaleEfLockAsync(connection, logger, cancellationToken);
-            var pending = (await Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            var pending = (await Database.GetPendingMigrationsAsync(cancellationToken))
+                .Where(id => targetMigration is null || string.CompareOrdinal(id, targetMigration) <= 0).ToList();
             if (pending.Count > 0)
             {
                 await ThrowIfHalfMigratedAsync(connection, pending[0], cancellationToken);
                 try
                 {
-                    await Database.MigrateAsync(cancellationToken);
+                    await Database.MigrateAsync(targetMigration, cancellationToken);
                 }
                 catch (SqliteException e)
                 {

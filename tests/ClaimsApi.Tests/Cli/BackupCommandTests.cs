@@ -7,8 +7,6 @@ using ClaimsApi.Persistence;
 using ClaimsApi.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Hosting;
 
 namespace ClaimsApi.Tests.Cli;
 
@@ -164,7 +162,7 @@ public sealed class BackupCommandTests : IDisposable
     {
         var options = new DatabaseOptions { Provider = provider, ConnectionString = connectionString };
         return new ServiceCollection()
-            .AddSingleton(new PersistenceServices.ResolvedDatabase(options, new Environment(Path.GetTempPath())))
+            .AddSingleton(new PersistenceServices.ResolvedDatabase(options, new TestHostEnvironment(Path.GetTempPath())))
             .BuildServiceProvider();
     }
 
@@ -178,16 +176,5 @@ public sealed class BackupCommandTests : IDisposable
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return await command.ExecuteScalarAsync();
-    }
-
-    private sealed class Environment(string root) : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = "Testing";
-
-        public string ApplicationName { get; set; } = "ClaimsApi";
-
-        public string ContentRootPath { get; set; } = root;
-
-        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
     }
 }
