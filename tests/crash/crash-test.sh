@@ -7,8 +7,9 @@
 #   writes       the long-lived file under a writer loop (POST, PUT with If-Match, workflow moves; admin key from
 #                `keys create`): killed in the middle of writes; every write answered 2xx is recorded
 # After each kill: PRAGMA integrity_check and foreign_key_check (python3's sqlite3), then a restart that must be
-# ready (/health/ready) within --ready-timeout, then every write acknowledged so far (all rounds) is read back through
-# the API with its history entry. Any failure ends the run with a message saying which round, phase and moment.
+# ready (/health/ready) within --ready-timeout; on the long-lived file, every write acknowledged so far (all rounds)
+# is then read back through the API with its history entry. Any failure ends the run saying which round, phase and
+# moment.
 #
 #   tests/crash/crash-test.sh [--rounds N (default 12)] [--seed N] [--app DIR (a built ClaimsApi; default: build one)]
 #                             [--ready-timeout SECONDS (default 60)] [--threads N (writers, default 4)]
@@ -188,7 +189,9 @@ for round in $(seq 1 "$rounds"); do
     curl -fsS "$base/v1/claims/contingent-details-not-disclosed" | grep -q "revised in round $round" ||
       fail "round $round (seed-import): the changed seed was not imported after the restart"
   fi
-  verified=$(python3 "$lib" verify "$base" "$key" "$acks") || fail "round $round ($phase, killed at ${delay} ms): $verified"
+  if [ "$db" = "$live" ]; then
+    verified=$(python3 "$lib" verify "$base" "$key" "$acks") || fail "round $round ($phase, killed at ${delay} ms): $verified"
+  fi
   stop
 
   writes=$(wc -l <"$acks")
