@@ -119,7 +119,8 @@ echo "::: crash test: $rounds rounds, seed $seed, app $app, port $port"
 # The long-lived database, and an admin key made by the app's own command (the key is its only standard output).
 key=$(claimsapi "$live" "$seeds" keys create --name "crash-$seed" --role admin 2>>"$work/app.log") || fail "keys create failed"
 
-# How long a first start takes to be ready: the window in which start-up kills land.
+# How long a first start takes to be ready (on a new file; `keys create` above warmed the caches): the window in
+# which start-up kills land.
 start "$work/calibrate.db" "$seeds"
 window=$(wait_ready) || fail "the app did not become ready within ${ready_timeout}s on a first start"
 stop
@@ -130,8 +131,9 @@ IFS=, read -r -a phases <<<"$phase_list"
 for phase in "${phases[@]}"; do
   case $phase in first-start | upgrade | seed-import | writes) ;; *) echo "unknown phase: $phase" >&2; exit 2 ;; esac
 done
-declare -A kills=()
-slowest=0 writes_before=0
+declare -A kills=() moments=()
+imports() { python3 "$lib" state "$1" | sed -E 's/.*seed_imports=([0-9]+).*/\1/'; }
+slowest=0 writes_before=0 imports_before=$(imports "$live")
 for round in $(seq 1 "$rounds"); do
   phase=${phases[$(((round - 1) % ${#phases[@]}))]}
   db=$live
@@ -172,6 +174,15 @@ for round in $(seq 1 "$rounds"); do
   fi
 
   at_kill=$(python3 "$lib" state "$db" 2>/dev/null || echo "no database yet")
+  # What the kill interrupted, from what had committed: the migrations, the seed import, or nothing (ready).
+  case $phase in
+    writes) moment="mid-writes" ;;
+    seed-import) [[ $at_kill == *"seed_imports=$imports_before "* ]] && moment="before the import committed" || moment="after the import" ;;
+    *) if [[ $at_kill != *migrations=6* ]]; then moment="before the migrations committed"
+       elif [[ $at_kill == *seed_imports=0* ]]; then moment="before the import committed"
+       else moment="after the import"; fi ;;
+  esac
+  moments[$moment]=$((${moments[$moment]:-0} + 1))
   if [ -f "$db" ]; then
     check=$(python3 "$lib" integrity "$db") || fail "round $round ($phase, killed at ${delay} ms; $at_kill): $check"
   fi
@@ -196,9 +207,13 @@ for round in $(seq 1 "$rounds"); do
 
   writes=$(wc -l <"$acks")
   kills[$phase]=$((${kills[$phase]:-0} + 1))
-  printf 'round %3d  %-11s killed at %5d ms (%s)  ready again in %5d ms  %s\n' \
-    "$round" "$phase" "$delay" "$at_kill" "$ready" "$([ "$phase" = writes ] && echo "+$((writes - writes_before)) acknowledged writes" || true)"
+  printf 'round %3d  %-11s killed at %5d ms, %-31s (%s)  ready again in %5d ms  %s\n' \
+    "$round" "$phase" "$delay" "$moment" "$at_kill" "$ready" "$([ "$phase" = writes ] && echo "+$((writes - writes_before)) acknowledged writes" || true)"
   writes_before=$writes
+  imports_before=$(imports "$live")
 done
 
+for moment in "before the migrations committed" "before the import committed" "after the import" mid-writes; do
+  echo "killed $moment: ${moments[$moment]:-0}"
+done
 echo "crash test passed: $rounds rounds (first-start ${kills[first-start]:-0}, upgrade ${kills[upgrade]:-0}, seed-import ${kills[seed-import]:-0}, writes ${kills[writes]:-0}), $(wc -l <"$acks") acknowledged writes all present with their history, slowest restart to ready ${slowest} ms, integrity ok after every kill (seed $seed)"
