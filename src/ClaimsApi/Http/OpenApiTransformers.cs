@@ -100,17 +100,7 @@ public static class OpenApiTransformers
 
         options.AddOperationTransformer((operation, context, _) =>
         {
-            var policy = context.Description.ActionDescriptor.EndpointMetadata
-                .OfType<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Select(a => a.Policy).LastOrDefault(p => p is not null);
-            if (policy is not null)
-            {
-                operation.Security =
-                [
-                    new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] },
-                    new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(HeaderScheme, context.Document)] = [] },
-                ];
-                operation.Description = $"{operation.Description} Needs an API key with role {policy} (or above).".TrimStart();
-            }
+            OpenApiOperations.DescribeAccess(operation, context);
 
             var collection = context.Description.RelativePath?.Split('/') is [_, var segment, ..] ? segment : null;
             if (collection is not null && PathIdExamples.TryGetValue(collection, out var id) &&
@@ -170,6 +160,8 @@ public static class OpenApiTransformers
                 });
             }
 
+            OpenApiOperations.DescribeConditionalRequests(operation);
+
             // By status code, whatever order the endpoint declared them in: a stable, readable document and diff.
             var sorted = new OpenApiResponses();
             foreach (var (status, response) in operation.Responses.OrderBy(r => r.Key, StringComparer.Ordinal))
@@ -214,8 +206,8 @@ public static class OpenApiTransformers
         return types;
     }
 
-    private const string BearerScheme = "bearer";
-    private const string HeaderScheme = "apiKey";
+    private const string BearerScheme = OpenApiOperations.BearerScheme;
+    private const string HeaderScheme = OpenApiOperations.HeaderScheme;
 
     /// <summary>The resource and an example id of the <c>{id}</c> in paths under each collection.</summary>
     private static readonly Dictionary<string, (string Resource, string Example)> PathIdExamples = new(StringComparer.Ordinal)
