@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ClaimsApi.Tests.Infrastructure;
 
 namespace ClaimsApi.Tests.Cli;
 
@@ -50,25 +51,7 @@ public sealed class ClaimsApiProcessTests : IDisposable
 
     private async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = _work.FullName,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment =
-            {
-                ["Database__ConnectionString"] = $"Data Source={DatabasePath}",
-                ["Seeds__Path"] = Path.Combine(AppContext.BaseDirectory, "seeds"),
-                ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
-            },
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ClaimsApi.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
+        using var process = Process.Start(ApiProcess.StartInfo(DatabasePath, _work.FullName, args: args))!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));

@@ -113,27 +113,8 @@ public sealed partial class ServerLimitsTests
 
     private static RunningServer StartServer(string directory, int openFiles, params (string Name, string Value)[] settings)
     {
-        var start = new ProcessStartInfo("bash")
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment =
-            {
-                ["Database__ConnectionString"] = $"Data Source={Path.Combine(directory, "claims.db")}",
-                ["Seeds__Path"] = TestPaths.Seeds,
-                ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
-                ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
-            },
-        };
-        foreach (var (name, value) in settings)
-        {
-            start.Environment[name] = value;
-        }
-
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add($"ulimit -n {openFiles} && exec dotnet \"$0\"");
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ClaimsApi.dll"));
+        var start = ApiProcess.StartInfo(Path.Combine(directory, "claims.db"), directory,
+            [("Logging__LogLevel__Microsoft.Hosting.Lifetime", "Information"), .. settings], openFiles: openFiles);
         var process = Process.Start(start)!;
         _ = process.StandardError.ReadToEndAsync(); // drained, so the server never blocks on a full pipe
         return new RunningServer(process);

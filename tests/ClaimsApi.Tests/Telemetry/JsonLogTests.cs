@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using ClaimsApi.Tests.Infrastructure;
 
 namespace ClaimsApi.Tests.Telemetry;
 
@@ -63,23 +64,13 @@ public sealed partial class JsonLogTests : IDisposable
 
     private void Start()
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = AppContext.BaseDirectory, // the content root: the app's appsettings.json is there
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment =
-            {
-                ["Database__ConnectionString"] = $"Data Source={Path.Combine(_work.FullName, "claims.db")}",
-                ["Seeds__Path"] = Path.Combine(AppContext.BaseDirectory, "seeds"),
-                ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
-                ["Logging__Console__FormatterName"] = "json",
-                ["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information",
-                ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
-            },
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ClaimsApi.dll"));
-        _server = Process.Start(start)!;
+        // The content root is the test output: the app's appsettings.json is there.
+        _server = Process.Start(ApiProcess.StartInfo(Path.Combine(_work.FullName, "claims.db"), AppContext.BaseDirectory,
+        [
+            ("Logging__Console__FormatterName", "json"),
+            ("Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics", "Information"),
+            ("Logging__LogLevel__Microsoft.Hosting.Lifetime", "Information"),
+        ]))!;
         _server.OutputDataReceived += (_, e) =>
         {
             if (e.Data is { Length: > 0 } line)
