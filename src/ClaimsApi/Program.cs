@@ -59,6 +59,7 @@ app.UseAuthentication();
 app.UseRateLimits(); // per key, or per client address without one: after authentication, before any work
 app.UseApiKeyAuth();
 app.UseKnownRequestCharsets();
+app.UseKnownQueryParameters(); // a parameter the operation does not take, or one given twice, is a 400 (Http/QueryParameters.cs)
 app.UseOutputCache();
 
 app.MapApiRoutes();
