@@ -41,6 +41,7 @@ builder.Services.AddHealthChecks()
 
 var app = builder.Build();
 
+app.UseRoutingWithHead(); // routing, with HEAD answered as GET without the body (Http/HeadRequests.cs)
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
