@@ -65,7 +65,7 @@ app.UseOutputCache();
 
 app.MapApiRoutes();
 
-// `migrate`, `keys …`, `--help` (Cli/): a command runs and exits; without one, the server runs.
+// `migrate`, `keys …`, `backup …`, `--help` (Cli/): a command runs and exits; without one, the server runs.
 if (await ClaimsCli.TryRunAsync(app, args) is { } exitCode)
 {
     Environment.ExitCode = exitCode;

@@ -6,7 +6,7 @@ namespace ClaimsApi.Cli;
 /// <summary>
 /// The command line, parsed by System.CommandLine. Without a command the server runs, and every argument goes to
 /// ASP.NET Core's configuration as before (<c>--urls</c>, <c>--environment</c>, <c>--Section:Key=value</c>); the
-/// first argument picks a command (<c>migrate</c>, <c>keys …</c>), which runs and exits; <c>--help</c> prints the
+/// first argument picks a command (<c>migrate</c>, <c>keys …</c>, <c>backup</c>), which runs and exits; <c>--help</c> prints the
 /// usage and exits without touching the database. Exit codes: <see cref="Done"/>, <see cref="Refused"/>,
 /// <see cref="BadArguments"/> (an unknown command, a missing option: the errors and the usage go to standard error).
 /// </summary>
@@ -84,24 +84,9 @@ internal static class ClaimsCli
 
         // --version would be a host setting here (the server would start): do not offer it.
         root.Options.Remove(root.Options.OfType<VersionOption>().Single());
-        root.Subcommands.Add(MigrateCommand(host));
+        root.Subcommands.Add(MigrateCommand.Create(host));
         root.Subcommands.Add(KeysCommands.Create(host));
+        root.Subcommands.Add(BackupCommand.Create(host));
         return root;
-    }
-
-    private static Command MigrateCommand(CliHost host)
-    {
-        // Arguments after `migrate` are host settings (--Database:Provider=Postgres …), read by the host, as before.
-        var migrate = new Command("migrate", "Validate the seeds, apply pending migrations and import the seeds, whatever "
-            + "Database:MigrateOnStartup and Seeds:ImportOnStartup say, then exit (a deployment step).")
-        {
-            TreatUnmatchedTokensAsErrors = false,
-        };
-        migrate.SetAction(async (_, ct) =>
-        {
-            await host.InitializeDatabaseAsync(true, ct);
-            return Done;
-        });
-        return migrate;
     }
 }

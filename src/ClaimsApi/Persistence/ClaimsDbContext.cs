@@ -65,11 +65,24 @@ public abstract partial class ClaimsDbContext(DbContextOptions options) : DbCont
     /// <param name="cancellationToken">Cancels the wait.</param>
     public virtual Task LockRowsAsync(string table, IReadOnlyCollection<string> ids, bool exclusive, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <inheritdoc cref="MigrateExclusivelyAsync(string?, TimeSpan, CancellationToken)"/>
+    public Task MigrateExclusivelyAsync(CancellationToken cancellationToken) =>
+        MigrateExclusivelyAsync(null, DatabaseOptions.DefaultMigrationLockTimeout, cancellationToken);
+
+    /// <inheritdoc cref="MigrateExclusivelyAsync(string?, TimeSpan, CancellationToken)"/>
+    public Task MigrateExclusivelyAsync(TimeSpan lockTimeout, CancellationToken cancellationToken) =>
+        MigrateExclusivelyAsync(null, lockTimeout, cancellationToken);
+
     /// <summary>
-    /// Applies pending migrations so that instances starting together never run the same migration twice.
-    /// EF Core's own migration lock covers SQLite; providers where it does not override this.
+    /// Applies pending migrations so that instances starting together never run the same migration twice, and a
+    /// process stopped at any point leaves no migration half-applied. Each provider says how.
     /// </summary>
-    public virtual Task MigrateExclusivelyAsync(CancellationToken cancellationToken) => Database.MigrateAsync(cancellationToken);
+    /// <param name="targetMigration">
+    /// The last migration to apply (its id), or null for all; never one the database is already past (that would revert).
+    /// </param>
+    /// <param name="lockTimeout">How long to wait for another process's migration lock, where the provider bounds it.</param>
+    /// <param name="cancellationToken">Stops the work.</param>
+    public abstract Task MigrateExclusivelyAsync(string? targetMigration, TimeSpan lockTimeout, CancellationToken cancellationToken);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

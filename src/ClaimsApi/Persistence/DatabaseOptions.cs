@@ -25,6 +25,14 @@ public sealed class DatabaseOptions
 
     /// <summary>Whether start-up applies pending migrations (turn off where a deployment step runs <c>migrate</c>).</summary>
     public bool MigrateOnStartup { get; set; } = true;
+
+    public static readonly TimeSpan DefaultMigrationLockTimeout = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// SQLite: how long migrating waits for the database's write lock, held by another process, before start-up
+    /// fails saying so (PostgreSQL waits for another instance's migration however long it takes).
+    /// </summary>
+    public TimeSpan MigrationLockTimeout { get; set; } = DefaultMigrationLockTimeout;
 }
 
 /// <summary>Where the seeds come from. Bound from the <c>Seeds</c> section.</summary>

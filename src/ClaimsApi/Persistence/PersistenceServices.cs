@@ -15,6 +15,7 @@ public static class PersistenceServices
             .Bind(configuration.GetSection(DatabaseOptions.Section))
             .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "Database:ConnectionString is empty.")
             .Validate(o => IsWellFormed(o), "Database:ConnectionString is not a valid connection string for Database:Provider.")
+            .Validate(o => o.MigrationLockTimeout > TimeSpan.Zero, "Database:MigrationLockTimeout must be a positive time span, such as 00:01:00.")
             .ValidateOnStart();
 
         // Options are read when the first context is built, not here, so hosts that override configuration late

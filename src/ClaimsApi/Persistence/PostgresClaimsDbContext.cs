@@ -42,9 +42,11 @@ public sealed partial class PostgresClaimsDbContext(DbContextOptions<PostgresCla
     /// <summary>
     /// Creates the database if it is missing (tolerating another instance doing the same), then migrates while
     /// holding a session-level advisory lock on a connection of its own, so concurrent starts migrate one at a time;
-    /// the later ones find nothing pending.
+    /// the later ones find nothing pending. Each migration is a transaction (PostgreSQL's DDL is transactional), and
+    /// the server drops the advisory lock with the session of a process that dies, so no lock is ever stale: a start
+    /// waits for another instance's migration however long it takes, and <paramref name="lockTimeout"/> is not used.
     /// </summary>
-    public override async Task MigrateExclusivelyAsync(CancellationToken cancellationToken)
+    public override async Task MigrateExclusivelyAsync(string? targetMigration, TimeSpan lockTimeout, CancellationToken cancellationToken)
     {
         var creator = this.GetService<IRelationalDatabaseCreator>();
         if (!await creator.ExistsAsync(cancellationToken))
@@ -69,7 +71,7 @@ public sealed partial class PostgresClaimsDbContext(DbContextOptions<PostgresCla
 
         try
         {
-            await Database.MigrateAsync(cancellationToken);
+            await Database.MigrateAsync(targetMigration, cancellationToken);
         }
         finally
         {

@@ -1,12 +1,20 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace ClaimsApi.Persistence;
 
 /// <summary>The SQLite flavour: the embedded default.</summary>
 public sealed partial class SqliteClaimsDbContext(DbContextOptions<SqliteClaimsDbContext> options) : ClaimsDbContext(options)
 {
+    /// <summary>
+    /// The options of every SQLite context. Migrations run inside a transaction this context opens
+    /// (SqliteClaimsDbContext.Migrations.cs), which EF Core would otherwise warn about on every start.
+    /// </summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string connectionString) =>
-        builder.UseSqlite(connectionString).UseSnakeCaseNamingConvention();
+        builder.UseSqlite(connectionString).UseSnakeCaseNamingConvention()
+            .ReplaceService<IMigrationsSqlGenerator, AtomicSqliteMigrationsSqlGenerator>()
+            .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.MigrationsUserTransactionWarning));
 
     /// <summary>
     /// Nothing to do: Microsoft.Data.Sqlite begins transactions with BEGIN IMMEDIATE, which takes the database's

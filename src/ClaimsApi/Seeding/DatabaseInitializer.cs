@@ -40,7 +40,7 @@ public static partial class DatabaseInitializer
         {
             if (databaseOptions.MigrateOnStartup || asCommand)
             {
-                await db.MigrateExclusivelyAsync(cancellationToken);
+                await db.MigrateExclusivelyAsync(databaseOptions.MigrationLockTimeout, cancellationToken);
             }
 
             if (seeds is not null)
@@ -54,6 +54,12 @@ public static partial class DatabaseInitializer
                 await db.Database.OpenConnectionAsync(cancellationToken);
                 await db.Database.CloseConnectionAsync();
             }
+        }
+        catch (DatabaseMigrationException e)
+        {
+            // Said once, plainly: what is wrong and what to do (a stack trace adds nothing).
+            Log.MigrationFailed(app.Logger, e.Message);
+            throw;
         }
         catch (Exception e) when (Unreachable(e) is { } cause)
         {
@@ -91,6 +97,9 @@ public static partial class DatabaseInitializer
     {
         [LoggerMessage(Level = LogLevel.Critical, Message = "{Problems}")]
         public static partial void InvalidSeeds(ILogger logger, string problems);
+
+        [LoggerMessage(Level = LogLevel.Critical, Message = "{Problem}")]
+        public static partial void MigrationFailed(ILogger logger, string problem);
 
         [LoggerMessage(Level = LogLevel.Critical, Message = "Cannot use the {Database} (check Database:Provider and Database:ConnectionString): {Reason}")]
         public static partial void DatabaseUnreachable(ILogger logger, string database, string reason);

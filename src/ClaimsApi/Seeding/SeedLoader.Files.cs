@@ -1,26 +1,13 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using ClaimsApi.Domain.Text;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace ClaimsApi.Seeding;
 
 public static partial class SeedLoader
 {
-    private static readonly IDeserializer Yaml = new DeserializerBuilder()
-        .WithNamingConvention(CamelCaseNamingConvention.Instance)
-        .Build();
-
     [GeneratedRegex(@"^\d+_(?<id>[0-9a-f]{16})\z", RegexOptions.CultureInvariant)]
     private static partial Regex ArticleFileName();
-
-    private static string Clean(string message) => message.Replace(Environment.NewLine, " ", StringComparison.Ordinal);
-
-    [GeneratedRegex(@"Property '(?<key>[^']+)' not found on type", RegexOptions.CultureInvariant)]
-    private static partial Regex UnknownKey();
 
     // Walking the folder: pairing each article file with its curation file, decoding and parsing both.
     private sealed partial class Loader
@@ -118,18 +105,12 @@ public static partial class SeedLoader
 
             try
             {
-                var stream = new YamlStream();
-                stream.Load(new StringReader(yaml));
-                var document = Yaml.Deserialize<CurationDocument?>(yaml) ?? new CurationDocument();
-                return new Source(name.Groups["id"].Value, textFile, article, curationFile, document, new YamlLocations(stream));
+                var (document, locations) = CurationYaml.Read(yaml);
+                return new Source(name.Groups["id"].Value, textFile, article, curationFile, document, locations);
             }
-            catch (YamlException e)
+            catch (SeedFormatException e)
             {
-                var message = e.InnerException is { } inner && e.Message.StartsWith('(') ? inner.Message : e.Message;
-                var unknownKey = UnknownKey().Match(message);
-                Problem(curationFile, (int)e.Start.Line, (int)e.Start.Column, "", unknownKey.Success
-                    ? $"unknown key '{unknownKey.Groups["key"].Value}' (see docs/seed-format.md for the keys each section takes)"
-                    : $"invalid YAML: {Clean(message)}");
+                Problem(curationFile, e.Line, e.Column, "", e.Message);
                 return null;
             }
         }

@@ -165,6 +165,39 @@ public abstract class SeedImportTests : IDisposable
         Assert.Empty(await DatabaseSnapshot.TakeAsync(_database)); // caught before the database was even created
     }
 
+    /// <summary>A curation file cut short (to nothing, to blanks, to its header comments, inside a list) after the base was seeded.</summary>
+    [SkippableTheory]
+    [InlineData("empty", "the curation file is empty")]
+    [InlineData("blank", "the curation file is empty")]
+    [InlineData("comments", "the curation file is empty")]
+    [InlineData("cut inside a list", "invalid YAML: this '[' (or one after it) is not closed")]
+    public async Task ACurationFileCutShortStopsStartUpAndLeavesTheSeededBaseUntouched(string damage, string problem)
+    {
+        await StartAsync();
+        var before = await DatabaseSnapshot.TakeAsync(_database);
+        var yaml = await File.ReadAllTextAsync(CurationFile);
+        var cut = damage switch
+        {
+            "empty" => "",
+            "blank" => " \n\n",
+            "comments" => yaml[..yaml.IndexOf("\narticle:", StringComparison.Ordinal)],
+            _ => yaml[..(yaml.IndexOf("aliases: [Ukrainian]", StringComparison.Ordinal) + "aliases: [Ukr".Length)] + "\n  - id: x\n",
+        };
+        await File.WriteAllTextAsync(CurationFile, cut);
+
+        var error = await Assert.ThrowsAsync<SeedException>(StartAsync);
+
+        var reported = Assert.Single(error.Problems);
+        Assert.EndsWith(TestPaths.SeedStem + ".yaml", reported.File, StringComparison.Ordinal);
+        Assert.True(reported.Line >= 1 && reported.Column >= 1);
+        Assert.StartsWith(problem, reported.Message, StringComparison.Ordinal);
+        var after = await DatabaseSnapshot.TakeAsync(_database);
+        foreach (var table in before.Keys)
+        {
+            Assert.Equal(before[table], after[table]);
+        }
+    }
+
     [SkippableFact]
     public async Task AnEmptySeedsFolderStartsWithAnEmptyKnowledgeBase()
     {

@@ -1,0 +1,219 @@
+#!/usr/bin/env bash
+# Crash safety as a test (docs/reliability.md#crash-safety). Builds ClaimsApi once, then for each round starts it on
+# 127.0.0.1, kills it with SIGKILL at a random moment of one of these phases, and restarts it:
+#   first-start  a new SQLite file: killed while creating it, migrating or importing the seeds
+#   upgrade      a file at an older migration (`migrate --to`): killed while applying the pending migrations
+#   seed-import  the long-lived file with a seed changed: killed while the import reconciles it
+#   writes       the long-lived file under a writer loop (POST, PUT with If-Match, workflow moves; admin key from
+#                `keys create`): killed in the middle of writes; every write answered 2xx is recorded
+# After each kill: PRAGMA integrity_check and foreign_key_check (python3's sqlite3), then a restart that must be
+# ready (/health/ready) within --ready-timeout; on the long-lived file, every write acknowledged so far (all rounds)
+# is then read back through the API with its history entry. Any failure ends the run saying which round, phase and
+# moment.
+#
+#   tests/crash/crash-test.sh [--rounds N (default 12)] [--seed N] [--app DIR (a built ClaimsApi; default: build one)]
+#                             [--ready-timeout SECONDS (default 60)] [--threads N (writers, default 4)]
+#                             [--phases LIST (default first-start,upgrade,seed-import,writes; taken in turn)] [--keep]
+#
+# Needs dotnet, curl and python3. Traffic stays on 127.0.0.1. Exit 0 when every round passed.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+repo=$PWD
+
+rounds=12 seed=$RANDOM$RANDOM app= ready_timeout=60 threads=4 keep= phase_list=first-start,upgrade,seed-import,writes
+while [ $# -gt 0 ]; do
+  case $1 in
+    --rounds) rounds=$2; shift 2 ;;
+    --seed) seed=$2; shift 2 ;;
+    --app) app=$(cd "$2" && pwd); shift 2 ;;
+    --ready-timeout) ready_timeout=$2; shift 2 ;;
+    --threads) threads=$2; shift 2 ;;
+    --phases) phase_list=$2; shift 2 ;;
+    --keep) keep=1; shift ;;
+    *) echo "unknown argument: $1 (see the header of $0)" >&2; exit 2 ;;
+  esac
+done
+RANDOM=$seed
+
+work=$(mktemp -d)
+pid=
+lib="$repo/tests/crash/crashlib.py"
+cleanup() {
+  [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null
+  if [ -n "$keep" ]; then echo "kept $work"; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+trap 'exit 143' TERM INT # so that the cleanup runs when a time limit stops the script
+
+fail() {
+  echo "CRASH TEST FAILED: $1" >&2
+  if [ -f "$work/app.log" ]; then
+    echo "--- last lines of the app's log ($work/app.log):" >&2
+    tail -n 25 "$work/app.log" >&2
+  fi
+  keep=1
+  exit 1
+}
+
+if [ -z "$app" ]; then
+  echo "::: building ClaimsApi (Release)"
+  dotnet build src/ClaimsApi -c Release -o "$work/app" --nologo -v quiet >/dev/null || fail "the build failed"
+  app="$work/app"
+fi
+[ -f "$app/ClaimsApi.dll" ] || fail "no ClaimsApi.dll in $app"
+
+port=$(python3 "$lib" port)
+base="http://127.0.0.1:$port"
+export ASPNETCORE_ENVIRONMENT=Production DOTNET_gcServer=0 Logging__LogLevel__Default=Warning
+older=ImmutableUnaccent # the migration before CurationWrites, whose table rebuild was once left half-applied
+
+# Runs a ClaimsApi command on database $1 with seeds $2, from the app's folder (its appsettings.json).
+claimsapi() {
+  local db=$1 seeds=$2
+  shift 2
+  (cd "$app" && Database__ConnectionString="Data Source=$db" Seeds__Path="$seeds" exec dotnet ClaimsApi.dll "$@")
+}
+
+# Starts the server on database $1 with seeds $2; $pid is the dotnet process itself (the subshell execs it).
+start() {
+  (cd "$app" && Database__ConnectionString="Data Source=$1" Seeds__Path="$2" exec dotnet ClaimsApi.dll --urls "$base") >>"$work/app.log" 2>&1 &
+  pid=$!
+}
+
+now_ms() { date +%s%3N; }
+
+# Waits until /health/ready answers 200; prints the milliseconds it took.
+wait_ready() {
+  local started deadline
+  started=$(now_ms)
+  deadline=$((started + ready_timeout * 1000))
+  until curl -fsS -o /dev/null "$base/health/ready" 2>/dev/null; do
+    kill -0 "$pid" 2>/dev/null || return 1
+    [ "$(now_ms)" -lt "$deadline" ] || return 1
+    sleep 0.05
+  done
+  echo $(($(now_ms) - started))
+}
+
+stop() {
+  if [ -n "$pid" ]; then
+    kill -TERM "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    pid=
+  fi
+}
+
+sigkill() {
+  kill -9 "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  pid=
+}
+
+seeds="$work/seeds"
+cp -r seeds "$seeds"
+live="$work/live.db"
+acks="$work/acks.jsonl"
+: >"$acks"
+
+echo "::: crash test: $rounds rounds, seed $seed, app $app, port $port"
+# The long-lived database, and an admin key made by the app's own command (the key is its only standard output).
+key=$(claimsapi "$live" "$seeds" keys create --name "crash-$seed" --role admin 2>>"$work/app.log") || fail "keys create failed"
+
+# How long a first start takes to be ready (on a new file; `keys create` above warmed the caches): the window in
+# which start-up kills land.
+start "$work/calibrate.db" "$seeds"
+window=$(wait_ready) || fail "the app did not become ready within ${ready_timeout}s on a first start"
+stop
+window=$((window + window / 5))
+echo "first start ready in about $((window * 5 / 6)) ms; start-up kills land in [0, $window] ms"
+
+IFS=, read -r -a phases <<<"$phase_list"
+for phase in "${phases[@]}"; do
+  case $phase in first-start | upgrade | seed-import | writes) ;; *) echo "unknown phase: $phase" >&2; exit 2 ;; esac
+done
+declare -A kills=() moments=()
+imports() { python3 "$lib" state "$1" | sed -E 's/.*seed_imports=([0-9]+).*/\1/'; }
+slowest=0 writes_before=0 imports_before=$(imports "$live")
+for round in $(seq 1 "$rounds"); do
+  phase=${phases[$(((round - 1) % ${#phases[@]}))]}
+  db=$live
+  case $phase in
+    first-start)
+      db="$work/round-$round.db"
+      ;;
+    upgrade)
+      db="$work/round-$round.db"
+      claimsapi "$db" "$seeds" migrate --to "$older" >>"$work/app.log" 2>&1 || fail "round $round: migrate --to $older failed"
+      ;;
+    seed-import)
+      # One seeded claim's text changes, so the next start reconciles (updates) it.
+      sed -i -E "s/^(    text: The size, composition and losses of the North Korean military contingent were not disclosed\.).*/\1 (revised in round $round)/" "$seeds"/*.yaml
+      grep -q "revised in round $round" "$seeds"/*.yaml || fail "round $round: could not change the seeds"
+      ;;
+  esac
+
+  echo "--- round $round/$rounds: $phase" >>"$work/app.log"
+  start "$db" "$seeds"
+  if [ "$phase" = writes ]; then
+    wait_ready >/dev/null || fail "round $round: the app did not become ready before the writes"
+    python3 "$lib" write "$base" "$key" "$acks" "$seed-$round" "$threads" >"$work/writer.out" 2>&1 &
+    writer=$!
+    # The kill comes at a random moment once writes are flowing (the first acknowledged one).
+    for _ in $(seq 1 200); do
+      [ "$(wc -l <"$acks")" -gt "$writes_before" ] && break
+      sleep 0.05
+    done
+    delay=$((RANDOM % 2500))
+  else
+    delay=$((RANDOM % (window + 1)))
+  fi
+  sleep "$((delay / 1000)).$(printf '%03d' $((delay % 1000)))"
+  sigkill
+  if [ "$phase" = writes ]; then
+    wait "$writer" || fail "round $round: the writer saw an unexpected answer: $(cat "$work/writer.out")"
+  fi
+
+  at_kill=$(python3 "$lib" state "$db" 2>/dev/null || echo "no database yet")
+  # What the kill interrupted, from what had committed: the migrations, the seed import, or nothing (ready).
+  case $phase in
+    writes) moment="mid-writes" ;;
+    seed-import) [[ $at_kill == *"seed_imports=$imports_before "* ]] && moment="before the import committed" || moment="after the import" ;;
+    *) if [[ $at_kill != *migrations=6* ]]; then moment="before the migrations committed"
+       elif [[ $at_kill == *seed_imports=0* ]]; then moment="before the import committed"
+       else moment="after the import"; fi ;;
+  esac
+  moments[$moment]=$((${moments[$moment]:-0} + 1))
+  if [ -f "$db" ]; then
+    check=$(python3 "$lib" integrity "$db") || fail "round $round ($phase, killed at ${delay} ms; $at_kill): $check"
+  fi
+
+  start "$db" "$seeds"
+  ready=$(wait_ready) || fail "round $round ($phase, killed at ${delay} ms; $at_kill): the restarted app was not ready within ${ready_timeout}s"
+  [ "$ready" -gt "$slowest" ] && slowest=$ready
+
+  python3 "$lib" integrity "$db" >/dev/null || fail "round $round ($phase): integrity check after the restart"
+  if [ "$phase" = first-start ] || [ "$phase" = upgrade ]; then
+    claims=$(curl -fsS "$base/v1/claims?limit=100" | python3 -c 'import json, sys; print(len(json.load(sys.stdin)["items"]))')
+    [ "$claims" = 12 ] || fail "round $round ($phase): $claims published claims after the restart, 12 expected"
+  fi
+  if [ "$phase" = seed-import ]; then
+    curl -fsS "$base/v1/claims/contingent-details-not-disclosed" | grep -q "revised in round $round" ||
+      fail "round $round (seed-import): the changed seed was not imported after the restart"
+  fi
+  if [ "$db" = "$live" ]; then
+    verified=$(python3 "$lib" verify "$base" "$key" "$acks") || fail "round $round ($phase, killed at ${delay} ms): $verified"
+  fi
+  stop
+
+  writes=$(wc -l <"$acks")
+  kills[$phase]=$((${kills[$phase]:-0} + 1))
+  printf 'round %3d  %-11s killed at %5d ms, %-31s (%s)  ready again in %5d ms  %s\n' \
+    "$round" "$phase" "$delay" "$moment" "$at_kill" "$ready" "$([ "$phase" = writes ] && echo "+$((writes - writes_before)) acknowledged writes" || true)"
+  writes_before=$writes
+  imports_before=$(imports "$live")
+done
+
+for moment in "before the migrations committed" "before the import committed" "after the import" mid-writes; do
+  echo "killed $moment: ${moments[$moment]:-0}"
+done
+echo "crash test passed: $rounds rounds (first-start ${kills[first-start]:-0}, upgrade ${kills[upgrade]:-0}, seed-import ${kills[seed-import]:-0}, writes ${kills[writes]:-0}), $(wc -l <"$acks") acknowledged writes all present with their history, slowest restart to ready ${slowest} ms, integrity ok after every kill (seed $seed)"

@@ -1,0 +1,145 @@
+"""Helpers of tests/crash/crash-test.sh: the database checks, the writer and the verifier (python3, standard library only).
+
+  crashlib.py integrity DB                      PRAGMA integrity_check and foreign_key_check; exit 1 unless both are clean
+  crashlib.py state DB                          what the kill interrupted: "migrations=N seed_imports=N claims=N"
+  crashlib.py write BASE KEY ACKS SEED THREADS  writes until the server goes away; every 2xx is appended to ACKS
+  crashlib.py verify BASE KEY ACKS              every acknowledged write is there, with its history entry
+  crashlib.py port                              a free TCP port on 127.0.0.1
+"""
+import json
+import random
+import socket
+import sqlite3
+import sys
+import threading
+import urllib.error
+import urllib.request
+
+
+def integrity(db):
+    # Opening the file as the app would: a hot journal or WAL left by the kill is recovered first.
+    with sqlite3.connect(db) as connection:
+        result = [row[0] for row in connection.execute("PRAGMA integrity_check")]
+        orphans = connection.execute("SELECT COUNT(*) FROM pragma_foreign_key_check").fetchone()[0]
+    if result != ["ok"] or orphans:
+        print(f"integrity_check: {'; '.join(result)[:500]}; rows with broken foreign keys: {orphans}")
+        return 1
+    print("ok")
+    return 0
+
+
+def state(db):
+    with sqlite3.connect(db) as connection:
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        count = lambda table: connection.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0] if table in tables else 0
+        print(f"migrations={count('__EFMigrationsHistory')} seed_imports={count('seed_imports')} claims={count('claims')}")
+    return 0
+
+
+class Api:
+    def __init__(self, base, key):
+        self.base, self.key = base, key
+
+    def send(self, method, path, body=None, etag=None):
+        request = urllib.request.Request(self.base + path, method=method, data=None if body is None else json.dumps(body).encode())
+        request.add_header("Authorization", "Bearer " + self.key)
+        if body is not None:
+            request.add_header("Content-Type", "application/json")
+        if etag:
+            request.add_header("If-Match", etag)
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, response.headers.get("ETag"), json.loads(response.read() or b"null")
+
+
+def write(base, key, acks_path, seed, threads):
+    api = Api(base, key)
+    try:
+        _, _, page = api.send("GET", "/v1/statements?limit=1")
+    except (urllib.error.URLError, ConnectionError, OSError):
+        return 0  # the server was killed before the first write
+    statement = page["items"][0]
+    lock = threading.Lock()
+    unexpected = []
+
+    with open(acks_path, "a", encoding="utf-8") as acks:
+        def ack(claim_id, etag, text):
+            with lock:
+                acks.write(json.dumps({"id": claim_id, "revision": int(etag.strip('"')), "text": text}) + "\n")
+                acks.flush()
+
+        def writer(n):
+            rng = random.Random(f"{seed}-{n}")
+            body = lambda text: {"text": text, "claimant": statement["speaker"]["id"], "kind": "factual",
+                                 "article": statement["articleId"], "evidence": [{"statement": statement["id"]}]}
+            try:
+                while True:
+                    text = f"Crash test claim {seed}-{n}-{rng.randrange(10**9)}."
+                    _, etag, claim = api.send("POST", "/v1/claims", body(text))
+                    ack(claim["id"], etag, text)
+                    for _ in range(rng.randrange(1, 6)):
+                        text = f"Crash test claim {seed}-{n}, edited {rng.randrange(10**9)}."
+                        _, etag, _ = api.send("PUT", f"/v1/claims/{claim['id']}", body(text), etag)
+                        ack(claim["id"], etag, text)
+                    if rng.random() < 0.5:
+                        _, etag, _ = api.send("POST", f"/v1/claims/{claim['id']}/workflow", {"to": "in-review"}, etag)
+                        ack(claim["id"], etag, text)
+            except urllib.error.HTTPError as e:
+                with lock:
+                    unexpected.append(f"{e.code} {e.read()[:300]!r}")
+            except (urllib.error.URLError, ConnectionError, socket.timeout, OSError):
+                pass  # the server was killed: the end of this writer
+
+        workers = [threading.Thread(target=writer, args=(n,)) for n in range(threads)]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join()
+
+    if unexpected:
+        print("unexpected answers while writing: " + " | ".join(unexpected))
+        return 1
+    return 0
+
+
+def verify(base, key, acks_path):
+    api = Api(base, key)
+    acked = {}
+    with open(acks_path, encoding="utf-8") as acks:
+        for line in acks:
+            entry = json.loads(line)
+            acked.setdefault(entry["id"], {})[entry["revision"]] = entry["text"]
+    problems = []
+    for claim_id, revisions in acked.items():
+        try:
+            _, etag, _ = api.send("GET", f"/v1/claims/{claim_id}")
+            _, _, history = api.send("GET", f"/v1/claims/{claim_id}/history?limit=100")
+        except urllib.error.HTTPError as e:
+            problems.append(f"{claim_id}: GET answered {e.code}")
+            continue
+        current, listed = int(etag.strip('"')), {item["revision"] for item in history["items"]}
+        if current < max(revisions):
+            problems.append(f"{claim_id}: at revision {current}, but revision {max(revisions)} was acknowledged")
+        if missing := sorted(set(revisions) - listed):
+            problems.append(f"{claim_id}: acknowledged revisions {missing} have no history entry")
+        last = max(revisions)
+        _, _, entry = api.send("GET", f"/v1/claims/{claim_id}/history/{last}")
+        if (entry.get("after") or {}).get("text") != revisions[last]:
+            problems.append(f"{claim_id}: history of revision {last} does not hold the acknowledged text")
+    for problem in problems[:20]:
+        print(problem)
+    print(f"verified {sum(len(r) for r in acked.values())} acknowledged writes on {len(acked)} claims; {len(problems)} problems")
+    return 1 if problems else 0
+
+
+def port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        print(s.getsockname()[1])
+    return 0
+
+
+if __name__ == "__main__":
+    command, args = sys.argv[1], sys.argv[2:]
+    if command == "write":
+        sys.exit(write(args[0], args[1], args[2], args[3], int(args[4])))
+    sys.exit({"integrity": integrity, "state": state, "verify": verify, "port": port}[command](*args))
