@@ -34,7 +34,7 @@ builder.Services.AddMemoryCache();
 builder.Services.AddSingleton<EntityAliasIndex>();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
 builder.Services.AddOutputCache(); // the OpenAPI document is built once, not on every request (ApiRoutes)
-builder.Services.AddOpenApi(options => options.AddClaimsApiTransformers(OpenApiExamples.ByType));
+builder.Services.AddOpenApi(options => options.AddClaimsApiTransformers(OpenApiExamples.ByType, RequestExamples.ByType));
 builder.Services.AddHealthChecks()
     .AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"])
     .AddCheck<SeededHealthCheck>("database", tags: ["ready"]);

@@ -66,7 +66,7 @@ public sealed class CuratedEndpoints<T, TView>(CuratedResource<T, TView> resourc
 
     public void Deletion(RouteHandlerBuilder route) => route
         .WithName($"Delete{tag}")
-        .WithSummary($"Delete a {resource.Name}")
+        .WithSummary($"Delete {resource.WithIndefiniteArticle}")
         .WithDescription($"Soft delete: the {resource.Name} disappears from reads, its history is kept and an admin can restore it. Needs If-Match with the current ETag. Refused (409) while other records depend on it.")
         .RequireAuthorization(Policies.Curator)
         .ProducesWriteProblems(WriteProblems.NotFound | WriteProblems.Conflict | WriteProblems.IfMatch);
@@ -80,7 +80,7 @@ public sealed class CuratedEndpoints<T, TView>(CuratedResource<T, TView> resourc
 
     public void History(RouteHandlerBuilder route) => route
         .WithName($"List{tag}History")
-        .WithSummary($"List the changes to a {resource.Name}")
+        .WithSummary($"List the changes to {resource.WithIndefiniteArticle}")
         .WithDescription($"Every change to the {resource.Name}, oldest first: revision, action, who (the API key's name), when and which fields changed. Also for deleted records. Curators only.")
         .RequireAuthorization(Policies.Curator)
         .Validate<HistoryQuery>()
@@ -89,7 +89,7 @@ public sealed class CuratedEndpoints<T, TView>(CuratedResource<T, TView> resourc
 
     public void Revision(RouteHandlerBuilder route) => route
         .WithName($"Get{tag}Revision")
-        .WithSummary($"Get one past revision of a {resource.Name}")
+        .WithSummary($"Get one past revision of {resource.WithIndefiniteArticle}")
         .WithDescription($"The change that made this revision, with the whole {resource.Name} before and after it, as the API represented it then. Curators only.")
         .RequireAuthorization(Policies.Curator)
         .ProducesProblem(StatusCodes.Status404NotFound)
@@ -108,7 +108,7 @@ public sealed class WorkflowEndpoints<T, TView>(CuratedResource<T, TView> resour
 
     public void Move(RouteHandlerBuilder route) => route
         .WithName($"Move{tag}")
-        .WithSummary($"Move a {resource.Name} through the workflow")
+        .WithSummary($"Move {resource.WithIndefiniteArticle} through the workflow")
         .WithDescription(description)
         .RequireAuthorization(Policies.Curator)
         .AcceptsJson<WorkflowMove>()

@@ -60,8 +60,11 @@ public sealed class CuratedResource<T, TView> : ICuratedResource
     /// <summary>The name capitalised, to start a sentence: "Claim".</summary>
     public string Title => char.ToUpperInvariant(Name[0]) + Name[1..];
 
+    /// <summary>"a claim", "an entity": a record of this kind, inside a sentence.</summary>
+    public string WithIndefiniteArticle => ("aeiou".Contains(Name[0], StringComparison.Ordinal) ? "an " : "a ") + Name;
+
     /// <summary>"A claim", "An entity": to start a sentence about a record of this kind.</summary>
-    public string WithArticle => ("aeiou".Contains(Name[0], StringComparison.Ordinal) ? "An " : "A ") + Name;
+    public string WithArticle => char.ToUpperInvariant(WithIndefiniteArticle[0]) + WithIndefiniteArticle[1..];
 
     public string Location(string id) => $"{Path}/{id}";
 

@@ -11,7 +11,9 @@ public static class OpenApiTransformers
 {
     /// <param name="options">The document's options.</param>
     /// <param name="examples">An example value of each schema type that has one (the features' response records).</param>
-    public static OpenApiOptions AddClaimsApiTransformers(this OpenApiOptions options, IReadOnlyDictionary<Type, object> examples)
+    /// <param name="requestExamples">Valid bodies of each request type, from which its required fields are derived (<see cref="RequiredFields"/>).</param>
+    public static OpenApiOptions AddClaimsApiTransformers(
+        this OpenApiOptions options, IReadOnlyDictionary<Type, object> examples, IReadOnlyDictionary<Type, IReadOnlyList<object>> requestExamples)
     {
         options.AddDocumentTransformer((document, _, _) =>
         {
@@ -60,11 +62,22 @@ public static class OpenApiTransformers
         });
 
         HashSet<Type>? requestTypes = null;
-        options.AddSchemaTransformer((schema, context, _) =>
+        IReadOnlyDictionary<Type, IReadOnlyList<string>>? required = null;
+        options.AddSchemaTransformer(async (schema, context, ct) =>
         {
             var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
-            requestTypes ??= RequestTypes(context.ApplicationServices);
-            if (schema.AdditionalPropertiesAllowed == false && !requestTypes.Contains(type))
+            requestTypes ??= RequestTypes(context.ApplicationServices, requestExamples.Keys);
+            required ??= await RequiredFields.DeriveAsync(context.ApplicationServices, context.JsonTypeInfo.Options, requestExamples, ct);
+            if (requestTypes.Contains(type) && schema.Properties is { Count: > 0 })
+            {
+                // Closed, as the JSON options read every body; required: what the validators cannot do without.
+                schema.AdditionalPropertiesAllowed = false;
+                schema.Required = required.TryGetValue(type, out var names)
+                    ? (names.Count == 0 ? null : new HashSet<string>(names, StringComparer.Ordinal))
+                    : throw new InvalidOperationException(
+                        $"{type.Name} is (part of) a request body that no example in RequestExamples reaches: add one, so that its required fields can be derived.");
+            }
+            else if (schema.AdditionalPropertiesAllowed == false)
             {
                 schema.AdditionalPropertiesAllowed = true;
             }
@@ -79,23 +92,15 @@ public static class OpenApiTransformers
             {
                 schema.Examples = [example];
             }
-
-            return Task.CompletedTask;
+            else if (context.JsonPropertyInfo is null && requestExamples.TryGetValue(type, out var bodies))
+            {
+                schema.Examples = [.. bodies.Select(b => (JsonNode)RequiredFields.Body(b, type, context.JsonTypeInfo.Options))];
+            }
         });
 
         options.AddOperationTransformer((operation, context, _) =>
         {
-            var policy = context.Description.ActionDescriptor.EndpointMetadata
-                .OfType<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Select(a => a.Policy).LastOrDefault(p => p is not null);
-            if (policy is not null)
-            {
-                operation.Security =
-                [
-                    new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] },
-                    new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(HeaderScheme, context.Document)] = [] },
-                ];
-                operation.Description = $"{operation.Description} Needs an API key with role {policy} (or above).".TrimStart();
-            }
+            OpenApiOperations.DescribeAccess(operation, context);
 
             var collection = context.Description.RelativePath?.Split('/') is [_, var segment, ..] ? segment : null;
             if (collection is not null && PathIdExamples.TryGetValue(collection, out var id) &&
@@ -155,6 +160,8 @@ public static class OpenApiTransformers
                 });
             }
 
+            OpenApiOperations.DescribeConditionalRequests(operation);
+
             // By status code, whatever order the endpoint declared them in: a stable, readable document and diff.
             var sorted = new OpenApiResponses();
             foreach (var (status, response) in operation.Responses.OrderBy(r => r.Key, StringComparer.Ordinal))
@@ -173,14 +180,15 @@ public static class OpenApiTransformers
     /// Unknown fields are rejected in request bodies (the JSON options disallow unmapped members, which the
     /// generator turns into <c>additionalProperties: false</c> on every schema). Responses must stay open: problem
     /// documents carry extensions (<c>traceId</c>, <c>errors</c>), and a client must not break when a field is added.
-    /// The request types are those the endpoints accept, and the types of their properties, transitively.
+    /// The request types are those the endpoints accept (and the article's JSON body, which its handler reads itself:
+    /// every type with example bodies), and the types of their properties, transitively.
     /// </summary>
-    private static HashSet<Type> RequestTypes(IServiceProvider services)
+    private static HashSet<Type> RequestTypes(IServiceProvider services, IEnumerable<Type> bodies)
     {
         var types = new HashSet<Type>();
         var pending = new Stack<Type>(services.GetRequiredService<EndpointDataSource>().Endpoints
             .SelectMany(e => e.Metadata.OfType<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>())
-            .Select(a => a.RequestType).OfType<Type>());
+            .Select(a => a.RequestType).OfType<Type>().Concat(bodies));
         while (pending.TryPop(out var type))
         {
             if (type.Namespace?.StartsWith("ClaimsApi", StringComparison.Ordinal) != true || !types.Add(type))
@@ -198,8 +206,8 @@ public static class OpenApiTransformers
         return types;
     }
 
-    private const string BearerScheme = "bearer";
-    private const string HeaderScheme = "apiKey";
+    private const string BearerScheme = OpenApiOperations.BearerScheme;
+    private const string HeaderScheme = OpenApiOperations.HeaderScheme;
 
     /// <summary>The resource and an example id of the <c>{id}</c> in paths under each collection.</summary>
     private static readonly Dictionary<string, (string Resource, string Example)> PathIdExamples = new(StringComparer.Ordinal)

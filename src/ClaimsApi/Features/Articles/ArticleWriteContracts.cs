@@ -14,10 +14,10 @@ namespace ClaimsApi.Features.Articles;
 /// either way the text is parsed exactly as a seed article file is.
 /// </summary>
 /// <param name="Id">The new article's id (create only; the first 16 hex digits of the text's SHA-256 when left out). In a PUT it must be absent or the article's id.</param>
-/// <param name="Text">The whole article in the seed format: a ' date YYYY-MM-DD lead' line, an empty line, the title, then paragraphs separated by empty lines.</param>
-/// <param name="PublishedOn">Structured: the publication date.</param>
+/// <param name="Text">The whole article in the seed format: a ' date YYYY-MM-DD lead' line, an empty line, the title, then paragraphs separated by empty lines. Required unless the structured fields are given, and not allowed with them.</param>
+/// <param name="PublishedOn">Structured: the publication date (required with the structured fields).</param>
 /// <param name="Lead">Structured: the standfirst (one line; may be left out).</param>
-/// <param name="Title">Structured: the headline (one line).</param>
+/// <param name="Title">Structured: the headline, one line (required with the structured fields).</param>
 /// <param name="Paragraphs">Structured: the body paragraphs, in order (none may hold an empty line).</param>
 /// <param name="Language">BCP 47 language tag; en when left out.</param>
 /// <param name="Publisher">The outlet (entity id), if known.</param>

@@ -46,8 +46,8 @@ public sealed record QualifierWrite(string? Name, string? Value, string? Entity)
 /// <summary>A statement that carries the claim; <c>exact</c> (with optional <c>prefix</c>/<c>suffix</c>) narrows it to the part that does.</summary>
 /// <param name="Statement">The statement (id).</param>
 /// <param name="Exact">The words of the statement that carry the claim, exactly; the whole statement when left out.</param>
-/// <param name="Prefix">Text just before <c>exact</c>, when it occurs more than once.</param>
-/// <param name="Suffix">Text just after <c>exact</c>, when it occurs more than once.</param>
+/// <param name="Prefix">Text just before <c>exact</c>, when it occurs more than once (only with <c>exact</c>).</param>
+/// <param name="Suffix">Text just after <c>exact</c>, when it occurs more than once (only with <c>exact</c>).</param>
 public sealed record EvidenceWrite(string? Statement, string? Exact, string? Prefix, string? Suffix);
 
 /// <summary>A typed link from this claim to another.</summary>
