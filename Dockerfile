@@ -18,7 +18,9 @@ RUN apt-get update \
     && mkdir -p /app/data && chown "$APP_UID" /app/data
 COPY --from=build /app ./
 COPY seeds/ ./seeds/
-ENV ASPNETCORE_URLS=http://+:8080 \
+# The base image's own setting, stated so the port is visible here. ASPNETCORE_URLS would override it, with a
+# warning ("Overriding HTTP_PORTS") at every start.
+ENV ASPNETCORE_HTTP_PORTS=8080 \
     Database__ConnectionString="Data Source=/app/data/claims.db" \
     Seeds__Path=/app/seeds
 VOLUME /app/data

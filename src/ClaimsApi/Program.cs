@@ -41,6 +41,7 @@ builder.Services.AddHealthChecks()
 
 var app = builder.Build();
 
+app.UseRoutingWithHead(); // routing, with HEAD answered as GET without the body (Http/HeadRequests.cs)
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -59,6 +60,7 @@ app.UseAuthentication();
 app.UseRateLimits(); // per key, or per client address without one: after authentication, before any work
 app.UseApiKeyAuth();
 app.UseKnownRequestCharsets();
+app.UseKnownQueryParameters(); // a parameter the operation does not take, or one given twice, is a 400 (Http/QueryParameters.cs)
 app.UseOutputCache();
 
 app.MapApiRoutes();

@@ -139,6 +139,16 @@ public static class OpenApiTransformers
                 },
             });
 
+            // Any operation refuses a query parameter it does not take, or one given twice (Http/QueryParameters.cs).
+            operation.Responses.TryAdd("400", new OpenApiResponse
+            {
+                Description = "Bad Request",
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference("HttpValidationProblemDetails", context.Document) },
+                },
+            });
+
             // Any client may exceed its allowance (Http/RateLimits.cs), unless the operation is exempt.
             if (!context.Description.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.RateLimiting.DisableRateLimitingAttribute>().Any())
             {

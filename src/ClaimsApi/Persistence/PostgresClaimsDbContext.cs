@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
@@ -71,6 +72,9 @@ public sealed partial class PostgresClaimsDbContext(DbContextOptions<PostgresCla
 
         try
         {
+            // EF Core reads the history table before it creates it, and logs the failed read of a new database as an
+            // error (npgsql/efcore.pg#3407): create it first, so a first start logs no "fail:" line.
+            await Database.ExecuteSqlRawAsync(this.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
             await Database.MigrateAsync(targetMigration, cancellationToken);
         }
         finally

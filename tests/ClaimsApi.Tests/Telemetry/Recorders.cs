@@ -38,12 +38,12 @@ internal sealed class LogRecorder : ILoggerProvider, ISupportExternalScope
                     }
                 }
             }, scope);
-            recorder.Entries.Enqueue(new LogEntry(category, formatter(state, exception), scope));
+            recorder.Entries.Enqueue(new LogEntry(category, formatter(state, exception), scope, logLevel));
         }
     }
 }
 
-internal sealed record LogEntry(string Category, string Message, IReadOnlyDictionary<string, string?> Scope)
+internal sealed record LogEntry(string Category, string Message, IReadOnlyDictionary<string, string?> Scope, LogLevel Level = LogLevel.Information)
 {
     public string? this[string key] => Scope.GetValueOrDefault(key);
 }

@@ -62,7 +62,8 @@ public static class ClaimEndpoints
         candidateIds.AddRange(await db.ClaimMentions.AsNoTracking()
             .Where(m => entityIds.Contains(m.EntityId)).Select(m => m.ClaimId).Distinct()
             .OrderBy(id => id).Take(ClaimMatcher.Candidates).ToListAsync(ct));
-        var claims = await db.Claims.AsNoTracking().Where(c => candidateIds.Contains(c.Id))
+        // Two collections per claim: one query each rather than claims × mentions × evidence rows in one.
+        var claims = await db.Claims.AsNoTracking().Where(c => candidateIds.Contains(c.Id)).AsSplitQuery()
             .Select(c => new
             {
                 Claim = c,
