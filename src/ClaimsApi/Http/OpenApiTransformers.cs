@@ -82,6 +82,13 @@ public static class OpenApiTransformers
                 schema.AdditionalPropertiesAllowed = true;
             }
 
+            if (type == typeof(System.Text.Json.JsonElement))
+            {
+                // A record as JSON (a history revision's before and after). Left as {} it also matches null, so the
+                // "oneOf: [null, record]" of a nullable one is broken by every null (Prism reports it).
+                schema.Type = JsonSchemaType.Object;
+            }
+
             if (type.IsEnum && schema.Enum is { Count: > 0 })
             {
                 schema.Type = JsonSchemaType.String;
