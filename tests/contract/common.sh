@@ -109,7 +109,7 @@ ensure_chromium() {
     log "WARNING: chromium $CHROMIUM_DEBIAN_VERSION is no longer in the archive; installing $(apt-cache policy chromium | sed -n 's/ *Candidate: //p') (move CHROMIUM_DEBIAN_VERSION in tests/contract/common.sh)"
     want=(chromium)
   fi
-  DEBIAN_FRONTEND=noninteractive timeout 900 apt-get install -y -qq --no-install-recommends "${want[@]}" >&2 \
+  DEBIAN_FRONTEND=noninteractive timeout 900 apt-get install -y -qq "${want[@]}" >&2 \
     || die "apt-get install chromium failed (run as root; is another apt-get holding the lock?)"
 }
 
