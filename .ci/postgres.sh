@@ -59,3 +59,22 @@ pg_down() {
   rm -rf "$PG_DIR"
   unset PG_DIR
 }
+
+# For `dotnet test` without CLAIMSAPI_TEST_POSTGRES (tests/ClaimsApi.Tests/Infrastructure/LocalPostgres.cs): a cluster
+# from a server already installed here (never installs one), its connection string printed on stdout, then stopped and
+# removed when stdin closes, that is when the test host holding it exits, however it exits.
+pg_guard() {
+  pg_server_bin >/dev/null || { echo "no PostgreSQL server is installed (no /usr/lib/postgresql/*/bin/initdb)" >&2; return 3; }
+  # The test host may be gone before the answer is written: go on to the clean-up rather than die of SIGPIPE.
+  trap '' PIPE
+  trap 'pg_down; exit 1' INT TERM HUP
+  for _ in 1 2 3; do
+    # A random first port, so that test runs started together do not race for the same one.
+    PG_PORT=$((50000 + RANDOM % 10000)) pg_up && break
+    pg_down
+  done
+  [ -n "${PG_DIR:-}" ] || return 1
+  echo "$CLAIMSAPI_TEST_POSTGRES"
+  read -r _ || true
+  pg_down
+}

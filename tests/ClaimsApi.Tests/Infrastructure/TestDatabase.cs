@@ -14,14 +14,20 @@ public abstract class TestDatabase : IDisposable
 {
     /// <summary>
     /// An admin connection string to a PostgreSQL server the tests may create databases on. `.ci/run` starts a
-    /// throw-away server and sets it; without it the PostgreSQL leg is skipped, saying why.
+    /// throw-away server and sets it. Without it the tests start a throw-away cluster themselves where PostgreSQL is
+    /// installed (<see cref="LocalPostgres"/>); where it is not, or with the value `off`, the PostgreSQL leg is
+    /// skipped, saying why.
     /// </summary>
     public const string PostgresVariable = "CLAIMSAPI_TEST_POSTGRES";
 
-    public static string? PostgresServer => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } value ? value : null;
+    private static readonly Lazy<(string? Server, string? WhyNot)> Postgres = new(FindPostgres);
+
+    public static string? PostgresServer => Postgres.Value.Server;
 
     public static string PostgresSkipReason =>
-        $"PostgreSQL leg not run: set {PostgresVariable} to an admin connection string (e.g. Host=127.0.0.1;Port=5432;Username=postgres) or run .ci/run, which starts a throw-away server.";
+        $"PostgreSQL leg not run: {Postgres.Value.WhyNot}. To run it: set {PostgresVariable} to an admin connection string "
+        + "(e.g. Host=127.0.0.1;Port=5432;Username=postgres); or leave it unset with PostgreSQL installed (Debian: apt-get "
+        + "install postgresql), and the tests start a throw-away cluster; or run bash .ci/run, which installs and starts one.";
 
     public abstract DatabaseProvider Provider { get; }
 
@@ -29,6 +35,13 @@ public abstract class TestDatabase : IDisposable
 
     /// <summary>A raw connection, for looking at rows the way no API call would.</summary>
     public abstract DbConnection CreateConnection();
+
+    private static (string? Server, string? WhyNot) FindPostgres() => Environment.GetEnvironmentVariable(PostgresVariable) switch
+    {
+        "off" => (null, $"{PostgresVariable} is off"),
+        { Length: > 0 } server => (server, null),
+        _ => LocalPostgres.Start(),
+    };
 
     public static TestDatabase Create(DatabaseProvider provider) => provider switch
     {
