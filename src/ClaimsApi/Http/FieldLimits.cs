@@ -127,14 +127,16 @@ public static class FieldLimits
                 var underCondition = conditional || rule.HasCondition || rule.HasAsyncCondition || component.HasCondition || component.HasAsyncCondition;
                 if (component.Validator is IChildValidatorAdaptor child)
                 {
-                    var inner = Activator.CreateInstance(child.ValidatorType) as IValidator
-                        ?? throw new InvalidOperationException($"{child.ValidatorType.Name} (in {validator.GetType().Name}) cannot be created to read its rules.");
+                    // ChildRules' container (generic) holds rules that a new instance does not have.
                     var innerType = ValidatedType(child.ValidatorType);
-                    if (innerType is null || innerType.IsGenericType)
+                    if (innerType is null || child.ValidatorType.IsGenericType)
                     {
                         throw new InvalidOperationException(
                             $"{validator.GetType().Name} has child rules the OpenAPI document cannot read ({child.ValidatorType.Name}): use a named validator (SetValidator).");
                     }
+
+                    var inner = Activator.CreateInstance(child.ValidatorType) as IValidator
+                        ?? throw new InvalidOperationException($"{child.ValidatorType.Name} (in {validator.GetType().Name}) cannot be created to read its rules.");
 
                     // An included validator checks the same type; a child validator, the field's (or its items') type.
                     foreach (var found in Rules(inner, rule is FluentValidation.Internal.IIncludeRule ? type : innerType, underCondition))
