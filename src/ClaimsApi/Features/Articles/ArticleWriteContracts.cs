@@ -39,6 +39,7 @@ public sealed record ArticleTextQuery
     public string? Id { get; init; }
 
     [FromQuery(Name = "language"), Description("text/plain only: BCP 47 language tag; en when left out.")]
+    [ParameterSchema(Example = "en")] // the pattern its validator states is one tools cannot sample from
     public string? Language { get; init; }
 
     [FromQuery(Name = "publisher"), Description("text/plain only: the outlet (entity id).")]
