@@ -83,6 +83,7 @@ public static class OpenApiTransformers
                 // What the validators enforce on a request field (decision 0028).
                 FieldLimits.Apply(schema, fieldLimits[property.Name], $"{field.DeclaringType.Name}.{field.Name}");
             }
+
             if (requestTypes.Contains(type) && schema.Properties is { Count: > 0 })
             {
                 // Closed, as the JSON options read every body; required: what the validators cannot do without.
@@ -164,7 +165,7 @@ public static class OpenApiTransformers
 
                     if (limits.Count > 0)
                     {
-                        var limited = schema as OpenApiSchema ?? (OpenApiSchema)schema.CreateShallowCopy();
+                        var limited = (OpenApiSchema)schema.CreateShallowCopy(); // the generator's may be shared
                         FieldLimits.Apply(limited, limits, description.Name);
                         parameter.Schema = limited;
                     }
