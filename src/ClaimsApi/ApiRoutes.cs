@@ -110,6 +110,7 @@ public static class ApiRoutes
     private static RouteHandlerBuilder AcceptsArticle(this RouteHandlerBuilder route) =>
         route.RequireAuthorization(Policies.Curator)
             .AddOpenApiOperationTransformer(ArticleBody.DescribeAsync)
+            .WithMetadata(new ValidatedBy(typeof(ArticleWrite))) // a text/plain body's metadata in the query (ArticleBody)
             .WithMetadata(new RequestSizeLimitAttribute(WriteLimits.ArticleBodyBytes))
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);

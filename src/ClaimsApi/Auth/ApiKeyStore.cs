@@ -35,6 +35,11 @@ public sealed partial class ApiKeyStore(ClaimsDbContext db, TimeProvider time)
     private const int SecretLength = 43;
     private const int ShownLength = 11;
 
+    private const string NameForm = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+
+    /// <summary>The form of a key name as a JSON Schema (ECMA-262) pattern, for the OpenAPI document.</summary>
+    public const string NamePattern = "^" + NameForm + "$";
+
     public static bool IsValidName(string? name) => name is not null && NameRegex().IsMatch(name);
 
     public async Task<ApiKeyResult<CreatedApiKey>> CreateAsync(string name, ApiRole role, CancellationToken ct)
@@ -98,6 +103,6 @@ public sealed partial class ApiKeyStore(ClaimsDbContext db, TimeProvider time)
 
     private static ApiKeyInfo Describe(ApiKey key) => new(key.Name, key.Role, key.Prefix, key.CreatedAt, key.RevokedAt);
 
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}\z", RegexOptions.CultureInvariant)] // \z: $ would let a final newline through
+    [GeneratedRegex("^" + NameForm + @"\z", RegexOptions.CultureInvariant)] // \z: $ would let a final newline through
     private static partial Regex NameRegex();
 }

@@ -14,7 +14,7 @@ internal sealed class ApiKeyRequestValidator : AbstractValidator<ApiKeyRequest>
 {
     public ApiKeyRequestValidator()
     {
-        RuleFor(r => r.Name).Must(ApiKeyStore.IsValidName)
+        RuleFor(r => r.Name).MustMatch(ApiKeyStore.NamePattern, Persistence.Configurations.ApiKeyLimits.Name, ApiKeyStore.IsValidName)
             .WithMessage("'name' is required: 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit.");
         RuleFor(r => r.Role).NotNull().WithMessage($"'role' is required: one of {string.Join(", ", EnumNames.All<ApiRole>())}.");
     }

@@ -1,5 +1,6 @@
 using System.Text;
 using ClaimsApi.Domain;
+using ClaimsApi.Http;
 using FluentValidation;
 
 namespace ClaimsApi.Curation;
@@ -19,16 +20,16 @@ public static class WriteRules
 {
     /// <summary>A required id: lower-case letters, digits and '-'.</summary>
     public static IRuleBuilderOptions<T, string?> MustBeId<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(Ids.IsValid).WithMessage("'{PropertyName}' is required and must be an id: lower-case letters, digits and '-', starting with a letter or digit, at most " + Ids.MaxLength + " characters.");
+        rule.MustMatch(Ids.Pattern, Ids.MaxLength, Ids.IsValid).WithMessage("'{PropertyName}' is required and must be an id: lower-case letters, digits and '-', starting with a letter or digit, at most " + Ids.MaxLength + " characters.");
 
     /// <summary>Required text: not blank, at most <paramref name="maxLength"/> characters, no control characters but line breaks and tabs.</summary>
     public static IRuleBuilderOptions<T, string?> MustBeText<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
-        rule.Must(v => !string.IsNullOrWhiteSpace(v) && v.Length <= maxLength && !v.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        rule.MustBeLength(1, maxLength, (_, v) => !string.IsNullOrWhiteSpace(v) && !v.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
             .WithMessage($"'{{PropertyName}}' is required: 1 to {maxLength} characters, no control characters.");
 
     /// <summary>An absolute http(s) URL, without control characters (Uri accepts a NUL, which PostgreSQL cannot store).</summary>
     public static IRuleBuilderOptions<T, string?> MustBeUrl<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(v => v is { Length: <= Limits.Url } && !v.Any(char.IsControl) && Uri.TryCreate(v, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
+        rule.MustBeLength(0, Limits.Url, (_, v) => !v.Any(char.IsControl) && Uri.TryCreate(v, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
             .WithMessage($"'{{PropertyName}}' must be an absolute http or https URL of at most {Limits.Url} characters, without control characters.");
 }
 

@@ -1,7 +1,9 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
 using ClaimsApi.Domain;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 
 namespace ClaimsApi.Http;
@@ -23,7 +25,9 @@ public static class OpenApiTransformers
                 Version = "v1",
                 Description = "A curated knowledge base of news claims: articles exactly as published, who said what in them " +
                     "(attributed statements with exact character spans), the claimed facts those statements assert, and the " +
-                    "named entities involved. Spans count Unicode code points of the article text. Errors are RFC 9457 problem documents.",
+                    "named entities involved. Spans count Unicode code points of the article text. Errors are RFC 9457 problem documents. " +
+                    "The limits stated on request fields are the validators' own; text lengths (minLength, maxLength) count UTF-16 code units, " +
+                    "so a character beyond U+FFFF (most emoji) counts twice and such text may be refused below its maxLength.",
                 Contact = new OpenApiContact { Name = "ClaimsApi maintainers", Url = new Uri("https://github.com/claimsapi/claimsapi") },
                 License = new OpenApiLicense { Name = "MIT", Identifier = "MIT" },
             };
@@ -63,11 +67,23 @@ public static class OpenApiTransformers
 
         HashSet<Type>? requestTypes = null;
         IReadOnlyDictionary<Type, IReadOnlyList<string>>? required = null;
+        IReadOnlyDictionary<Type, ILookup<string, FieldLimit>>? bodyLimits = null;
+        async Task<IReadOnlyDictionary<Type, ILookup<string, FieldLimit>>> BodyLimitsAsync(IServiceProvider services, CancellationToken ct) =>
+            bodyLimits ??= await FieldLimits.DeriveAsync(
+                services, services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions, requestExamples, ct);
+
         options.AddSchemaTransformer(async (schema, context, ct) =>
         {
             var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
             requestTypes ??= RequestTypes(context.ApplicationServices, requestExamples.Keys);
             required ??= await RequiredFields.DeriveAsync(context.ApplicationServices, context.JsonTypeInfo.Options, requestExamples, ct);
+            if (context.JsonPropertyInfo is { AttributeProvider: PropertyInfo property } field &&
+                (await BodyLimitsAsync(context.ApplicationServices, ct)).TryGetValue(field.DeclaringType, out var fieldLimits))
+            {
+                // What the validators enforce on a request field (decision 0028).
+                FieldLimits.Apply(schema, fieldLimits[property.Name], $"{field.DeclaringType.Name}.{field.Name}");
+            }
+
             if (requestTypes.Contains(type) && schema.Properties is { Count: > 0 })
             {
                 // Closed, as the JSON options read every body; required: what the validators cannot do without.
@@ -105,7 +121,8 @@ public static class OpenApiTransformers
             }
         });
 
-        options.AddOperationTransformer((operation, context, _) =>
+        var queryLimits = new Dictionary<Type, ILookup<string, FieldLimit>>();
+        options.AddOperationTransformer(async (operation, context, ct) =>
         {
             OpenApiOperations.DescribeAccess(operation, context);
 
@@ -118,20 +135,40 @@ public static class OpenApiTransformers
                 idParameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = Ids.MaxLength };
             }
 
+            var validated = context.Description.ActionDescriptor.EndpointMetadata.OfType<ValidatedBy>().Select(v => v.Type).ToList();
             foreach (var description in context.Description.ParameterDescriptions)
             {
-                var attribute = (description.ParameterDescriptor as Microsoft.AspNetCore.Mvc.Infrastructure.IParameterInfoParameterDescriptor)
-                    ?.ParameterInfo.GetCustomAttribute<ParameterSchemaAttribute>();
-                var parameter = operation.Parameters?.FirstOrDefault(p => p.Name == description.Name);
-                if (attribute is null || parameter is not OpenApiParameter concrete)
+                var parameterInfo = (description.ParameterDescriptor as Microsoft.AspNetCore.Mvc.Infrastructure.IParameterInfoParameterDescriptor)?.ParameterInfo;
+                var location = description.Source.Id == "Path" ? ParameterLocation.Path : ParameterLocation.Query;
+                if (operation.Parameters?.FirstOrDefault(p => p.Name == description.Name && p.In == location) is not OpenApiParameter parameter)
                 {
                     continue;
                 }
 
-                concrete.Schema = SchemaFor(attribute);
-                if (attribute.Example is { } example)
+                if (parameterInfo?.GetCustomAttribute<ParameterSchemaAttribute>() is { } attribute)
                 {
-                    concrete.Example = JsonValue.Create(example);
+                    parameter.Schema = SchemaFor(attribute);
+                    if (attribute.Example is { } example)
+                    {
+                        parameter.Example = JsonValue.Create(example);
+                    }
+                }
+
+                // A property of an [AsParameters] record: the limits its validator enforces on it (decision 0028).
+                if (location == ParameterLocation.Query && parameterInfo?.Member is PropertyInfo property && parameter.Schema is { } schema)
+                {
+                    var limits = new List<FieldLimit>();
+                    foreach (var type in validated)
+                    {
+                        limits.AddRange((await QueryLimitsAsync(type, context.ApplicationServices, ct))[property.Name]);
+                    }
+
+                    if (limits.Count > 0)
+                    {
+                        var limited = (OpenApiSchema)schema.CreateShallowCopy(); // the generator's may be shared
+                        FieldLimits.Apply(limited, limits, description.Name);
+                        parameter.Schema = limited;
+                    }
                 }
             }
 
@@ -187,10 +224,28 @@ public static class OpenApiTransformers
             }
 
             operation.Responses = sorted;
-            return Task.CompletedTask;
         });
 
         return options;
+
+        // The limits on the query parameters an endpoint's validator checks: a body type's (its text/plain article
+        // metadata), as derived for the body; a query record's, its unconditional ones.
+        async Task<ILookup<string, FieldLimit>> QueryLimitsAsync(Type type, IServiceProvider services, CancellationToken ct)
+        {
+            if ((await BodyLimitsAsync(services, ct)).TryGetValue(type, out var ofBody))
+            {
+                return ofBody;
+            }
+
+            if (!queryLimits.TryGetValue(type, out var limits))
+            {
+                await using var scope = services.CreateAsyncScope();
+                var validator = (FluentValidation.IValidator)scope.ServiceProvider.GetRequiredService(typeof(FluentValidation.IValidator<>).MakeGenericType(type));
+                queryLimits[type] = limits = FieldLimits.Of(validator, type);
+            }
+
+            return limits;
+        }
     }
 
     /// <summary>
@@ -241,17 +296,7 @@ public static class OpenApiTransformers
         {
             Type = attribute.Type == "integer" ? JsonSchemaType.Integer : JsonSchemaType.String,
             Format = attribute.Type == "integer" ? "int32" : attribute.Format,
-            Pattern = attribute.Pattern,
         };
-        if (attribute.Minimum != int.MinValue)
-        {
-            schema.Minimum = attribute.Minimum.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        if (attribute.Maximum != int.MaxValue)
-        {
-            schema.Maximum = attribute.Maximum.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
 
         if (attribute.Default is { } value)
         {
@@ -267,11 +312,6 @@ public static class OpenApiTransformers
         if (values is not null)
         {
             schema.Enum = [.. values.Select(v => (JsonNode)JsonValue.Create(v))];
-        }
-
-        if (attribute.Type != "integer" && attribute.Format is null && values is null)
-        {
-            schema.MaxLength = attribute.MaxLength > 0 ? attribute.MaxLength : attribute.Pattern == Ids.Pattern ? Ids.MaxLength : 1024;
         }
 
         return schema;

@@ -7,7 +7,7 @@ namespace ClaimsApi.Http;
 public abstract record PageQuery
 {
     [FromQuery(Name = "limit"), Description("Page size, 1 to 100 (default 20).")]
-    [ParameterSchema(Type = "integer", Minimum = 1, Maximum = Paging.MaxLimit, Default = "20")]
+    [ParameterSchema(Type = "integer", Default = "20")]
     public string? Limit { get; init; }
 
     [FromQuery(Name = "cursor"), Description("The cursor of the next page, from the previous page's nextCursor.")]

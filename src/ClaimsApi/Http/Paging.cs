@@ -20,6 +20,9 @@ public static class Paging
     public const int DefaultLimit = 20;
     public const int MaxLimit = 100;
 
+    /// <summary>The longest cursor decoded; every cursor issued is far shorter.</summary>
+    public const int MaxCursorLength = 1024;
+
     /// <summary>The position after which the next page starts.</summary>
     public sealed record Cursor(
         [property: JsonPropertyName("s")] string Sort,
@@ -37,7 +40,7 @@ public static class Paging
             return true;
         }
 
-        if (value.Length > 1024 || !Base64Url.IsValid(value))
+        if (value.Length > MaxCursorLength || !Base64Url.IsValid(value))
         {
             return false;
         }

@@ -2,7 +2,8 @@ namespace ClaimsApi.Http;
 
 /// <summary>
 /// The schema a string-bound query parameter really has, for the OpenAPI document (see <see cref="QueryValues"/>
-/// for why such parameters bind as strings).
+/// for why such parameters bind as strings). Its limits (length, pattern, range) are not here: they are read from
+/// the validator that checks it (<see cref="FieldLimits"/>).
 /// </summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class ParameterSchemaAttribute : Attribute
@@ -10,13 +11,7 @@ public sealed class ParameterSchemaAttribute : Attribute
     /// <summary>"integer" or "string".</summary>
     public string Type { get; init; } = "string";
     public string? Format { get; init; }
-    public int Minimum { get; init; } = int.MinValue;
-    public int Maximum { get; init; } = int.MaxValue;
     public string? Default { get; init; }
-    public string? Pattern { get; init; }
-
-    /// <summary>The longest value accepted, when it is not an id's (0: 1024 for free text).</summary>
-    public int MaxLength { get; init; }
 
     /// <summary>An enum whose wire names are the allowed values.</summary>
     public Type? Enum { get; init; }

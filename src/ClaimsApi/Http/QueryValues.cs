@@ -25,7 +25,7 @@ public static class QueryValues
         value is not null && EnumNames.TryParse<TEnum>(value, out var parsed) ? parsed : null;
 
     public static IRuleBuilderOptions<T, string?> MustBeLimit<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(v => v is null || (int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= Paging.MaxLimit))
+        rule.MustBeWholeNumber(1, Paging.MaxLimit)
             .WithMessage($"'limit' must be a whole number from 1 to {Paging.MaxLimit} (default {Paging.DefaultLimit}).");
 
     public static IRuleBuilderOptions<T, string?> MustBeDate<T>(this IRuleBuilder<T, string?> rule, string name) =>
@@ -38,15 +38,15 @@ public static class QueryValues
             .WithMessage($"'{name}' must be one of: {string.Join(", ", EnumNames.All<TEnum>())}.");
 
     public static IRuleBuilderOptions<T, string?> MustBeIdFilter<T>(this IRuleBuilder<T, string?> rule, string name) =>
-        rule.Must(v => v is null || Ids.IsValid(v))
+        rule.MustMatch(Ids.Pattern, Ids.MaxLength, Ids.IsValid, optional: true)
             .WithMessage($"'{name}' must be an id: lower-case letters, digits and '-', at most {Ids.MaxLength} characters.");
 
     /// <summary>Free text to search: bounded, no control characters, at least one word that is not a stop word.</summary>
     public static IRuleBuilderOptions<T, string?> MustBeSearchText<T>(this IRuleBuilder<T, string?> rule, bool required) =>
-        rule.Must(v => (v is null && !required) || (v is not null && v.Length <= FullTextQuery.MaxTextLength && !v.Any(char.IsControl) && FullTextQuery.HasSearchableWords(v)))
+        rule.MustBeLength(1, FullTextQuery.MaxTextLength, (_, v) => !v.Any(char.IsControl) && FullTextQuery.HasSearchableWords(v), optional: !required)
             .WithMessage($"'q' must contain at least one word that is not a stop word, at most {FullTextQuery.MaxTextLength} characters and no control characters.");
 
     public static IRuleBuilderOptions<T, string?> MustBeCursor<T>(this IRuleBuilder<T, string?> rule, Func<T, string> sortOf, Func<T, Func<string?, bool>?>? keyIsValid = null) =>
-        rule.Must((query, v) => Paging.TryDecode(v, sortOf(query), out _, keyIsValid?.Invoke(query)))
+        rule.MustBeLength(0, Paging.MaxCursorLength, (query, v) => Paging.TryDecode(v, sortOf(query), out _, keyIsValid?.Invoke(query)), optional: true)
             .WithMessage("'cursor' is not a cursor this list issued for this sort; use the 'next' link of the previous page.");
 }

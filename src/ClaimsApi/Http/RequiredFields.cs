@@ -115,7 +115,7 @@ public static class RequiredFields
     }
 
     /// <summary>Runs a type's validator on a JSON body, read as the API reads it.</summary>
-    private sealed record Check(IValidator Validator, Type Type, JsonSerializerOptions Json, CancellationToken Cancellation)
+    internal sealed record Check(IValidator Validator, Type Type, JsonSerializerOptions Json, CancellationToken Cancellation)
     {
         /// <summary>The fields (JSON paths) the validator names.</summary>
         public async Task<HashSet<string>> ErrorsAsync(JsonObject body)

@@ -31,9 +31,17 @@ public static class ValidationFilterExtensions
     /// <summary>Validates the argument of type <typeparamref name="T"/> before the handler runs.</summary>
     public static RouteHandlerBuilder Validate<T>(this RouteHandlerBuilder builder) =>
         builder.AddEndpointFilter<ValidationFilter<T>>()
+            .WithMetadata(new ValidatedBy(typeof(T)))
             .ProducesValidationProblem();
 
     /// <summary>The 400 validation problem of a failed validation, naming each bad field or parameter.</summary>
     public static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem ToProblem(this FluentValidation.Results.ValidationResult result) =>
         Problems.Invalid(result.ToDictionary(), string.Join(" ", result.Errors.Select(e => e.ErrorMessage).Distinct()));
 }
+
+/// <summary>
+/// Endpoint metadata: the endpoint's query parameters (those of a <c>[AsParameters]</c> record) are checked by the
+/// validator of <see cref="Type"/>, each as the property of the same name, so the OpenAPI document states that
+/// validator's limits on them (<see cref="FieldLimits"/>).
+/// </summary>
+public sealed record ValidatedBy(Type Type);

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ClaimsApi.Domain;
@@ -26,9 +25,9 @@ public abstract class RequiredFieldsTests<TApi>(TApi fixture) : IClassFixture<TA
         var seen = new Dictionary<string, (JsonObject Schema, Dictionary<string, bool> Refused)>(StringComparer.Ordinal);
         var failures = new List<string>();
 
-        foreach (var (name, schema, operation) in BodySchemas())
+        foreach (var (name, schema, operation) in DocumentedBodies.Schemas())
         {
-            var target = new Target(client, operation, Url(operation));
+            var target = new BodyTarget(client, operation, DocumentedBodies.Url(operation));
             var examples = schema["examples"]?.AsArray() ?? [];
             if (examples.Count == 0)
             {
@@ -69,7 +68,7 @@ public abstract class RequiredFieldsTests<TApi>(TApi fixture) : IClassFixture<TA
 
     /// <summary>Takes each field of <paramref name="node"/> (part of <paramref name="root"/>) out in turn, sends the rest, and goes into nested objects.</summary>
     private static async Task VisitAsync(
-        Target target, JsonObject root, JsonObject node, JsonObject schema, string name, string path,
+        BodyTarget target, JsonObject root, JsonObject node, JsonObject schema, string name, string path,
         Dictionary<string, (JsonObject Schema, Dictionary<string, bool> Refused)> seen)
     {
         if (!seen.TryGetValue(name, out var entry))
@@ -106,42 +105,6 @@ public abstract class RequiredFieldsTests<TApi>(TApi fixture) : IClassFixture<TA
                     }
                 }
             }
-        }
-    }
-
-    /// <summary>
-    /// Each JSON request body schema of the document (the article's is inline, in two operations), with the operation
-    /// to send it to: one that checks If-Match where there is one, so that a body that passes validation is answered
-    /// 428 (or 404) and nothing is written.
-    /// </summary>
-    private static IEnumerable<(string Name, JsonObject Schema, DocumentedOperation Operation)> BodySchemas() =>
-        CommittedDocument.Operations.Where(o => o.BodySchema is not null)
-            .GroupBy(o => CommittedDocument.NameOf(o.BodySchema!, o.Path.StartsWith("/v1/articles", StringComparison.Ordinal) ? "ArticleWrite" : o.ToString()))
-            .Select(g => (g.Key, g.OrderByDescending(o => o.Declares(428)).First()))
-            .Select(g => (g.Key.Replace(" (inline)", "", StringComparison.Ordinal), g.Item2.BodySchema!, g.Item2));
-
-    private static string Url(DocumentedOperation operation) =>
-        CommittedDocument.Fill(operation.Path, new Dictionary<string, string>(StringComparer.Ordinal) { ["reviews"] = "no-such-review", ["key"] = "no-such-key" });
-
-    /// <summary>An operation at a URL, with a key that may call it.</summary>
-    private sealed record Target(HttpClient Client, DocumentedOperation Operation, string Url)
-    {
-        /// <summary>Sends <paramref name="body"/>: the status, and the fields a 400 names.</summary>
-        public async Task<(HttpStatusCode Status, HashSet<string> Errors)> SendAsync(JsonObject body)
-        {
-            using var request = new HttpRequestMessage(new HttpMethod(Operation.Method), Url)
-            {
-                Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
-            };
-            using var response = await Client.SendAsync(request);
-            var errors = new HashSet<string>(StringComparer.Ordinal);
-            if (response.StatusCode == HttpStatusCode.BadRequest &&
-                JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.TryGetProperty("errors", out var named))
-            {
-                errors.UnionWith(named.EnumerateObject().Select(e => e.Name));
-            }
-
-            return (response.StatusCode, errors);
         }
     }
 }

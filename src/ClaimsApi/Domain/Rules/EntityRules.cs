@@ -12,6 +12,11 @@ public static partial class EntityRules
     /// <summary>The length of the Wikidata id column.</summary>
     public const int MaxWikidataLength = 20;
 
+    private const string WikidataForm = "Q[1-9][0-9]*";
+
+    /// <summary>The form of a Wikidata item id as a JSON Schema (ECMA-262) pattern, for the OpenAPI document.</summary>
+    public const string WikidataPattern = "^" + WikidataForm + "$";
+
     public static bool IsWikidataId(string? value) => value is { Length: <= MaxWikidataLength } && WikidataId().IsMatch(value);
 
     /// <summary>Why <paramref name="name"/> cannot be stored (it is too long once folded), or null; blank and over-long names are the caller's check.</summary>
@@ -86,6 +91,6 @@ public static partial class EntityRules
         return [.. aliases, .. names.Where(n => keys.Add(TextFolding.Fold(n)))];
     }
 
-    [GeneratedRegex(@"^Q[1-9][0-9]*\z", RegexOptions.CultureInvariant)] // \z: $ would let a final newline through
+    [GeneratedRegex("^" + WikidataForm + @"\z", RegexOptions.CultureInvariant)] // \z: $ would let a final newline through
     private static partial Regex WikidataId();
 }

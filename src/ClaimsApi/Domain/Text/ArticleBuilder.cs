@@ -15,6 +15,11 @@ public static partial class ArticleBuilder
     /// <summary>The length of the language column.</summary>
     public const int LanguageMaxLength = 35;
 
+    private const string LanguageTagForm = "[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*";
+
+    /// <summary>The form of a language tag as a JSON Schema (ECMA-262) pattern, for the OpenAPI document.</summary>
+    public const string LanguageTagPattern = "^" + LanguageTagForm + "$";
+
     /// <summary>Whether <paramref name="value"/> has the form of a BCP 47 language tag (en, pt-BR, zh-Hant-TW) and fits the column.</summary>
     public static bool IsLanguageTag(string? value) => value is { Length: <= LanguageMaxLength } && LanguageTag().IsMatch(value);
 
@@ -70,6 +75,6 @@ public static partial class ArticleBuilder
             Artifact = b.Artifact,
         })];
 
-    [GeneratedRegex(@"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*\z", RegexOptions.CultureInvariant)] // \z: $ would let a final newline through
+    [GeneratedRegex("^" + LanguageTagForm + @"\z", RegexOptions.CultureInvariant)] // \z: $ would let a final newline through
     private static partial Regex LanguageTag();
 }

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using ClaimsApi.Domain;
-using ClaimsApi.Domain.Search;
 using ClaimsApi.Features.Claims;
 using ClaimsApi.Features.Statements;
 using ClaimsApi.Http;
@@ -75,7 +74,6 @@ public sealed record ParagraphResponse(int Index, ParagraphRole Role, Span Span,
 public sealed record ArticleListQuery : PageQuery
 {
     [FromQuery(Name = "q"), Description("Only articles matching these words (full-text, entity-aware, as in GET /v1/search); the list keeps its order. For ranking by relevance use GET /v1/search.")]
-    [ParameterSchema(MaxLength = FullTextQuery.MaxTextLength)]
     public string? Q { get; init; }
 
 

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using ClaimsApi.Curation;
-using ClaimsApi.Domain;
 using ClaimsApi.Http;
 using ClaimsApi.Domain.Text;
 using FluentValidation;
@@ -37,14 +36,13 @@ public sealed record ArticleWrite(
 public sealed record ArticleTextQuery
 {
     [FromQuery(Name = "id"), Description("text/plain only: the new article's id (create), or the article's own id (PUT); by default the first 16 hex digits of the text's SHA-256.")]
-    [ParameterSchema(Pattern = Ids.Pattern)]
     public string? Id { get; init; }
 
     [FromQuery(Name = "language"), Description("text/plain only: BCP 47 language tag; en when left out.")]
+    [ParameterSchema(Example = "en")] // the pattern its validator states is one tools cannot sample from
     public string? Language { get; init; }
 
     [FromQuery(Name = "publisher"), Description("text/plain only: the outlet (entity id).")]
-    [ParameterSchema(Pattern = Ids.Pattern)]
     public string? Publisher { get; init; }
 
     [FromQuery(Name = "sourceUrl"), Description("text/plain only: where the article was published (absolute http or https URL).")]
@@ -62,7 +60,7 @@ internal sealed class ArticleWriteValidator : AbstractValidator<ArticleWrite>
     public ArticleWriteValidator()
     {
         RuleFor(a => a.Id).MustBeId().When(a => a.Id is not null);
-        RuleFor(a => a.Language).Must(ArticleBuilder.IsLanguageTag).When(a => a.Language is not null)
+        RuleFor(a => a.Language).MustMatch(ArticleBuilder.LanguageTagPattern, ArticleBuilder.LanguageMaxLength, ArticleBuilder.IsLanguageTag).When(a => a.Language is not null)
             .WithMessage($"'language' must be a BCP 47 language tag such as 'en' or 'pt-BR', at most {ArticleBuilder.LanguageMaxLength} characters.");
         RuleFor(a => a.Publisher).MustBeId().When(a => a.Publisher is not null);
         RuleFor(a => a.SourceUrl).MustBeUrl().When(a => a.SourceUrl is not null);
@@ -84,10 +82,10 @@ internal sealed class ArticleWriteValidator : AbstractValidator<ArticleWrite>
         {
             RuleFor(a => a.PublishedOn).NotNull().WithMessage("'publishedOn' is required (YYYY-MM-DD).");
             RuleFor(a => a.Title).MustBeText(MaxTitle).Must(OneLine).WithMessage("'title' must be one line.");
-            RuleFor(a => a.Lead).Must(l => l!.Length <= MaxLead && OneLine(l) && !HasControl(l))
+            RuleFor(a => a.Lead).MustBeLength(0, MaxLead, (_, l) => OneLine(l) && !HasControl(l))
                 .WithMessage($"'lead' must be one line of at most {MaxLead} characters, no control characters.")
                 .When(a => a.Lead is not null);
-            RuleFor(a => a.Paragraphs).Must(p => p is null || p.Count <= MaxParagraphs)
+            RuleFor(a => a.Paragraphs).MustCount(0, MaxParagraphs)
                 .WithMessage($"'paragraphs' may list at most {MaxParagraphs}.");
             RuleForEach(a => a.Paragraphs).MustBeText(WriteLimits.ArticleBodyBytes).Must(NoEmptyLine)
                 .WithMessage("A paragraph must not hold an empty line (that would start a new paragraph); send each paragraph on its own.");

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using ClaimsApi.Domain;
-using ClaimsApi.Domain.Search;
 using ClaimsApi.Http;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
@@ -108,7 +107,6 @@ public sealed record ClaimListQuery : ClaimFilter
     internal static readonly string[] Sorts = ["-claimedOn", "claimedOn", "id"];
 
     [FromQuery(Name = "q"), Description("Only claims matching these words (full-text, entity-aware, as in GET /v1/search); the list keeps its order. For ranking by relevance use GET /v1/search.")]
-    [ParameterSchema(MaxLength = FullTextQuery.MaxTextLength)]
     public string? Q { get; init; }
 
     [FromQuery(Name = "sort"), Description("Order: -claimedOn (newest first, the default), claimedOn (oldest first) or id. Ties are broken by id.")]

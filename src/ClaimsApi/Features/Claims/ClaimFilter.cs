@@ -14,18 +14,13 @@ namespace ClaimsApi.Features.Claims;
 /// </summary>
 public abstract partial record ClaimFilter : PageQuery
 {
-    internal const string LanguagePattern = "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$";
-
     [FromQuery(Name = "claimant"), Description("Only claims made by this entity (id).")]
-    [ParameterSchema(Pattern = Ids.Pattern)]
     public string? Claimant { get; init; }
 
     [FromQuery(Name = "entity"), Description("Only claims that mention this entity (id).")]
-    [ParameterSchema(Pattern = Ids.Pattern)]
     public string? Entity { get; init; }
 
     [FromQuery(Name = "article"), Description("Only claims curated from this article (id); on GET /v1/search also only the article and its statements.")]
-    [ParameterSchema(Pattern = Ids.Pattern)]
     public string? Article { get; init; }
 
     [FromQuery(Name = "kind"), Description("Only claims of this kind.")]
@@ -41,7 +36,7 @@ public abstract partial record ClaimFilter : PageQuery
     public string? Workflow { get; init; }
 
     [FromQuery(Name = "language"), Description("Only claims from articles in this language (BCP 47, e.g. en, compared exactly); on GET /v1/search also statements and articles.")]
-    [ParameterSchema(Pattern = LanguagePattern, Example = "en")]
+    [ParameterSchema(Example = "en")]
     public string? Language { get; init; }
 
     [FromQuery(Name = "from"), Description("Only claims made on or after this date (YYYY-MM-DD); on GET /v1/search statements and articles by the article's date.")]
@@ -159,7 +154,7 @@ internal sealed class ClaimFilterValidator : AbstractValidator<ClaimFilter>
         RuleFor(q => q.Kind).MustBeOneOf<ClaimFilter, ClaimKind>("kind");
         RuleFor(q => q.Status).MustBeOneOf<ClaimFilter, VerificationStatus>("status");
         RuleFor(q => q.Workflow).MustBeOneOf<ClaimFilter, WorkflowState>("workflow");
-        RuleFor(q => q.Language).Must(l => l is null || ClaimFilter.IsLanguage(l))
+        RuleFor(q => q.Language).MustMatch(ArticleBuilder.LanguageTagPattern, ArticleBuilder.LanguageMaxLength, ClaimFilter.IsLanguage, optional: true)
             .WithMessage("'language' must be a BCP 47 language tag such as 'en'.");
         RuleFor(q => q.From).MustBeDate("from");
         RuleFor(q => q.To).MustBeDate("to");

@@ -1,6 +1,7 @@
 using ClaimsApi.Domain;
 using ClaimsApi.Domain.Search;
 using ClaimsApi.Features.Search;
+using ClaimsApi.Http;
 using FluentValidation;
 
 namespace ClaimsApi.Features.Claims;
@@ -30,7 +31,7 @@ internal sealed class ClaimMatchRequestValidator : AbstractValidator<ClaimMatchR
     {
         RuleFor(r => r.Text).Cascade(CascadeMode.Stop)
             .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("'text' is required.")
-            .Must(t => t.Length <= ClaimMatcher.MaxLength && !t.Any(char.IsControl) && FullTextQuery.HasSearchableWords(t))
+            .MustBeLength(1, ClaimMatcher.MaxLength, (_, t) => !t.Any(char.IsControl) && FullTextQuery.HasSearchableWords(t))
             .WithMessage($"'text' must contain at least one word that is not a stop word, at most {ClaimMatcher.MaxLength} characters and no control characters.");
         RuleFor(r => r.Limit).InclusiveBetween(1, ClaimMatcher.MaxLimit).When(r => r.Limit is not null)
             .WithMessage($"'limit' must be from 1 to {ClaimMatcher.MaxLimit}.");

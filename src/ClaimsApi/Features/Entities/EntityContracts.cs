@@ -33,7 +33,6 @@ public sealed record EntityListQuery : PageQuery
     public string? Kind { get; init; }
 
     [FromQuery(Name = "name"), Description("A name or alias, matched whole; case, diacritics and curly quotes do not count (\"the dprk\" finds North Korea).")]
-    [ParameterSchema(Pattern = @"\S")]
     public string? Name { get; init; }
 
     internal const string Sort = "id";
@@ -44,8 +43,8 @@ internal sealed class EntityListQueryValidator : AbstractValidator<EntityListQue
     public EntityListQueryValidator()
     {
         RuleFor(q => q.Kind).MustBeOneOf<EntityListQuery, EntityKind>("kind");
-        RuleFor(q => q.Name).Must(n => n is null || (!string.IsNullOrWhiteSpace(n) && n.Length <= 300 && !n.Any(char.IsControl)))
-            .WithMessage("'name' must not be empty, must be at most 300 characters and must not contain control characters.");
+        RuleFor(q => q.Name).MustBeLength(1, Limits.Name, (_, n) => !string.IsNullOrWhiteSpace(n) && !n.Any(char.IsControl), optional: true)
+            .WithMessage($"'name' must not be empty, must be at most {Limits.Name} characters and must not contain control characters.");
         RuleFor(q => q.Limit).MustBeLimit();
         RuleFor(q => q.Cursor).MustBeCursor(_ => EntityListQuery.Sort);
     }

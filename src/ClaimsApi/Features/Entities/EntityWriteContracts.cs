@@ -1,6 +1,7 @@
 using ClaimsApi.Curation;
 using ClaimsApi.Domain;
 using ClaimsApi.Domain.Rules;
+using ClaimsApi.Http;
 using FluentValidation;
 
 namespace ClaimsApi.Features.Entities;
@@ -41,7 +42,7 @@ internal sealed class EntityWriteValidator : AbstractValidator<EntityWrite>
             .When(e => !string.IsNullOrWhiteSpace(e.Name) && e.Name.Length <= Limits.Name)
             .WithMessage($"'name' is longer than {Limits.Name} characters once folded for lookups.");
         RuleFor(e => e.Kind).NotNull().WithMessage($"'kind' is required: one of {string.Join(", ", EnumNames.All<EntityKind>())}.");
-        RuleFor(e => e.Aliases).Must(a => a is null || a.Count <= MaxAliases).WithMessage($"'aliases' may list at most {MaxAliases}.");
+        RuleFor(e => e.Aliases).MustCount(0, MaxAliases).WithMessage($"'aliases' may list at most {MaxAliases}.");
         RuleForEach(e => e.Aliases).MustBeText(Limits.Name);
         RuleFor(e => e).Custom((e, context) =>
         {
@@ -51,7 +52,7 @@ internal sealed class EntityWriteValidator : AbstractValidator<EntityWrite>
             }
         });
         RuleFor(e => e.Description).MustBeText(MaxDescription).When(e => e.Description is not null);
-        RuleFor(e => e.Wikidata).Must(EntityRules.IsWikidataId).When(e => e.Wikidata is not null)
+        RuleFor(e => e.Wikidata).MustMatch(EntityRules.WikidataPattern, EntityRules.MaxWikidataLength, EntityRules.IsWikidataId).When(e => e.Wikidata is not null)
             .WithMessage("'wikidata' must be a Wikidata item id such as Q423.");
         RuleFor(e => e.PartOf).MustBeId().When(e => e.PartOf is not null);
     }

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using ClaimsApi.Domain.Search;
 using ClaimsApi.Features.Claims;
 using ClaimsApi.Http;
 using FluentValidation;
@@ -66,7 +65,7 @@ public sealed record SearchQuery : ClaimFilter
     internal static readonly string[] Types = ["claim", "statement", "article"];
 
     [FromQuery(Name = "q"), Description("Words, a name or a sentence. Entity names and aliases are expanded (\"North Korea\" also finds \"the DPRK\"); case and diacritics do not matter; no operator syntax.")]
-    [ParameterSchema(Example = "North Korean troops Kursk", MaxLength = FullTextQuery.MaxTextLength)]
+    [ParameterSchema(Example = "North Korean troops Kursk")]
     public string? Q { get; init; }
 
     [FromQuery(Name = "type"), Description("Only results of this type.")]

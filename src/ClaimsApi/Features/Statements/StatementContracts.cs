@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using ClaimsApi.Domain;
-using ClaimsApi.Domain.Search;
 using ClaimsApi.Http;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
@@ -40,15 +39,12 @@ public sealed record StatementResponse(
 public sealed record StatementListQuery : PageQuery
 {
     [FromQuery(Name = "q"), Description("Only statements matching these words (full-text, entity-aware, as in GET /v1/search); the list keeps its order. For ranking by relevance use GET /v1/search.")]
-    [ParameterSchema(MaxLength = FullTextQuery.MaxTextLength)]
     public string? Q { get; init; }
 
     [FromQuery(Name = "article"), Description("Only statements in this article (id).")]
-    [ParameterSchema(Pattern = Ids.Pattern)]
     public string? Article { get; init; }
 
     [FromQuery(Name = "speaker"), Description("Only statements by this entity (id).")]
-    [ParameterSchema(Pattern = Ids.Pattern)]
     public string? Speaker { get; init; }
 
     [FromQuery(Name = "kind"), Description("Only statements of this kind.")]
