@@ -143,6 +143,7 @@ public sealed class CurationPipeline(
     /// </summary>
     public async Task RecordAsync(IEnumerable<CuratedChange> changes, CancellationToken ct)
     {
+        await db.TakeChangeLogTurnAsync(ct);
         foreach (var change in changes)
         {
             foreach (var observer in observers)

@@ -54,6 +54,14 @@ public abstract partial class ClaimsDbContext(DbContextOptions options) : DbCont
     public virtual ValueTask<IDisposable?> WaitForWriteTurnAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IDisposable?>(null);
 
     /// <summary>
+    /// Inside a write's transaction, just before it adds to the history: from here until the transaction ends no
+    /// other write adds to it, so history ids (the positions of the change log) are handed out in commit order
+    /// and a reader that has seen position n has seen every change before it. SQLite has one writer at a time
+    /// already; PostgreSQL takes a transaction-scoped advisory lock (decision 0029).
+    /// </summary>
+    public virtual Task TakeChangeLogTurnAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
     /// Locks the rows of <paramref name="table"/> with these ids until the transaction ends, where the provider
     /// runs writers side by side (PostgreSQL): shared to read a row a decision rests on (a claim is published
     /// because its statements are), exclusive to change what others rest on (a statement leaving published, a

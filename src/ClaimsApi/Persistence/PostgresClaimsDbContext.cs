@@ -12,6 +12,14 @@ public sealed partial class PostgresClaimsDbContext(DbContextOptions<PostgresCla
     /// <summary>Arbitrary, fixed keys for the advisory locks ("claims" and "migrate" in ASCII).</summary>
     private const long SeedLockKey = 0x636C61696D73;
     private const long MigrationLockKey = 0x6D696772617465;
+    private const long ChangeLogLockKey = 0x686973746F7279; // "history"
+
+    /// <inheritdoc/>
+    public override Task TakeChangeLogTurnAsync(CancellationToken cancellationToken) =>
+        // Held until commit or rollback: identity values taken after it are visible in the order they were taken.
+        Database.CurrentTransaction is null
+            ? throw new InvalidOperationException("The change log's turn is taken inside the write's transaction.")
+            : Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({ChangeLogLockKey})", cancellationToken);
 
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string connectionString) =>
         builder.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(3)).UseSnakeCaseNamingConvention();

@@ -72,6 +72,33 @@ public abstract class CurationPipelineTests<TApi>(TApi fixture) : IClassFixture<
         await Problem.AssertAsync(await curator.GetAsync($"/v1/entities/{id}/history"), HttpStatusCode.NotFound);
     }
 
+    /// <summary>
+    /// The history is the change log others read by position ("everything after n"), so a change may take a
+    /// position only once every change before it has committed: a write held open after taking its position keeps
+    /// the next write from committing (and so from taking a lower-visible higher position) until it ends.
+    /// </summary>
+    [SkippableFact]
+    public async Task ChangesTakeTheirPlaceInTheLogInCommitOrder()
+    {
+        using var curator = await api.CreateClientAsync(ApiRole.Curator);
+        var (held, next) = ($"{WaitingObserver.Prefix}{Guid.NewGuid():N}", $"after-held-{Guid.NewGuid():N}");
+        var release = api.Waiter.Hold(held);
+
+        var first = curator.SendJsonAsync(HttpMethod.Post, "/v1/entities", new { id = held, name = "Held Party", kind = "organisation" });
+        await api.Waiter.Entered(held).WaitAsync(TimeSpan.FromSeconds(30));
+        var second = curator.SendJsonAsync(HttpMethod.Post, "/v1/entities", new { id = next, name = "Next Party", kind = "organisation" });
+        var finishedWhileHeld = await Task.WhenAny(second, Task.Delay(TimeSpan.FromSeconds(2))) == second;
+        release();
+
+        Assert.Equal(HttpStatusCode.Created, (await first).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await second).StatusCode);
+        Assert.False(finishedWhileHeld, "the second write committed while the first, holding its place in the log, was still open");
+        using var scope = api.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ClaimsDbContext>();
+        var positions = db.History.Where(h => h.ResourceId == held || h.ResourceId == next).OrderBy(h => h.Id).Select(h => h.ResourceId).ToList();
+        Assert.Equal([held, next], positions);
+    }
+
     /// <summary>ASP.NET Core writes problems only for clients that accept JSON: a browser's 500 had an empty body.</summary>
     [SkippableFact]
     public async Task A500ForABrowserIsStillAProblemDocument()
@@ -117,17 +144,48 @@ public sealed class FailingObserver : IChangeObserver
         change.Id.StartsWith(Prefix, StringComparison.Ordinal) ? throw new InvalidOperationException("The observer failed.") : ValueTask.CompletedTask;
 }
 
-/// <summary>The API with a recording and a failing change observer besides its own.</summary>
+/// <summary>Holds a write open inside its transaction, after the pipeline has recorded it, for records whose id starts with <see cref="Prefix"/>.</summary>
+public sealed class WaitingObserver : IChangeObserver
+{
+    public const string Prefix = "observer-waits-";
+
+    private readonly ConcurrentDictionary<string, (TaskCompletionSource Entered, TaskCompletionSource Released)> _held = new(StringComparer.Ordinal);
+
+    /// <summary>The next write of <paramref name="id"/> will wait inside its transaction until the returned action is called.</summary>
+    public Action Hold(string id)
+    {
+        var gates = (new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        _held[id] = gates;
+        return () => gates.Item2.TrySetResult();
+    }
+
+    /// <summary>Completes once the write of <paramref name="id"/> is waiting.</summary>
+    public Task Entered(string id) => _held[id].Entered.Task;
+
+    public async ValueTask OnChangedAsync(CuratedChange change, ClaimsDbContext db, CancellationToken ct)
+    {
+        if (change.Id.StartsWith(Prefix, StringComparison.Ordinal) && _held.TryGetValue(change.Id, out var gates))
+        {
+            gates.Entered.TrySetResult();
+            await gates.Released.Task.WaitAsync(TimeSpan.FromSeconds(30), ct);
+        }
+    }
+}
+
+/// <summary>The API with a recording, a failing and a waiting change observer besides its own.</summary>
 public abstract class ObservedApi(TestDatabase database) : ClaimsApiFactory(database, ownsDatabase: true)
 {
     public RecordingObserver Observer { get; } = new();
+
+    public WaitingObserver Waiter { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.ConfigureServices(services => services
             .AddSingleton<IChangeObserver>(Observer)
-            .AddSingleton<IChangeObserver, FailingObserver>());
+            .AddSingleton<IChangeObserver, FailingObserver>()
+            .AddSingleton<IChangeObserver>(Waiter));
     }
 }
 
