@@ -261,7 +261,7 @@ public sealed class CurationPipeline(
             throw new InvalidOperationException($"{resource.Name} '{id}' was written but cannot be read back.");
         }
 
-        accessor.HttpContext!.Response.Headers.ETag = ETags.Of(record.Revision);
+        accessor.HttpContext!.Response.Headers.ETag = ETags.Render(record, accessor.HttpContext).ETag;
         return WriteResult<TView>.Written(record, resource.Location(id));
     }
 

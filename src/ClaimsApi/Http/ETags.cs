@@ -1,22 +1,47 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace ClaimsApi.Http;
 
-/// <summary>A response that describes one revision of a curated record; its revision is its ETag.</summary>
+/// <summary>A response that describes one revision of a curated record.</summary>
 public interface IRevisioned
 {
-    /// <summary>The record's revision: 1 when created, one more for every change. Sent as the ETag.</summary>
+    /// <summary>The record's revision: 1 when created, one more for every change. The first part of its ETag.</summary>
     int Revision { get; }
 }
 
 /// <summary>
-/// Entity tags and preconditions (RFC 9110 §8.8.3, §13): a curated record's ETag is its revision, <c>"3"</c>.
-/// Writes to an existing record need <c>If-Match</c> (428 without it, 412 when it is not the current revision);
-/// reads answer 304 to a matching <c>If-None-Match</c>.
+/// Entity tags and preconditions (RFC 9110 §8.8.3, §13). A curated record's ETag is its revision and a digest of
+/// the exact bytes sent, <c>"3-5f0c2a9d41be"</c>: it changes with any byte of the representation, embedded parts
+/// included (a renamed claimant, a newly published incoming link), so a 304 never serves stale bytes
+/// (decision 0029). Writes to an existing record need <c>If-Match</c> (428 without it, 412 when it names another
+/// revision): what must not be overwritten is the record's own revision, so <c>If-Match</c> compares that part,
+/// and a bare <c>"3"</c> is still understood. Reads answer 304 to a matching <c>If-None-Match</c>.
 /// </summary>
 public static class ETags
 {
-    public static string Of(int revision) => $"\"{revision.ToString(System.Globalization.CultureInfo.InvariantCulture)}\"";
+    /// <summary>The ETag of the representation <paramref name="body"/> of a record at <paramref name="revision"/>.</summary>
+    public static string For(int revision, ReadOnlySpan<byte> body)
+    {
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(body, digest);
+        return $"\"{revision.ToString(CultureInfo.InvariantCulture)}-{Convert.ToHexStringLower(digest[..6])}\"";
+    }
+
+    /// <summary>The body and ETag of <paramref name="record"/> as the API sends it (the app's JSON options; response records are sealed).</summary>
+    public static (byte[] Body, string ETag) Render(IRevisioned record, HttpContext http)
+    {
+        var options = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var body = JsonSerializer.SerializeToUtf8Bytes(record, record.GetType(), options);
+        return (body, For(record.Revision, body));
+    }
+
+    /// <summary>How a precondition names a revision in words: <c>"3"</c>.</summary>
+    public static string OfRevision(int revision) => $"\"{revision.ToString(CultureInfo.InvariantCulture)}\"";
 
     /// <summary>Null when the request may change the record at <paramref name="revision"/>, else the 428 or 412 problem.</summary>
     public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult? CheckIfMatch(HttpRequest request, string resource, string id, int revision)
@@ -32,15 +57,14 @@ public static class ETags
             return Problems.PreconditionFailed(resource, id, revision, "the If-Match header is not a list of entity tags such as \"3\"");
         }
 
-        // Strong comparison (RFC 9110 §13.1.1): a weak tag never matches.
-        var current = new EntityTagHeaderValue(Of(revision));
-        return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(current, useStrongComparison: true))
+        // A weak tag never matches (RFC 9110 §13.1.1); a strong one matches when it names the current revision.
+        return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || (!t.IsWeak && RevisionOf(t.Tag.Value) == revision))
             ? null
             : Problems.PreconditionFailed(resource, id, revision, $"it is now at revision {revision}; read it again and reapply the change");
     }
 
-    /// <summary>Whether the request's <c>If-None-Match</c> names this revision (weak comparison), so 304 answers it.</summary>
-    public static bool IfNoneMatchMatches(HttpRequest request, int revision)
+    /// <summary>Whether the request's <c>If-None-Match</c> names this ETag (weak comparison), so 304 answers it.</summary>
+    public static bool IfNoneMatchMatches(HttpRequest request, string etag)
     {
         var ifNoneMatch = request.Headers.IfNoneMatch;
         if (ifNoneMatch.Count == 0 || !EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags))
@@ -48,13 +72,23 @@ public static class ETags
             return false;
         }
 
-        var current = new EntityTagHeaderValue(Of(revision));
+        var current = new EntityTagHeaderValue(etag);
         return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(current, useStrongComparison: false));
     }
 
+    /// <summary>The revision an entity tag names (<c>"3-…"</c> or <c>"3"</c>), or null.</summary>
+    private static int? RevisionOf(string? quoted)
+    {
+        var tag = quoted.AsSpan().Trim('"');
+        var dash = tag.IndexOf('-');
+        var digits = dash < 0 ? tag : tag[..dash];
+        // Only the form this API writes: "3", never "03" or "+3".
+        return digits is [>= '1' and <= '9', ..] && int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var revision) ? revision : null;
+    }
+
     /// <summary>
-    /// Sends the ETag of a successful read of a curated record, and answers 304 Not Modified when the client's
-    /// <c>If-None-Match</c> already names it.
+    /// Sends a successful read of a curated record as the bytes its ETag was computed from, and answers 304 Not
+    /// Modified when the client's <c>If-None-Match</c> already names it.
     /// </summary>
     public static RouteHandlerBuilder WithETag(this RouteHandlerBuilder builder) =>
         builder.AddEndpointFilter(async (context, next) =>
@@ -64,11 +98,11 @@ public static class ETags
             if (inner is IValueHttpResult { Value: IRevisioned record } and IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK })
             {
                 var http = context.HttpContext;
-                http.Response.Headers.ETag = Of(record.Revision);
-                if (IfNoneMatchMatches(http.Request, record.Revision))
-                {
-                    return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-                }
+                var (body, etag) = Render(record, http);
+                http.Response.Headers.ETag = etag;
+                return IfNoneMatchMatches(http.Request, etag)
+                    ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+                    : TypedResults.Bytes(body, "application/json; charset=utf-8");
             }
 
             return result;

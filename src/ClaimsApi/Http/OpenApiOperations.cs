@@ -59,7 +59,7 @@ internal static class OpenApiOperations
         if (responses.ContainsKey("428"))
         {
             AddHeader(operation, "If-Match", required: true,
-                "The record's ETag as last read (\"3\"): the write applies only while the record is at that revision. Without it the answer is 428, with a stale one 412.",
+                "The record's ETag as last read (\"3-5f0c2a9d41be\"; its revision alone, \"3\", also does): the write applies only while the record is at that revision. Without it the answer is 428, with a stale one 412.",
                 example: "\"1\"");
         }
 
@@ -67,7 +67,7 @@ internal static class OpenApiOperations
         {
             // No example: Swagger UI would send it, and a first read would answer 304 with no body.
             AddHeader(operation, "If-None-Match", required: false,
-                "An ETag already held (\"3\"): while the record is at that revision, the answer is 304 Not Modified with no body.", example: null);
+                "An ETag already held (\"3-5f0c2a9d41be\"): while the representation is byte for byte the same, the answer is 304 Not Modified with no body.", example: null);
         }
     }
 

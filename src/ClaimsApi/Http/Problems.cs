@@ -50,7 +50,7 @@ public static class Problems
 
     public static ProblemHttpResult PreconditionRequired(string resource, string id, int revision) => Of(
         StatusCodes.Status428PreconditionRequired,
-        $"Changing {resource} '{id}' needs an If-Match header with its current ETag ({ETags.Of(revision)}), so that no one else's change is overwritten.",
+        $"Changing {resource} '{id}' needs an If-Match header with its current ETag ({ETags.OfRevision(revision)}), so that no one else's change is overwritten.",
         new Dictionary<string, object?> { ["currentRevision"] = revision });
 
     public static ProblemHttpResult PreconditionFailed(string resource, string id, int revision, string why) => Of(

@@ -5,12 +5,16 @@ namespace ClaimsApi.Tests.Curation;
 
 public sealed class ETagsTests
 {
-    [Theory]
-    [InlineData(1, "\"1\"")]
-    [InlineData(42, "\"42\"")]
-    public void AnETagIsTheQuotedRevision(int revision, string etag)
+    [Fact]
+    public void AnETagIsTheRevisionAndADigestOfTheBytes()
     {
-        Assert.Equal(etag, ETags.Of(revision));
+        var body = "{\"id\":\"c\",\"claimant\":{\"name\":\"North Korea\"},\"revision\":3}"u8.ToArray();
+        var renamed = "{\"id\":\"c\",\"claimant\":{\"name\":\"North Korea!\"},\"revision\":3}"u8.ToArray();
+
+        Assert.Matches("^\"3-[0-9a-f]{12}\"$", ETags.For(3, body));
+        Assert.Equal(ETags.For(3, body), ETags.For(3, body.ToArray()));
+        Assert.NotEqual(ETags.For(3, body), ETags.For(3, renamed)); // an embedded name changed, the revision did not
+        Assert.StartsWith("\"42-", ETags.For(42, body), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -25,6 +29,8 @@ public sealed class ETagsTests
     [InlineData("\"1\", \"3\"")]
     [InlineData("\"3\",\"4\"")]
     [InlineData(" \"3\" ")]
+    [InlineData("\"3-0123456789ab\"")]
+    [InlineData("\"2-0123456789ab\", \"3-ba9876543210\"")]
     public void AnIfMatchNamingTheCurrentRevisionOrStarPasses(string ifMatch)
     {
         Assert.Null(CheckIfMatch(ifMatch, 3));
@@ -34,6 +40,10 @@ public sealed class ETagsTests
     [InlineData("\"2\"")]
     [InlineData("\"4\"")]
     [InlineData("\"03\"")]
+    [InlineData("\"03-0123456789ab\"")]
+    [InlineData("\"2-0123456789ab\"")]
+    [InlineData("W/\"3-0123456789ab\"")]
+    [InlineData("\"-3\"")]
     [InlineData("W/\"3\"")]
     [InlineData("\"1\", W/\"3\"")]
     [InlineData("3")]
@@ -47,24 +57,25 @@ public sealed class ETagsTests
     }
 
     [Theory]
-    [InlineData("\"3\"", true)]
-    [InlineData("W/\"3\"", true)]
+    [InlineData("\"3-0123456789ab\"", true)]
+    [InlineData("W/\"3-0123456789ab\"", true)]
     [InlineData("*", true)]
-    [InlineData("\"1\", \"3\"", true)]
-    [InlineData("\"2\"", false)]
-    [InlineData("3", false)]
-    public void IfNoneMatchComparesWeakly(string ifNoneMatch, bool matches)
+    [InlineData("\"1-aaaaaaaaaaaa\", \"3-0123456789ab\"", true)]
+    [InlineData("\"3-ba9876543210\"", false)] // same revision, other bytes: not the representation the client holds
+    [InlineData("\"3\"", false)]
+    [InlineData("3-0123456789ab", false)]
+    public void IfNoneMatchComparesTheWholeTagWeakly(string ifNoneMatch, bool matches)
     {
         var context = new DefaultHttpContext();
         context.Request.Headers.IfNoneMatch = ifNoneMatch;
 
-        Assert.Equal(matches, ETags.IfNoneMatchMatches(context.Request, 3));
+        Assert.Equal(matches, ETags.IfNoneMatchMatches(context.Request, "\"3-0123456789ab\""));
     }
 
     [Fact]
     public void NoIfNoneMatchNeverMatches()
     {
-        Assert.False(ETags.IfNoneMatchMatches(new DefaultHttpContext().Request, 3));
+        Assert.False(ETags.IfNoneMatchMatches(new DefaultHttpContext().Request, "\"3-0123456789ab\""));
     }
 
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult? CheckIfMatch(string? ifMatch, int revision)

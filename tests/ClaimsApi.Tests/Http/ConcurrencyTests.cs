@@ -36,7 +36,7 @@ public abstract class ConcurrencyTests<TApi>(TApi fixture) : IClassFixture<TApi>
             var winner = Array.FindIndex(responses, r => r.StatusCode == HttpStatusCode.OK);
             await Problem.AssertAsync(responses[1 - winner], HttpStatusCode.PreconditionFailed);
             etag = responses[winner].ETag();
-            Assert.Equal($"\"{round + 1}\"", etag);
+            Assert.Equal(round + 1, responses[winner].ETagRevision());
 
             var current = await (await first.GetAsync($"/v1/claims/{id}")).ReadSuccessAsync();
             Assert.Equal(texts[winner], current.GetProperty("text").GetString());
@@ -200,7 +200,7 @@ public abstract class ConcurrencyTests<TApi>(TApi fixture) : IClassFixture<TApi>
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         if (write != "DELETE")
         {
-            Assert.Equal("\"2\"", response.ETag());
+            Assert.Equal(2, response.ETagRevision());
         }
     }
 
@@ -216,7 +216,7 @@ public abstract class ConcurrencyTests<TApi>(TApi fixture) : IClassFixture<TApi>
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         var etag = first.ETag();
         var revision = JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement.GetProperty("revision").GetInt32();
-        Assert.Equal($"\"{revision}\"", etag);
+        Assert.Equal(revision, first.ETagRevision());
 
         foreach (var ifNoneMatch in new[] { etag, "W/" + etag, "*", $"\"999\", {etag}" })
         {
@@ -260,7 +260,54 @@ public abstract class ConcurrencyTests<TApi>(TApi fixture) : IClassFixture<TApi>
         var response = await curator.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("\"2\"", response.ETag());
+        Assert.Equal(2, response.ETagRevision());
+    }
+
+    /// <summary>
+    /// The ETag stands for the bytes, not only the record's revision: a claimant renamed elsewhere changes the
+    /// claim's representation, so the ETag a client holds must stop answering 304 (it used to: decision 0018).
+    /// </summary>
+    [SkippableFact]
+    public async Task ARenamedClaimantChangesTheClaimsETagThoughNotItsRevision()
+    {
+        using var curator = await api.CreateClientAsync(ApiRole.Curator);
+        var claimant = await EntityWriteTests<TApi>.CreateEntityAsync(curator, $"Renamed Ministry {Guid.NewGuid():N}");
+        var claim = await EntityWriteTests<TApi>.CreateClaimAsync(curator, claimant, []);
+        var before = await curator.GetAsync($"/v1/claims/{claim}");
+
+        var renamed = await curator.SendJsonAsync(HttpMethod.Put, $"/v1/entities/{claimant}", new { name = "A New Name", kind = "organisation" }, "\"1\"");
+        renamed.EnsureSuccessStatusCode();
+        var after = await GetIfNoneMatchAsync(curator, $"/v1/claims/{claim}", before.ETag());
+
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.Equal("A New Name", (await after.ReadSuccessAsync()).GetProperty("claimant").GetProperty("name").GetString());
+        Assert.Equal((1, 1), (before.ETagRevision(), after.ETagRevision()));
+        Assert.NotEqual(before.ETag(), after.ETag());
+    }
+
+    /// <summary>A claim that comes to link to this one changes its representation (an incoming link), so its ETag.</summary>
+    [SkippableFact]
+    public async Task ANewIncomingLinkChangesTheClaimsETag()
+    {
+        using var curator = await api.CreateClientAsync(ApiRole.Curator);
+        var target = await EntityWriteTests<TApi>.CreateClaimAsync(curator, "wpk-cmc", []);
+        var before = await curator.GetAsync($"/v1/claims/{target}");
+        var linking = TestClaims.Body(TestClaims.NewId("links-in"));
+        linking["links"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["kind"] = "supports", ["claim"] = target });
+
+        (await curator.SendJsonAsync(HttpMethod.Post, "/v1/claims", linking.ToJsonString())).EnsureSuccessStatusCode();
+        var after = await GetIfNoneMatchAsync(curator, $"/v1/claims/{target}", before.ETag());
+
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.Equal("incoming", (await after.ReadSuccessAsync()).GetProperty("links")[0].GetProperty("direction").GetString());
+        Assert.NotEqual(before.ETag(), after.ETag());
+    }
+
+    private static async Task<HttpResponseMessage> GetIfNoneMatchAsync(HttpClient client, string url, string etag)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.TryAddWithoutValidation("If-None-Match", etag);
+        return await client.SendAsync(request);
     }
 
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, string write, string id, string? ifMatch) => write switch

@@ -62,7 +62,16 @@ public static class Curators
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 
-    /// <summary>The response's ETag, e.g. "\"3\"".</summary>
+    /// <summary>The response's ETag, e.g. "\"3-5f0c2a9d41be\"".</summary>
     public static string ETag(this HttpResponseMessage response) =>
         response.Headers.ETag?.ToString() ?? throw new Xunit.Sdk.XunitException("The response has no ETag.");
+
+    /// <summary>The revision the response's ETag names ("\"3-5f0c2a9d41be\"" is 3), after checking its form: a strong tag, the revision, a dash, twelve hex digits of the body's digest.</summary>
+    public static int ETagRevision(this HttpResponseMessage response)
+    {
+        var etag = response.ETag();
+        var match = System.Text.RegularExpressions.Regex.Match(etag, "^\"([1-9][0-9]*)-[0-9a-f]{12}\"$");
+        Assert.True(match.Success, $"not an ETag of this API: {etag}");
+        return int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
 }

@@ -119,6 +119,7 @@ for (const p of plan) {
   if (!built) { console.log(`SKIP  ${p.label.padEnd(28)} ${p.op} (no id created by this run; --destructive to force)`); continue; }
   const { path, headers, body } = built;
   const r = await send(opt.proxy, { method: p.method, path, headers, body, timeoutMs: opt.timeoutMs });
+  if (r.headers?.etag) process.env.CONTRACT_VAR_ETAG = r.headers.etag;   // {{etag}} in a requests file: the last ETag seen
   const rec = { label: p.label, op: p.op, request: `${p.method} ${path}`, expect: p.expect, status: r.status ?? null, error: r.error ?? null, violations: [] };
   if (r.error) { transport++; rec.verdict = 'TRANSPORT'; results.push(rec); console.log(`ERR   ${rec.request} -> ${r.error}`); continue; }
   try { rec.violations = JSON.parse(r.headers['sl-violations'] || '[]'); } catch { rec.violations = [{ location: ['?'], message: r.headers['sl-violations'] }]; }

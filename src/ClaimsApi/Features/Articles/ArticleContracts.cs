@@ -44,7 +44,7 @@ public sealed record ArticleSummary(
 /// <param name="Text">The article text exactly as published; every span indexes it in code points.</param>
 /// <param name="ContentSha256">SHA-256 of <c>Text</c> in UTF-8, to check a copy.</param>
 /// <param name="SeedFile">The seed file it was imported from (null once it is curated through the API).</param>
-/// <param name="Revision">Its revision, also sent as the ETag; send it back in If-Match to change the article.</param>
+/// <param name="Revision">Its revision, the first part of the ETag; send the ETag (or \"3\") back in If-Match to change the article.</param>
 public sealed record ArticleDetail(
     string Id,
     string Title,

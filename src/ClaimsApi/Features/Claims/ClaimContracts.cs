@@ -42,7 +42,7 @@ public sealed record ClaimSummary(
 /// <param name="Links">Links to related claims, in both directions.</param>
 /// <param name="Workflow">Where the claim stands in the desk's workflow; anonymous readers see only published claims.</param>
 /// <param name="RetractionReason">Why it was retracted, if it was.</param>
-/// <param name="Revision">Its revision, also sent as the ETag; send it back in If-Match to change the claim.</param>
+/// <param name="Revision">Its revision, the first part of the ETag; send the ETag (or \"3\") back in If-Match to change the claim.</param>
 public sealed record ClaimDetail(
     string Id,
     string Text,

@@ -98,7 +98,7 @@ public static class ClaimEndpoints
 
     [EndpointName("GetClaim")]
     [EndpointSummary("Get a claim")]
-    [EndpointDescription("One claim with its evidence (statement, speaker, span and quoted text), the entities it mentions and its links to other claims in both directions. The ETag is its revision: If-None-Match answers 304.")]
+    [EndpointDescription("One claim with its evidence (statement, speaker, span and quoted text), the entities it mentions and its links to other claims in both directions. The ETag is its revision and a digest of the bytes (\"3-5f0c2a9d41be\"), so it changes with anything shown, embedded names included: If-None-Match answers 304.")]
     internal static async Task<Results<Ok<ClaimDetail>, ProblemHttpResult>> Get(string id, ClaimsDbContext db, CancellationToken ct) =>
         await LoadAsync(id, db, ct) is { } claim ? TypedResults.Ok(claim) : Problems.NotFound("claim", id);
 

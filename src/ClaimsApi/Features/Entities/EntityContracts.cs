@@ -14,7 +14,7 @@ namespace ClaimsApi.Features.Entities;
 /// <param name="Description">A short description, if curated.</param>
 /// <param name="WikidataId">The Wikidata item, if known (e.g. Q423).</param>
 /// <param name="PartOf">The entity it is part of (a treaty article of its treaty), if any.</param>
-/// <param name="Revision">Its revision, also sent as the ETag; send it back in If-Match to change the entity.</param>
+/// <param name="Revision">Its revision, the first part of the ETag; send the ETag (or \"3\") back in If-Match to change the entity.</param>
 public sealed record EntityResponse(
     string Id,
     string Name,

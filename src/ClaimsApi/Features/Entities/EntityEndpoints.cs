@@ -38,7 +38,7 @@ public static class EntityEndpoints
 
     [EndpointName("GetEntity")]
     [EndpointSummary("Get an entity")]
-    [EndpointDescription("One entity with its aliases. The ETag is its revision: If-None-Match answers 304. An entity merged into another answers 301 with the other's URL.")]
+    [EndpointDescription("One entity with its aliases. The ETag is its revision and a digest of the bytes (\"3-5f0c2a9d41be\"), so it changes with anything shown, embedded names included: If-None-Match answers 304. An entity merged into another answers 301 with the other's URL.")]
     internal static async Task<Results<Ok<EntityResponse>, RedirectHttpResult, ProblemHttpResult>> Get(string id, ClaimsDbContext db, CancellationToken ct)
     {
         if (await LoadAsync(id, db, ct) is { } entity)

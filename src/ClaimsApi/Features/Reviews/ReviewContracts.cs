@@ -15,7 +15,7 @@ namespace ClaimsApi.Features.Reviews;
 /// <param name="RatingText">The reviewer's verdict in their own words (schema.org reviewRating.alternateName), e.g. "Pants on Fire".</param>
 /// <param name="Rating">The verdict normalised: true, mostly-true, mixture, mostly-false, false or unproven.</param>
 /// <param name="Summary">What the review found, in a few sentences.</param>
-/// <param name="Revision">Its revision, also sent as the ETag; send it back in If-Match to change the review.</param>
+/// <param name="Revision">Its revision, the first part of the ETag; send the ETag (or \"3\") back in If-Match to change the review.</param>
 public sealed record ReviewResponse(
     string Id,
     string ClaimId,

@@ -36,7 +36,7 @@ public static class ReviewEndpoints
 
     [EndpointName("GetReview")]
     [EndpointSummary("Get a review")]
-    [EndpointDescription("One review of a claim. The ETag is its revision: If-None-Match answers 304. 404 when its claim is not visible to the caller.")]
+    [EndpointDescription("One review of a claim. The ETag is its revision and a digest of the bytes (\"3-5f0c2a9d41be\"), so it changes with anything shown, embedded names included: If-None-Match answers 304. 404 when its claim is not visible to the caller.")]
     internal static async Task<Results<Ok<ReviewResponse>, ProblemHttpResult>> Get(string id, ClaimsDbContext db, CancellationToken ct) =>
         await LoadAsync(id, db, ct) is { } review ? TypedResults.Ok(review) : Problems.NotFound("review", id);
 

@@ -19,7 +19,7 @@ namespace ClaimsApi.Features.Statements;
 /// <param name="ClaimIds">The claims this statement is evidence for.</param>
 /// <param name="Workflow">Where it stands in the desk's workflow; anonymous readers see only published statements.</param>
 /// <param name="RetractionReason">Why it was retracted, if it was.</param>
-/// <param name="Revision">Its revision, also sent as the ETag; send it back in If-Match to change the statement.</param>
+/// <param name="Revision">Its revision, the first part of the ETag; send the ETag (or \"3\") back in If-Match to change the statement.</param>
 public sealed record StatementResponse(
     string Id,
     string ArticleId,

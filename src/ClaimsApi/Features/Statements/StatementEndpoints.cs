@@ -52,7 +52,7 @@ public static class StatementEndpoints
 
     [EndpointName("GetStatement")]
     [EndpointSummary("Get a statement")]
-    [EndpointDescription("One statement with its speaker, span and the claims it is evidence for. The ETag is its revision: If-None-Match answers 304.")]
+    [EndpointDescription("One statement with its speaker, span and the claims it is evidence for. The ETag is its revision and a digest of the bytes (\"3-5f0c2a9d41be\"), so it changes with anything shown, embedded names included: If-None-Match answers 304.")]
     internal static async Task<Results<Ok<StatementResponse>, ProblemHttpResult>> Get(string id, ClaimsDbContext db, CancellationToken ct) =>
         await LoadAsync(id, db, ct) is { } statement ? TypedResults.Ok(statement) : Problems.NotFound("statement", id);
 
