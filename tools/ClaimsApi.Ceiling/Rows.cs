@@ -33,7 +33,7 @@ internal sealed class Dialect
 /// Every row has the same columns, because PostgreSQL gives each column of a UNION one type: where it sorts (section
 /// <c>s</c>, then <c>n1</c>, <c>n2</c>, <c>k1</c>, <c>k2</c>), what kind of row it is (<c>t</c>), then
 /// <paramref name="texts"/> text columns and <paramref name="numbers"/> integer columns, each branch's own values
-/// first and NULLs after them. Sorting in the query lets the JSON be written while the rows are read, in one pass.
+/// first and typed NULLs after them (PostgreSQL would take a column of bare NULLs in the first branches for text). Sorting in the query lets the JSON be written while the rows are read, in one pass.
 /// </summary>
 internal sealed class RowShape(int texts, int numbers)
 {
@@ -67,12 +67,12 @@ internal sealed class RowShape(int texts, int numbers)
             .Append(System.Globalization.CultureInfo.InvariantCulture, $"{section ?? kind} AS s, {n1} AS n1, {n2} AS n2, {k1} AS k1, {k2} AS k2, {kind} AS t");
         for (var i = 0; i < texts; i++)
         {
-            sql.Append(", ").Append(i < text.Length ? text[i] : "NULL").Append(" AS x").Append(i);
+            sql.Append(", ").Append(i < text.Length ? text[i] : "CAST(NULL AS TEXT)").Append(" AS x").Append(i);
         }
 
         for (var i = 0; i < numbers; i++)
         {
-            sql.Append(", ").Append(i < number.Length ? number[i] : "NULL").Append(" AS y").Append(i);
+            sql.Append(", ").Append(i < number.Length ? number[i] : "CAST(NULL AS INTEGER)").Append(" AS y").Append(i);
         }
 
         return sql.ToString();
