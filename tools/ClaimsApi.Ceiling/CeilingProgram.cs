@@ -9,6 +9,18 @@ internal static class CeilingProgram
 {
     public static async Task Main(string[] args)
     {
+        if (args is ["--sql", .. var rest])
+        {
+            // What the ceiling runs, for the provider given (Sqlite by default): to read, or to EXPLAIN in a database shell.
+            var dialect = rest is ["Postgres"] ? Dialect.Postgres : Dialect.Sqlite;
+            foreach (var (name, query) in Reads.Queries(dialect))
+            {
+                await Console.Out.WriteLineAsync($"-- {name} ({string.Join(", ", query.Parameters)})\n{query.Sql};\n");
+            }
+
+            return;
+        }
+
         await using var app = Build(args);
         await app.RunAsync();
     }
@@ -28,7 +40,7 @@ internal static class CeilingProgram
         builder.Services.AddSingleton(database);
         var app = builder.Build();
 
-        var reads = new Reads(database);
+        var reads = new Reads(database.Dialect, database);
         app.MapGet("/v1/claims/{id}", reads.ClaimAsync);
         app.MapGet("/v1/statements/{id}", reads.StatementAsync);
         app.MapGet("/v1/entities/{id}", reads.EntityAsync);

@@ -50,7 +50,7 @@ internal static class Lists
                 AND {Visible.Published("c")}{(after ? AfterPosition : "")}
             {NewestFirst}
             LIMIT @take) AS page
-        ORDER BY s, x6 DESC, x0
+        ORDER BY part, x6 DESC, x0
         """, ClaimShape, Parameters(("@id", true), ("@on", after), ("@after", after), ("@take", true)));
 
     /// <summary>The names of the parameters a variant of a query takes, in order.</summary>

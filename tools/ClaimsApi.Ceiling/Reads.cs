@@ -8,26 +8,38 @@ namespace ClaimsApi.Ceiling;
 /// The request handlers: each checks its request, runs one prepared statement and writes the JSON with Utf8JsonWriter
 /// into the response's buffer as it reads the rows. The queries are built once, for the provider.
 /// </summary>
-internal sealed class Reads(Database database)
+internal sealed class Reads(Dialect dialect, Database database)
 {
-    private readonly Query _claim = Claims.Detail(database.Dialect);
+    private readonly Query _claim = Claims.Detail(dialect);
     private readonly Query _statement = Statements.Detail();
-    private readonly Query _entity = Entities.Detail(database.Dialect);
-    private readonly Query _article = Articles.Detail(database.Dialect);
+    private readonly Query _entity = Entities.Detail(dialect);
+    private readonly Query _article = Articles.Detail(dialect);
 
     /// <summary>Indexed by (kind given ? 2 : 0) + (cursor given ? 1 : 0).</summary>
     private readonly Query[] _claimsMentioning =
     [
-        Lists.ClaimsMentioning(database.Dialect, kind: false, after: false), Lists.ClaimsMentioning(database.Dialect, kind: false, after: true),
-        Lists.ClaimsMentioning(database.Dialect, kind: true, after: false), Lists.ClaimsMentioning(database.Dialect, kind: true, after: true),
+        Lists.ClaimsMentioning(dialect, kind: false, after: false), Lists.ClaimsMentioning(dialect, kind: false, after: true),
+        Lists.ClaimsMentioning(dialect, kind: true, after: false), Lists.ClaimsMentioning(dialect, kind: true, after: true),
     ];
 
-    private readonly Query[] _claimsOfEntity = [Lists.ClaimsOfEntity(database.Dialect, after: false), Lists.ClaimsOfEntity(database.Dialect, after: true)];
+    private readonly Query[] _claimsOfEntity = [Lists.ClaimsOfEntity(dialect, after: false), Lists.ClaimsOfEntity(dialect, after: true)];
     private readonly Query[] _statementsBySpeaker = [Statements.BySpeaker(after: false), Statements.BySpeaker(after: true)];
 
     /// <summary>ClaimKind's wire names (the API's filter takes them in any case) to the names the database stores.</summary>
     private static readonly Dictionary<string, string> ClaimKinds = new[] { "Factual", "Legal", "Causal", "Prediction", "Opinion" }
         .ToDictionary(JsonNamingPolicy.KebabCaseLower.ConvertName, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Every query, named by what it serves (<c>--sql</c> prints them).</summary>
+    public static IEnumerable<(string Name, Query Query)> Queries(Dialect dialect)
+    {
+        var reads = new Reads(dialect, database: null!);
+        (string, Query)[] details =
+            [("GET /v1/claims/{id}", reads._claim), ("GET /v1/statements/{id}", reads._statement), ("GET /v1/entities/{id}", reads._entity), ("GET /v1/articles/{id}", reads._article)];
+        return details
+            .Concat(reads._claimsMentioning.Select((q, i) => ($"GET /v1/claims?entity{(i >= 2 ? "&kind" : "")}{(i % 2 == 1 ? "&cursor" : "")}", q)))
+            .Concat(reads._statementsBySpeaker.Select((q, i) => ($"GET /v1/statements?speaker{(i == 1 ? "&cursor" : "")}", q)))
+            .Concat(reads._claimsOfEntity.Select((q, i) => ($"GET /v1/entities/{{id}}/claims{(i == 1 ? "?cursor" : "")}", q)));
+    }
 
     public Task ClaimAsync(HttpContext http) => DetailAsync(http, _claim, Claims.WriteAsync);
 

@@ -31,7 +31,7 @@ internal sealed class Dialect
 /// <summary>
 /// The columns of a query that brings a record and everything it embeds in one statement: a UNION ALL of typed rows.
 /// Every row has the same columns, because PostgreSQL gives each column of a UNION one type: where it sorts (section
-/// <c>s</c>, then <c>n1</c>, <c>n2</c>, <c>k1</c>, <c>k2</c>), what kind of row it is (<c>t</c>), then
+/// <c>part</c>, then <c>n1</c>, <c>n2</c>, <c>k1</c>, <c>k2</c>), what kind of row it is (<c>row_kind</c>), then
 /// <paramref name="texts"/> text columns and <paramref name="numbers"/> integer columns, each branch's own values
 /// first and typed NULLs after them (PostgreSQL would take a column of bare NULLs in the first branches for text). Sorting in the query lets the JSON be written while the rows are read, in one pass.
 /// </summary>
@@ -40,12 +40,12 @@ internal sealed class RowShape(int texts, int numbers)
     public const int KindColumn = 5;
     public const int FirstText = 6;
 
-    public const string OrderBy = "ORDER BY s, n1, n2, k1, k2";
+    public const string OrderBy = "ORDER BY part, n1, n2, k1, k2";
 
     public int FirstNumber => FirstText + texts;
 
     /// <summary>One branch: <c>SELECT</c> and its columns (the caller adds FROM and WHERE).</summary>
-    /// <param name="kind">The row's kind (<c>t</c>), and its section unless <paramref name="section"/> is given.</param>
+    /// <param name="kind">The row's kind (<c>row_kind</c>), and its part unless <paramref name="section"/> is given.</param>
     /// <param name="text">This branch's text columns, in the order the JSON reads them.</param>
     /// <param name="number">This branch's integer columns, in the order the JSON reads them.</param>
     /// <param name="n1">First numeric sort key.</param>
@@ -64,7 +64,7 @@ internal sealed class RowShape(int texts, int numbers)
         }
 
         var sql = new StringBuilder(distinct ? "SELECT DISTINCT " : "SELECT ")
-            .Append(System.Globalization.CultureInfo.InvariantCulture, $"{section ?? kind} AS s, {n1} AS n1, {n2} AS n2, {k1} AS k1, {k2} AS k2, {kind} AS t");
+            .Append(System.Globalization.CultureInfo.InvariantCulture, $"{section ?? kind} AS part, {n1} AS n1, {n2} AS n2, {k1} AS k1, {k2} AS k2, {kind} AS row_kind");
         for (var i = 0; i < texts; i++)
         {
             sql.Append(", ").Append(i < text.Length ? text[i] : "CAST(NULL AS TEXT)").Append(" AS x").Append(i);
