@@ -13,7 +13,8 @@
 # core; a PostgreSQL server is not pinned. Needs wrk (Debian: apt-get install -y wrk), curl and python3 (and psql
 # for PostgreSQL). Ids: 1,000 of each kind of record an anonymous reader sees; for the lists, 200 entities that
 # claims mention and 200 speakers, each list read at its first page and at a "deep" cursor (the page after one of
-# its items, chosen at random).
+# its items, chosen at random). WARMUP_SECONDS (default 5) is each endpoint's warm-up on each server; LOAD_PORT
+# (default 5191) the API's port, the ceiling's the next one.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -21,14 +22,14 @@ database=${1:-}
 duration=${2:-5}
 rounds=${3:-2}
 connections=${4:-32}
-warmup=${WARMUP_SECONDS:-2}
+warmup=${WARMUP_SECONDS:-5}
 api_port=${LOAD_PORT:-5191}
 ceiling_port=$((api_port + 1))
 provider=${Database__Provider:-Sqlite}
 work=$(mktemp -d)
 api_pid=
 ceiling_pid=
-trap '[[ -n $api_pid ]] && kill "$api_pid" 2>/dev/null; [[ -n $ceiling_pid ]] && kill "$ceiling_pid" 2>/dev/null; rm -rf "$work"' EXIT
+trap '[[ -n $api_pid ]] && kill -KILL "$api_pid" 2>/dev/null; [[ -n $ceiling_pid ]] && kill -KILL "$ceiling_pid" 2>/dev/null; rm -rf "$work"' EXIT
 
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install -y wrk)" >&2; exit 2; }
 if [[ $provider == Postgres ]]; then
@@ -65,17 +66,26 @@ wait_for() { # url, pid, log
   exit 1
 }
 
-env ASPNETCORE_URLS="http://127.0.0.1:$api_port" Logging__LogLevel__Default=Warning RateLimiting__Enabled=false \
-  Database__Provider="$provider" Database__ConnectionString="$connection_string" Seeds__Path="$PWD/seeds" "${read_only[@]}" \
-  "${server[@]}" dotnet "$work/api/ClaimsApi.dll" >"$work/api.log" 2>&1 &
-api_pid=$!
-wait_for "http://127.0.0.1:$api_port/health/live" "$api_pid" "$work/api.log"
+# The servers; a server still busy with requests wrk gave up on is restarted (see settle below). The first start
+# of a fresh SQLite base imports the seeds; the API's start has the seeds import and migrations off otherwise.
+start_api() {
+  env ASPNETCORE_URLS="http://127.0.0.1:$api_port" Logging__LogLevel__Default=Warning RateLimiting__Enabled=false \
+    Database__Provider="$provider" Database__ConnectionString="$connection_string" Seeds__Path="$PWD/seeds" "${read_only[@]}" \
+    "${server[@]}" dotnet "$work/api/ClaimsApi.dll" >>"$work/api.log" 2>&1 &
+  api_pid=$!
+  wait_for "http://127.0.0.1:$api_port/health/live" "$api_pid" "$work/api.log"
+}
 
-env ASPNETCORE_URLS="http://127.0.0.1:$ceiling_port" Logging__LogLevel__Default=Warning \
-  Database__Provider="$provider" Database__ConnectionString="$connection_string" \
-  "${server[@]}" dotnet "$work/ceiling/ClaimsApi.Ceiling.dll" >"$work/ceiling.log" 2>&1 &
-ceiling_pid=$!
-wait_for "http://127.0.0.1:$ceiling_port/v1/claims/-" "$ceiling_pid" "$work/ceiling.log"
+start_ceiling() {
+  env ASPNETCORE_URLS="http://127.0.0.1:$ceiling_port" Logging__LogLevel__Default=Warning \
+    Database__Provider="$provider" Database__ConnectionString="$connection_string" \
+    "${server[@]}" dotnet "$work/ceiling/ClaimsApi.Ceiling.dll" >>"$work/ceiling.log" 2>&1 &
+  ceiling_pid=$!
+  wait_for "http://127.0.0.1:$ceiling_port/v1/claims/-" "$ceiling_pid" "$work/ceiling.log"
+}
+
+start_api
+start_ceiling
 
 # One file of request paths per endpoint, from ids picked at random with a fixed seed.
 python3 - "$provider" "$connection_string" "$work" <<'PY'
@@ -167,29 +177,54 @@ endpoints=(
   "/v1/entities/{id}/claims, deep|entity-claims-deep"
 )
 
-# drive PORT FILE SECONDS: prints "requests seconds p50_us p99_us non2xx socket_errors".
+# settle PID: waits until the server is idle (under 4% of a core over half a second), for at most 30 s. A server
+# goes on with the requests wrk gave up on (a database statement is not stopped), and that work must not fall into
+# the other server's round on the same core. Fails when the server is still busy.
+settle() {
+  local before after
+  [[ -r /proc/$1/stat ]] || return 0
+  before=$(awk '{ print $14 + $15 }' "/proc/$1/stat")
+  for _ in $(seq 1 60); do
+    sleep 0.5
+    after=$(awk '{ print $14 + $15 }' "/proc/$1/stat")
+    (( after - before <= 2 )) && return 0
+    before=$after
+  done
+  return 1
+}
+
+# drive api|ceiling FILE SECONDS: prints "requests seconds p50_us p99_us non2xx socket_errors"; then lets the server
+# settle, or restarts it (counted in $work/NAME.restarts) when it does not.
 drive() {
-  "${client[@]}" wrk -t"$threads" -c"$connections" -d"${3}s" --timeout 10s -s "$work/paths.lua" "http://127.0.0.1:$1" -- "$work/$2.paths" |
+  local pid port
+  if [[ $1 == api ]]; then pid=$api_pid port=$api_port; else pid=$ceiling_pid port=$ceiling_port; fi
+  "${client[@]}" wrk -t"$threads" -c"$connections" -d"${3}s" --timeout 10s -s "$work/paths.lua" "http://127.0.0.1:$port" -- "$work/$2.paths" |
     awk '$1 == "RESULT" { printf "%d %.3f %d %d %d %d\n", $2, $3 / 1e6, $4, $5, $6, $7 }'
+  if ! settle "$pid"; then
+    kill -KILL "$pid" # read-only work: nothing to finish cleanly
+    wait "$pid" 2>/dev/null || true
+    echo "$2" >>"$work/$1.restarts"
+    if [[ $1 == api ]]; then start_api; else start_ceiling; fi
+  fi
 }
 
 ms() { awk -v us="$1" 'BEGIN { printf (us < 10000 ? "%.2fms" : "%.0fms"), us / 1000 }'; }
 
 total=$(( ${#endpoints[@]} * 2 * (warmup + rounds * duration) ))
 echo "database: ${database:-fresh SQLite seeded from seeds/} ($provider); $(nproc) cores, $pinning"
-echo "wrk: $connections connections, $threads thread(s), ${duration}s rounds, $rounds alternating rounds per server after ${warmup}s warm-up; about ${total}s of load"
+echo "wrk: $connections connections, $threads thread(s), ${duration}s rounds, $rounds alternating rounds per server after ${warmup}s warm-up; about ${total}s of load; each server settles after its rounds"
 printf '%-40s %12s %9s %9s %12s %9s %9s %8s %8s  %s\n' endpoint "API req/s" p50 p99 "ceiling r/s" p50 p99 "req/s" p99 "rounds (API | ceiling req/s); errors"
 printf '%-40s %12s %9s %9s %12s %9s %9s %8s %8s\n' "" "" "" "" "" "" "" "API/ceil" "API/ceil"
 for entry in "${endpoints[@]}"; do
   name=${entry%%|*}
   file=${entry#*|}
-  drive "$api_port" "$file" "$warmup" >/dev/null
-  drive "$ceiling_port" "$file" "$warmup" >/dev/null
+  drive api "$file" "$warmup" >/dev/null
+  drive ceiling "$file" "$warmup" >/dev/null
   : >"$work/api.rounds"
   : >"$work/ceiling.rounds"
   for _ in $(seq 1 "$rounds"); do
-    drive "$api_port" "$file" "$duration" >>"$work/api.rounds"
-    drive "$ceiling_port" "$file" "$duration" >>"$work/ceiling.rounds"
+    drive api "$file" "$duration" >>"$work/api.rounds"
+    drive ceiling "$file" "$duration" >>"$work/ceiling.rounds"
   done
   # Over the rounds: requests/s = all requests / all seconds; p50 and p99 = the mean of the rounds'.
   read -r a_rps a_p50 a_p99 a_err a_each < <(awk '{ n += $1; s += $2; p50 += $3; p99 += $4; err += $5 + $6; each = each sprintf("%s%.0f", NR > 1 ? "/" : "", $1 / $2) }
@@ -198,10 +233,17 @@ for entry in "${endpoints[@]}"; do
     END { printf "%.1f %.0f %.0f %d %s\n", n / s, p50 / NR, p99 / NR, err, each }' "$work/ceiling.rounds")
   ratio=$(awk -v a="$a_rps" -v c="$c_rps" 'BEGIN { printf (c > 0 ? "%.1f%%" : "n/a"), 100 * a / c }')
   p99_ratio=$(awk -v a="$a_p99" -v c="$c_p99" 'BEGIN { printf (c > 0 && a > 0 ? "%.1fx" : "n/a"), a / c }')
+  # A round that completes fewer requests than it has connections measures only the requests that finished
+  # first (wrk leaves the rest out): its percentiles are marked *.
   a_lat="$(ms "$a_p50") $(ms "$a_p99")"
+  if awk -v rps="$a_rps" -v d="$duration" -v c="$connections" 'BEGIN { exit !(rps * d < c) }'; then
+    a_lat="$(ms "$a_p50")* $(ms "$a_p99")*" p99_ratio="n/a"
+  fi
   [[ $a_rps == 0.0 ]] && a_lat="n/a n/a"
   errors=""
   (( a_err + c_err > 0 )) && errors="; errors: API $a_err, ceiling $c_err"
+  restarts=$(cat "$work/api.restarts" "$work/ceiling.restarts" 2>/dev/null | grep -cx "$file" || true)
+  (( restarts > 0 )) && errors="$errors; restarted $restarts time(s) (still busy 30 s after a round)"
   # shellcheck disable=SC2086
   printf '%-40s %12s %9s %9s %12s %9s %9s %8s %8s  %s\n' "$name" "$a_rps" $a_lat "$c_rps" "$(ms "$c_p50")" "$(ms "$c_p99")" \
     "$ratio" "$p99_ratio" "$a_each | $c_each$errors"
