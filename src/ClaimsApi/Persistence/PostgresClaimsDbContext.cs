@@ -13,6 +13,8 @@ public sealed partial class PostgresClaimsDbContext(DbContextOptions<PostgresCla
     private const long SeedLockKey = 0x636C61696D73;
     private const long MigrationLockKey = 0x6D696772617465;
 
+    private static readonly TimeSpan MigrationCommandTimeout = TimeSpan.FromHours(1);
+
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string connectionString) =>
         builder.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(3)).UseSnakeCaseNamingConvention();
 
@@ -75,7 +77,19 @@ public sealed partial class PostgresClaimsDbContext(DbContextOptions<PostgresCla
             // EF Core reads the history table before it creates it, and logs the failed read of a new database as an
             // error (npgsql/efcore.pg#3407): create it first, so a first start logs no "fail:" line.
             await Database.ExecuteSqlRawAsync(this.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
-            await Database.MigrateAsync(targetMigration, cancellationToken);
+
+            // A migration that fills a table from a large base (entity_claims: minutes at millions of claims) runs
+            // far past the 30 s default for a command; cancelling it would only roll it back and fail the start.
+            var timeout = Database.GetCommandTimeout();
+            Database.SetCommandTimeout(MigrationCommandTimeout);
+            try
+            {
+                await Database.MigrateAsync(targetMigration, cancellationToken);
+            }
+            finally
+            {
+                Database.SetCommandTimeout(timeout);
+            }
         }
         finally
         {

@@ -163,6 +163,10 @@ namespace ClaimsApi.Persistence.Migrations.Postgres
                     b.HasIndex("PublisherId")
                         .HasDatabaseName("ix_articles_publisher_id");
 
+                    b.HasIndex("SeedFile")
+                        .HasDatabaseName("ix_articles_seed_file")
+                        .HasFilter("seed_file IS NOT NULL");
+
                     b.HasIndex("PublishedOn", "Id")
                         .IsDescending(true, false)
                         .HasDatabaseName("ix_articles_published_on_id");
@@ -518,6 +522,10 @@ namespace ClaimsApi.Persistence.Migrations.Postgres
                     b.HasIndex("ArticleId")
                         .HasDatabaseName("ix_claims_article_id");
 
+                    b.HasIndex("SeedFile")
+                        .HasDatabaseName("ix_claims_seed_file")
+                        .HasFilter("seed_file IS NOT NULL");
+
                     b.HasIndex("ClaimantId", "Id")
                         .HasDatabaseName("ix_claims_claimant_id_id");
 
@@ -529,6 +537,13 @@ namespace ClaimsApi.Persistence.Migrations.Postgres
 
                     b.HasIndex("Status", "Id")
                         .HasDatabaseName("ix_claims_status_id");
+
+                    b.HasIndex("ClaimantId", "ClaimedOn", "Id")
+                        .HasDatabaseName("ix_claims_claimant_id_claimed_on_id");
+
+                    b.HasIndex(new[] { "ClaimantId", "ClaimedOn", "Id" }, "ClaimantClaimedOnDescending")
+                        .IsDescending(false, true, false)
+                        .HasDatabaseName("ix_claims_claimant_id_claimed_on_desc_id");
 
                     b.HasIndex(new[] { "ClaimedOn", "Id" }, "ClaimedOnDescending")
                         .IsDescending(true, false)
@@ -854,6 +869,10 @@ namespace ClaimsApi.Persistence.Migrations.Postgres
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_statements_parent_id");
 
+                    b.HasIndex("SeedFile")
+                        .HasDatabaseName("ix_statements_seed_file")
+                        .HasFilter("seed_file IS NOT NULL");
+
                     b.HasIndex("SourceId")
                         .HasDatabaseName("ix_statements_source_id");
 
@@ -864,6 +883,38 @@ namespace ClaimsApi.Persistence.Migrations.Postgres
                         .HasDatabaseName("ix_statements_speaker_id_id");
 
                     b.ToTable("statements", (string)null);
+                });
+
+            modelBuilder.Entity("ClaimsApi.Persistence.EntityClaim", b =>
+                {
+                    b.Property<string>("EntityId")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("entity_id")
+                        .UseCollation("C");
+
+                    b.Property<int>("Scope")
+                        .HasMaxLength(32)
+                        .HasColumnType("integer")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("ClaimId")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("claim_id")
+                        .UseCollation("C");
+
+                    b.Property<DateOnly>("ClaimedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("claimed_on");
+
+                    b.HasKey("EntityId", "Scope", "ClaimId")
+                        .HasName("pk_entity_claims");
+
+                    b.ToTable("entity_claims", null, t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
                 });
 
             modelBuilder.Entity("ClaimsApi.Domain.Article", b =>

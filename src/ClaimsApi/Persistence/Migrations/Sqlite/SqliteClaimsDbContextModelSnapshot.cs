@@ -144,6 +144,10 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                     b.HasIndex("PublisherId")
                         .HasDatabaseName("ix_articles_publisher_id");
 
+                    b.HasIndex("SeedFile")
+                        .HasDatabaseName("ix_articles_seed_file")
+                        .HasFilter("seed_file IS NOT NULL");
+
                     b.HasIndex("PublishedOn", "Id")
                         .IsDescending(true, false)
                         .HasDatabaseName("ix_articles_published_on_id");
@@ -468,6 +472,10 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                     b.HasIndex("ArticleId")
                         .HasDatabaseName("ix_claims_article_id");
 
+                    b.HasIndex("SeedFile")
+                        .HasDatabaseName("ix_claims_seed_file")
+                        .HasFilter("seed_file IS NOT NULL");
+
                     b.HasIndex("ClaimantId", "Id")
                         .HasDatabaseName("ix_claims_claimant_id_id");
 
@@ -479,6 +487,13 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "Id")
                         .HasDatabaseName("ix_claims_status_id");
+
+                    b.HasIndex("ClaimantId", "ClaimedOn", "Id")
+                        .HasDatabaseName("ix_claims_claimant_id_claimed_on_id");
+
+                    b.HasIndex(new[] { "ClaimantId", "ClaimedOn", "Id" }, "ClaimantClaimedOnDescending")
+                        .IsDescending(false, true, false)
+                        .HasDatabaseName("ix_claims_claimant_id_claimed_on_desc_id");
 
                     b.HasIndex(new[] { "ClaimedOn", "Id" }, "ClaimedOnDescending")
                         .IsDescending(true, false)
@@ -772,6 +787,10 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_statements_parent_id");
 
+                    b.HasIndex("SeedFile")
+                        .HasDatabaseName("ix_statements_seed_file")
+                        .HasFilter("seed_file IS NOT NULL");
+
                     b.HasIndex("SourceId")
                         .HasDatabaseName("ix_statements_source_id");
 
@@ -782,6 +801,36 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_statements_speaker_id_id");
 
                     b.ToTable("statements", (string)null);
+                });
+
+            modelBuilder.Entity("ClaimsApi.Persistence.EntityClaim", b =>
+                {
+                    b.Property<string>("EntityId")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entity_id");
+
+                    b.Property<int>("Scope")
+                        .HasMaxLength(32)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("ClaimId")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claim_id");
+
+                    b.Property<DateOnly>("ClaimedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_on");
+
+                    b.HasKey("EntityId", "Scope", "ClaimId")
+                        .HasName("pk_entity_claims");
+
+                    b.ToTable("entity_claims", null, t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
                 });
 
             modelBuilder.Entity("ClaimsApi.Domain.Article", b =>
