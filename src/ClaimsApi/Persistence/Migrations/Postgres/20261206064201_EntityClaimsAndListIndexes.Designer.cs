@@ -166,13 +166,13 @@ namespace ClaimsApi.Persistence.Migrations.Postgres
                     b.HasIndex("PublisherId")
                         .HasDatabaseName("ix_articles_publisher_id");
 
-                    b.HasIndex("SeedFile")
-                        .HasDatabaseName("ix_articles_seed_file")
-                        .HasFilter("seed_file IS NOT NULL");
-
                     b.HasIndex("PublishedOn", "Id")
                         .IsDescending(true, false)
                         .HasDatabaseName("ix_articles_published_on_id");
+
+                    b.HasIndex(new[] { "Id" }, "Seeded")
+                        .HasDatabaseName("ix_articles_seeded")
+                        .HasFilter("seed_file IS NOT NULL");
 
                     b.ToTable("articles", (string)null);
                 });
@@ -525,10 +525,6 @@ namespace ClaimsApi.Persistence.Migrations.Postgres
                     b.HasIndex("ArticleId")
                         .HasDatabaseName("ix_claims_article_id");
 
-                    b.HasIndex("SeedFile")
-                        .HasDatabaseName("ix_claims_seed_file")
-                        .HasFilter("seed_file IS NOT NULL");
-
                     b.HasIndex("ClaimantId", "Id")
                         .HasDatabaseName("ix_claims_claimant_id_id");
 
@@ -551,6 +547,10 @@ namespace ClaimsApi.Persistence.Migrations.Postgres
                     b.HasIndex(new[] { "ClaimedOn", "Id" }, "ClaimedOnDescending")
                         .IsDescending(true, false)
                         .HasDatabaseName("ix_claims_claimed_on_desc_id");
+
+                    b.HasIndex(new[] { "Id" }, "Seeded")
+                        .HasDatabaseName("ix_claims_seeded")
+                        .HasFilter("seed_file IS NOT NULL");
 
                     b.ToTable("claims", (string)null);
                 });
@@ -872,10 +872,6 @@ namespace ClaimsApi.Persistence.Migrations.Postgres
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_statements_parent_id");
 
-                    b.HasIndex("SeedFile")
-                        .HasDatabaseName("ix_statements_seed_file")
-                        .HasFilter("seed_file IS NOT NULL");
-
                     b.HasIndex("SourceId")
                         .HasDatabaseName("ix_statements_source_id");
 
@@ -884,6 +880,10 @@ namespace ClaimsApi.Persistence.Migrations.Postgres
 
                     b.HasIndex("SpeakerId", "Id")
                         .HasDatabaseName("ix_statements_speaker_id_id");
+
+                    b.HasIndex(new[] { "Id" }, "Seeded")
+                        .HasDatabaseName("ix_statements_seeded")
+                        .HasFilter("seed_file IS NOT NULL");
 
                     b.ToTable("statements", (string)null);
                 });

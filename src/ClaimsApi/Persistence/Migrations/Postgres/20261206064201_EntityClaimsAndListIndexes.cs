@@ -11,9 +11,9 @@ namespace ClaimsApi.Persistence.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateIndex(
-                name: "ix_statements_seed_file",
+                name: "ix_statements_seeded",
                 table: "statements",
-                column: "seed_file",
+                column: "id",
                 filter: "seed_file IS NOT NULL");
 
             migrationBuilder.CreateIndex(
@@ -28,15 +28,15 @@ namespace ClaimsApi.Persistence.Migrations.Postgres
                 columns: new[] { "claimant_id", "claimed_on", "id" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_claims_seed_file",
+                name: "ix_claims_seeded",
                 table: "claims",
-                column: "seed_file",
+                column: "id",
                 filter: "seed_file IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "ix_articles_seed_file",
+                name: "ix_articles_seeded",
                 table: "articles",
-                column: "seed_file",
+                column: "id",
                 filter: "seed_file IS NOT NULL");
 
             // The claims of each entity in list order (docs/decisions/0029-entity-claims-in-list-order.md), filled from
@@ -53,7 +53,7 @@ namespace ClaimsApi.Persistence.Migrations.Postgres
             migrationBuilder.Sql("DROP TABLE IF EXISTS entity_claims;");
 
             migrationBuilder.DropIndex(
-                name: "ix_statements_seed_file",
+                name: "ix_statements_seeded",
                 table: "statements");
 
             migrationBuilder.DropIndex(
@@ -65,11 +65,11 @@ namespace ClaimsApi.Persistence.Migrations.Postgres
                 table: "claims");
 
             migrationBuilder.DropIndex(
-                name: "ix_claims_seed_file",
+                name: "ix_claims_seeded",
                 table: "claims");
 
             migrationBuilder.DropIndex(
-                name: "ix_articles_seed_file",
+                name: "ix_articles_seeded",
                 table: "articles");
         }
     }

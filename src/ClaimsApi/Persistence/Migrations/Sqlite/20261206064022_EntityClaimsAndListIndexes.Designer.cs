@@ -147,13 +147,13 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                     b.HasIndex("PublisherId")
                         .HasDatabaseName("ix_articles_publisher_id");
 
-                    b.HasIndex("SeedFile")
-                        .HasDatabaseName("ix_articles_seed_file")
-                        .HasFilter("seed_file IS NOT NULL");
-
                     b.HasIndex("PublishedOn", "Id")
                         .IsDescending(true, false)
                         .HasDatabaseName("ix_articles_published_on_id");
+
+                    b.HasIndex(new[] { "Id" }, "Seeded")
+                        .HasDatabaseName("ix_articles_seeded")
+                        .HasFilter("seed_file IS NOT NULL");
 
                     b.ToTable("articles", (string)null);
                 });
@@ -475,10 +475,6 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                     b.HasIndex("ArticleId")
                         .HasDatabaseName("ix_claims_article_id");
 
-                    b.HasIndex("SeedFile")
-                        .HasDatabaseName("ix_claims_seed_file")
-                        .HasFilter("seed_file IS NOT NULL");
-
                     b.HasIndex("ClaimantId", "Id")
                         .HasDatabaseName("ix_claims_claimant_id_id");
 
@@ -501,6 +497,10 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                     b.HasIndex(new[] { "ClaimedOn", "Id" }, "ClaimedOnDescending")
                         .IsDescending(true, false)
                         .HasDatabaseName("ix_claims_claimed_on_desc_id");
+
+                    b.HasIndex(new[] { "Id" }, "Seeded")
+                        .HasDatabaseName("ix_claims_seeded")
+                        .HasFilter("seed_file IS NOT NULL");
 
                     b.ToTable("claims", (string)null);
                 });
@@ -790,10 +790,6 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_statements_parent_id");
 
-                    b.HasIndex("SeedFile")
-                        .HasDatabaseName("ix_statements_seed_file")
-                        .HasFilter("seed_file IS NOT NULL");
-
                     b.HasIndex("SourceId")
                         .HasDatabaseName("ix_statements_source_id");
 
@@ -802,6 +798,10 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
 
                     b.HasIndex("SpeakerId", "Id")
                         .HasDatabaseName("ix_statements_speaker_id_id");
+
+                    b.HasIndex(new[] { "Id" }, "Seeded")
+                        .HasDatabaseName("ix_statements_seeded")
+                        .HasFilter("seed_file IS NOT NULL");
 
                     b.ToTable("statements", (string)null);
                 });
