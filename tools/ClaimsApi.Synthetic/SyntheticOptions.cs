@@ -17,7 +17,7 @@ internal sealed record SyntheticOptions(int Claims, int Seed)
 
         Fills the configured database (Database:Provider, Database:ConnectionString) with a synthetic news base:
         about N/10 articles, 2N statements, N claims with evidence, mentions, qualifiers and links, and up to
-        20000 entities with aliases; then rebuilds the search index. Migrations are applied first. Generated ids
+        20000 entities with aliases; then rebuilds the search index and entity_claims. Migrations are applied first. Generated ids
         start with "syn-" and have no seed file, so the seeds import leaves them alone. A database that already
         holds synthetic rows is refused: generate into a new one.
         """;

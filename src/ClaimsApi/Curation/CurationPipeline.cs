@@ -218,7 +218,7 @@ public sealed class CurationPipeline(
 
     /// <summary>
     /// Saves the change set: a new revision for every changed record (and the API's version now wins over the
-    /// seeds), then for each its search-index rows, its representation after the change and its observers.
+    /// seeds), then for each its derived rows (search index, entity_claims), its representation after the change and its observers.
     /// </summary>
     private async Task<List<CuratedChange>> SaveAsync(ChangeSet changes, CancellationToken ct)
     {
@@ -233,10 +233,7 @@ public sealed class CurationPipeline(
         var committed = new List<CuratedChange>(changes.Pending.Count);
         foreach (var (resource, record, action, before, _) in changes.Pending)
         {
-            if (resource.IndexKind is { } kind)
-            {
-                await db.RefreshSearchIndexAsync(kind, record.Id, ct);
-            }
+            await db.RefreshDerivedRowsAsync(resource.IndexKind, record, ct); // search-index rows, entity_claims
 
             var after = record.DeletedAt is null ? await resource.RenderAsync(record.Id, db, ct) : null;
             committed.Add(new CuratedChange(resource, record.Id, record.Revision, action, actor, at, before, after));

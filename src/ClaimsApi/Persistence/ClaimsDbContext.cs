@@ -24,6 +24,7 @@ public abstract partial class ClaimsDbContext(DbContextOptions options) : DbCont
     public DbSet<ClaimReview> Reviews => Set<ClaimReview>();
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<EntityClaim> EntityClaims => Set<EntityClaim>();
 
     /// <summary>
     /// Whether reads see claims and statements that are not published (drafts, in review, retracted): true for

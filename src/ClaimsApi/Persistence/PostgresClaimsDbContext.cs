@@ -21,6 +21,8 @@ public sealed partial class PostgresClaimsDbContext(DbContextOptions<PostgresCla
             ? throw new InvalidOperationException("The change log's turn is taken inside the write's transaction.")
             : Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({ChangeLogLockKey})", cancellationToken);
 
+    private static readonly TimeSpan MigrationCommandTimeout = TimeSpan.FromHours(1);
+
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string connectionString) =>
         builder.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(3)).UseSnakeCaseNamingConvention();
 
@@ -83,7 +85,19 @@ public sealed partial class PostgresClaimsDbContext(DbContextOptions<PostgresCla
             // EF Core reads the history table before it creates it, and logs the failed read of a new database as an
             // error (npgsql/efcore.pg#3407): create it first, so a first start logs no "fail:" line.
             await Database.ExecuteSqlRawAsync(this.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
-            await Database.MigrateAsync(targetMigration, cancellationToken);
+
+            // A migration that fills a table from a large base (entity_claims: minutes at millions of claims) runs
+            // far past the 30 s default for a command; cancelling it would only roll it back and fail the start.
+            var timeout = Database.GetCommandTimeout();
+            Database.SetCommandTimeout(MigrationCommandTimeout);
+            try
+            {
+                await Database.MigrateAsync(targetMigration, cancellationToken);
+            }
+            finally
+            {
+                Database.SetCommandTimeout(timeout);
+            }
         }
         finally
         {

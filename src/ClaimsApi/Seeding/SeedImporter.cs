@@ -71,7 +71,7 @@ public sealed partial class SeedImporter(
             });
             await db.SaveChangesAsync(ct);
             await RecordHistoryAsync(ct);
-            await db.RebuildSearchIndexAsync(ct);
+            await RefreshDerivedRowsAsync(ct);
             await transaction.CommitAsync(ct);
             db.ChangeTracker.Clear();
 
@@ -92,41 +92,48 @@ public sealed partial class SeedImporter(
             .ToDictionaryAsync(e => e.Id, e => e.MergedIntoId!, StringComparer.Ordinal, ct);
         RepointMerged(seeds, merged);
 
+        // Every query below reads the rows the seeds define or came from seeds (a partial index on seed_file), or
+        // looks up the ids they name: the import costs the same on a base of any size.
         // Filters off: seeds manage their rows whatever their stage, deleted or not.
         var entities = await db.Entities.IgnoreQueryFilters().Include(e => e.Aliases).Where(e => e.SeedFile != null).ToListAsync(ct);
-        var curated = await CuratedIdsAsync(db.Entities, ct);
+        var curated = await CuratedIdsAsync(db.Entities, seeds.Entities.Select(e => e.Id), ct);
         Sync(CuratedRecords.Entity, entities, Seeded(seeds.Entities, curated), e => e.Id, (existing, desired) => SyncChildren(existing.Aliases, desired.Aliases, a => a.Alias));
 
         // Seed statements that live API records rest on: API claims cite them, API statements nest in them. The
         // seeds do not move, reword or drop them, as their spans hold those records' spans, and leave the text of their
         // article as it is too, like that of an article the API owns, as long as the seeds would change it (or drop it).
-        var apiClaims = db.Claims.Where(c => c.SeedFile == null && c.DeletedAt == null).Select(c => c.Id);
         var apiStatements = db.Statements.InEveryStage().Where(st => st.SeedFile == null);
         var seedSpans = seeds.Statements.ToDictionary(st => st.Id, st => (st.Start, st.End, st.Text), StringComparer.Ordinal);
         var restedOn = await db.Statements.InEveryStage()
             .Where(st => st.SeedFile != null
-                && (db.ClaimEvidence.Any(e => e.StatementId == st.Id && apiClaims.Contains(e.ClaimId)) || apiStatements.Any(a => a.ParentId == st.Id)))
+                && (db.ClaimEvidence.Any(e => e.StatementId == st.Id && db.Claims.Any(c => c.Id == e.ClaimId && c.SeedFile == null && c.DeletedAt == null))
+                    || apiStatements.Any(a => a.ParentId == st.Id)))
             .Select(st => new { st.Id, st.ArticleId, st.Start, st.End, st.Text }).ToListAsync(ct);
         restedOn.RemoveAll(st => seedSpans.TryGetValue(st.Id, out var span) && span == (st.Start, st.End, st.Text));
-        var underApiRecords = (await apiStatements.Select(st => st.ArticleId).Distinct().ToListAsync(ct))
-            .Concat(restedOn.Select(st => st.ArticleId)).ToHashSet(StringComparer.Ordinal);
         var articles = await db.Articles.IgnoreQueryFilters().Include(a => a.Paragraphs).AsSplitQuery().Where(a => a.SeedFile != null).ToListAsync(ct);
+        var seedArticleIds = articles.Select(a => a.Id).ToList();
+        var underApiRecords = (await apiStatements.Where(st => seedArticleIds.Contains(st.ArticleId)).Select(st => st.ArticleId).Distinct().ToListAsync(ct))
+            .Concat(restedOn.Select(st => st.ArticleId)).ToHashSet(StringComparer.Ordinal);
         var seedTexts = seeds.Articles.ToDictionary(a => a.Id, a => a.Text, StringComparer.Ordinal);
         var keptTexts = articles
             .Where(a => underApiRecords.Contains(a.Id) && (!seedTexts.TryGetValue(a.Id, out var text) || text != a.Text))
             .Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
         articles.RemoveAll(a => keptTexts.Contains(a.Id));
-        var curatedArticles = await CuratedIdsAsync(db.Articles, ct);
+        var statements = await db.Statements.IgnoreQueryFilters().Where(st => st.SeedFile != null).ToListAsync(ct);
+        var curatedArticles = await CuratedIdsAsync(
+            db.Articles,
+            seeds.Articles.Select(a => a.Id).Concat(seeds.Statements.Select(st => st.ArticleId)).Concat(seeds.Claims.Select(c => c.ArticleId)).Concat(statements.Select(st => st.ArticleId)),
+            ct);
         curatedArticles.UnionWith(keptTexts);
         Sync(CuratedRecords.Article, articles, Seeded(seeds.Articles, curatedArticles), a => a.Id, (existing, desired) => SyncChildren(existing.Paragraphs, desired.Paragraphs, p => p.Index));
 
         // The seeds anchor statements in their own article text: in an article the API owns (its text may have
         // been edited) or that the seeds leave as it is, the seed statements are left as they are, and so are the
         // seed claims resting on them.
-        var curatedStatements = await CuratedIdsAsync(db.Statements, ct);
+        var curatedStatements = await CuratedIdsAsync(
+            db.Statements, seeds.Statements.Select(st => st.Id).Concat(seeds.Claims.SelectMany(c => c.Evidence).Select(e => e.StatementId)), ct);
         var frozenStatements = seeds.Statements.Where(st => curatedArticles.Contains(st.ArticleId)).Select(st => st.Id)
             .Concat(restedOn.Select(st => st.Id)).ToHashSet(StringComparer.Ordinal);
-        var statements = await db.Statements.IgnoreQueryFilters().Where(st => st.SeedFile != null).ToListAsync(ct);
         statements.RemoveAll(st => frozenStatements.Contains(st.Id) || curatedArticles.Contains(st.ArticleId));
         Sync(CuratedRecords.Statement, statements, Seeded(seeds.Statements, [.. curatedStatements, .. frozenStatements]), st => st.Id, null);
 
@@ -139,10 +146,11 @@ public sealed partial class SeedImporter(
             .AsSplitQuery()
             .ToListAsync(ct);
         claims.RemoveAll(c => frozenClaims.Contains(c.Id));
-        curated = await CuratedIdsAsync(db.Claims, ct);
+        curated = await CuratedIdsAsync(db.Claims, seeds.Claims.Select(c => c.Id), ct);
 
         // A link to a new seed claim that is held back would point at nothing: it waits until that claim comes in.
-        var linkable = (await db.Claims.IgnoreQueryFilters().Select(c => c.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var targets = seeds.Claims.SelectMany(c => c.Links).Select(l => l.ToClaimId).Distinct(StringComparer.Ordinal).ToList();
+        var linkable = (await db.Claims.IgnoreQueryFilters().Where(c => targets.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         linkable.UnionWith(seeds.Claims.Select(c => c.Id).Where(id => !frozenClaims.Contains(id) && !curated.Contains(id)));
         foreach (var claim in seeds.Claims)
         {
@@ -206,9 +214,12 @@ public sealed partial class SeedImporter(
         }
     }
 
-    /// <summary>The ids of the records the API owns (written through it), which the seeds leave alone.</summary>
-    private static async Task<HashSet<string>> CuratedIdsAsync<T>(IQueryable<T> set, CancellationToken ct) where T : class, ICurated =>
-        [.. await set.IgnoreQueryFilters().Where(r => r.SeedFile == null).Select(r => r.Id).ToListAsync(ct)];
+    /// <summary>Which of <paramref name="ids"/> are records the API owns (written through it), which the seeds leave alone.</summary>
+    private static async Task<HashSet<string>> CuratedIdsAsync<T>(IQueryable<T> set, IEnumerable<string> ids, CancellationToken ct) where T : class, ICurated
+    {
+        var wanted = ids.Distinct(StringComparer.Ordinal).ToList();
+        return [.. await set.IgnoreQueryFilters().Where(r => r.SeedFile == null && wanted.Contains(r.Id)).Select(r => r.Id).ToListAsync(ct)];
+    }
 
     private IEnumerable<T> Seeded<T>(IEnumerable<T> desired, HashSet<string> curated) where T : ICurated
     {
@@ -265,6 +276,18 @@ public sealed partial class SeedImporter(
 
     /// <summary>The record with its children as JSON, to tell whether the seeds changed it.</summary>
     private static string Content<T>(T record) => JsonSerializer.Serialize(record);
+
+    /// <summary>
+    /// Brings the rows derived from each changed record up to date, as the curation pipeline does for its own
+    /// writes: the work follows the seeds' changes, not the size of the base (no whole rebuild of the search index).
+    /// </summary>
+    private async Task RefreshDerivedRowsAsync(CancellationToken ct)
+    {
+        foreach (var (type, record, _) in _changed)
+        {
+            await db.RefreshDerivedRowsAsync(resources[type].IndexKind, record, ct);
+        }
+    }
 
     /// <summary>Records each change as the curation pipeline records its own: the record as the API now shows it, after the one recorded last.</summary>
     private async Task RecordHistoryAsync(CancellationToken ct)

@@ -234,6 +234,17 @@ public sealed class SyntheticGeneratorTests(GeneratedApi api) : IClassFixture<Ge
         Assert.Equal(sqlite["claims"].Count(r => r.Contains("syn-", StringComparison.Ordinal)), pg["claims"].Count);
         Assert.Equal(sqlite["articles"].Count(r => r.Contains("syn-", StringComparison.Ordinal)), pg["articles"].Count);
         Assert.Equal(pg["claims"].Count + pg["statements"].Count + pg["articles"].Count, pg["search_index"].Count);
+        await EntityClaimsCheck.AssertInStepAsync(postgres);
+    }
+
+    [Fact]
+    public async Task EntityClaimsListEveryGeneratedClaimUnderItsClaimantAndMentions()
+    {
+        using var client = api.CreateClient(); // the seeds import adds its claims too
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/v1/claims/syn-claim-0000001")).StatusCode);
+
+        await EntityClaimsCheck.AssertInStepAsync(api.Database);
+        Assert.Contains("entity_claims", api.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -17,35 +17,86 @@ public static class ClaimEndpoints
         ["id"] = Keyset<ClaimedFact>.Ascending(c => c.Id),
     };
 
+    /// <summary>The same orders over <c>entity_claims</c>, for the claims of one entity.</summary>
+    private static readonly Dictionary<string, Keyset<EntityClaim>> EntityOrders = new(StringComparer.Ordinal)
+    {
+        ["-claimedOn"] = Keyset<EntityClaim>.Descending(e => e.ClaimedOn).ThenAscending(e => e.ClaimId),
+        ["claimedOn"] = Keyset<EntityClaim>.Ascending(e => e.ClaimedOn).ThenAscending(e => e.ClaimId),
+        ["id"] = Keyset<EntityClaim>.Ascending(e => e.ClaimId),
+    };
+
     [EndpointName("ListClaims")]
     [EndpointSummary("List claims")]
     [EndpointDescription("Claims filtered by words, claimant, mentioned entity, article, kind, status, workflow stage, language and date range; sorted newest first by default; paged with a cursor.")]
     internal static async Task<Ok<Page<ClaimSummary>>> List(
         [AsParameters] ClaimListQuery query, ClaimsDbContext db, EntityAliasIndex aliases, HttpContext context, CancellationToken ct) =>
-        TypedResults.Ok(await QueryPageAsync(db.Claims, query, db, aliases, context, ct));
+        TypedResults.Ok(await QueryPageAsync(query, null, db, aliases, context, ct));
 
-    /// <summary>Applies a validated <see cref="ClaimListQuery"/> to <paramref name="claims"/> and reads one page.</summary>
+    /// <summary>
+    /// Applies a validated <see cref="ClaimListQuery"/> to the claims, or to the claims entity <paramref name="ofEntity"/>
+    /// made or is mentioned in, and reads one page.
+    /// </summary>
     internal static async Task<Page<ClaimSummary>> QueryPageAsync(
-        IQueryable<ClaimedFact> claims, ClaimListQuery query, ClaimsDbContext db, EntityAliasIndex aliases, HttpContext context, CancellationToken ct)
+        ClaimListQuery query, string? ofEntity, ClaimsDbContext db, EntityAliasIndex aliases, HttpContext context, CancellationToken ct)
     {
-        claims = claims.AsNoTracking();
+        var sort = query.SortOrDefault;
+        Paging.TryDecode(query.Cursor, sort, out var cursor, sort == "id" ? null : QueryValues.IsDate);
+        object[]? after = cursor is null ? null : sort == "id" ? [cursor.Id] : [QueryValues.Date(cursor.Key)!.Value, cursor.Id];
+        var limit = QueryValues.Limit(query.Limit);
+
+        // The claims of one entity are a range of entity_claims in list order (decision 0029): the page reads its
+        // rows and stops, however common or rare the entity. What else the query asks is checked claim by claim.
+        (string Id, EntityClaimScope Scope)? of = ofEntity is not null ? (ofEntity, EntityClaimScope.MadeOrMentioned)
+            : query.Entity is { } mentioned ? (mentioned, EntityClaimScope.Mentioned)
+            : null;
+        List<ClaimedFact> rows;
+        if (of is { } entity)
+        {
+            var filter = query with { Entity = entity.Scope == EntityClaimScope.Mentioned ? null : query.Entity, From = null, To = null };
+            var listed = db.EntityClaims.AsNoTracking().Where(e => e.EntityId == entity.Id && e.Scope == entity.Scope);
+            if (QueryValues.Date(query.From) is { } from)
+            {
+                listed = listed.Where(e => e.ClaimedOn >= from);
+            }
+
+            if (QueryValues.Date(query.To) is { } to)
+            {
+                listed = listed.Where(e => e.ClaimedOn <= to);
+            }
+
+            if (filter.HasAny || filter.Q is not null)
+            {
+                // A correlated EXISTS, not a join: no plan can start from the claims' own indexes and sort.
+                var passing = await FilterAsync(db.Claims.AsNoTracking(), filter, db, aliases, ct);
+                listed = listed.Where(e => passing.Any(c => c.Id == e.ClaimId));
+            }
+
+            rows = await EntityOrders[sort].Page(listed, after)
+                .Join(db.Claims.AsNoTracking(), e => e.ClaimId, c => c.Id, (e, c) => c)
+                .Take(limit + 1).ToListAsync(ct);
+        }
+        else
+        {
+            var claims = await FilterAsync(db.Claims.AsNoTracking(), query, db, aliases, ct);
+            rows = await Orders[sort].Page(claims, after).Take(limit + 1).ToListAsync(ct);
+        }
+
+        var refs = await EntityRefs.LoadAsync(db, rows.Select(r => r.ClaimantId), ct);
+        var summaries = rows.Select(c => new ClaimSummary(c.Id, c.Text, refs[c.ClaimantId], c.Kind, c.ClaimedOn, c.Status, c.ArticleId, c.Workflow)).ToList();
+        return summaries.ToPage(limit, context, c => new Paging.Cursor(sort, sort == "id" ? null : c.ClaimedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), c.Id));
+    }
+
+    /// <summary>The claims of <paramref name="claims"/> that pass the query's words and filters; composable.</summary>
+    private static async Task<IQueryable<ClaimedFact>> FilterAsync(
+        IQueryable<ClaimedFact> claims, ClaimListQuery query, ClaimsDbContext db, EntityAliasIndex aliases, CancellationToken ct)
+    {
         if (query.Q is { } q)
         {
             var matching = db.MatchingIds(await aliases.BuildQueryAsync(q, db, ct), "claim");
             claims = claims.Where(c => matching.Contains(c.Id));
         }
 
-        claims = query.Apply(claims, db.Articles.AsNoTracking());
-
-        var sort = query.SortOrDefault;
-        Paging.TryDecode(query.Cursor, sort, out var cursor, sort == "id" ? null : QueryValues.IsDate);
-        claims = Orders[sort].Page(claims, cursor is null ? null : sort == "id" ? [cursor.Id] : [QueryValues.Date(cursor.Key)!.Value, cursor.Id]);
-
-        var limit = QueryValues.Limit(query.Limit);
-        var rows = await claims.Take(limit + 1).ToListAsync(ct);
-        var refs = await EntityRefs.LoadAsync(db, rows.Select(r => r.ClaimantId), ct);
-        var summaries = rows.Select(c => new ClaimSummary(c.Id, c.Text, refs[c.ClaimantId], c.Kind, c.ClaimedOn, c.Status, c.ArticleId, c.Workflow)).ToList();
-        return summaries.ToPage(limit, context, c => new Paging.Cursor(sort, sort == "id" ? null : c.ClaimedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), c.Id));
+        return query.Apply(claims, db.Articles.AsNoTracking());
     }
 
     [EndpointName("MatchClaims")]

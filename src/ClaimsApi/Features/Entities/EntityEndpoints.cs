@@ -94,8 +94,7 @@ public static class EntityEndpoints
             return Problems.NotFound("entity", id);
         }
 
-        var claims = db.Claims.Where(c => c.ClaimantId == id || c.Mentions.Any(m => m.EntityId == id));
-        return TypedResults.Ok(await ClaimEndpoints.QueryPageAsync(claims, query, db, aliases, context, ct));
+        return TypedResults.Ok(await ClaimEndpoints.QueryPageAsync(query, id, db, aliases, context, ct));
     }
 
     private static async Task<List<EntityResponse>> Project(IQueryable<NamedEntity> entities, ClaimsDbContext db, CancellationToken ct)

@@ -45,11 +45,8 @@ public static class ReviewEndpoints
         await Project(Visible(db).AsNoTracking().Where(r => r.Id == id)).SingleOrDefaultAsync(ct);
 
     /// <summary>The reviews whose claim the current reader may see.</summary>
-    internal static IQueryable<ClaimReview> Visible(ClaimsDbContext db)
-    {
-        var claims = db.Claims.Select(c => c.Id);
-        return db.Reviews.Where(r => claims.Contains(r.ClaimId));
-    }
+    /// <remarks>A correlated EXISTS (a lookup by key per review), where an IN over the visible claims would read all of them first.</remarks>
+    internal static IQueryable<ClaimReview> Visible(ClaimsDbContext db) => db.Reviews.Where(r => db.Claims.Any(c => c.Id == r.ClaimId));
 
     private static IQueryable<ReviewResponse> Project(IQueryable<ClaimReview> reviews) =>
         reviews.Select(r => new ReviewResponse(r.Id, r.ClaimId, r.ReviewerName, r.ReviewerUrl, r.Url, r.ReviewedOn, r.RatingText, r.Rating, r.Summary, r.Revision));

@@ -65,9 +65,10 @@ public static class StatementEndpoints
     {
         var rows = await statements.AsNoTracking().ToListAsync(ct);
         var ids = rows.Select(s => s.Id).ToList();
-        var visibleClaims = db.Claims.Select(c => c.Id); // only the claims this reader may see
+        // Only the claims this reader may see: a correlated EXISTS (a lookup by key per evidence row), where an IN over
+        // the visible claims would read all of them first.
         var claimIds = (await db.ClaimEvidence.AsNoTracking()
-                .Where(e => ids.Contains(e.StatementId) && visibleClaims.Contains(e.ClaimId))
+                .Where(e => ids.Contains(e.StatementId) && db.Claims.Any(c => c.Id == e.ClaimId))
                 .Select(e => new { e.StatementId, e.ClaimId })
                 .ToListAsync(ct))
             .ToLookup(e => e.StatementId, e => e.ClaimId, StringComparer.Ordinal);

@@ -21,6 +21,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.HasOne<NamedEntity>().WithMany().HasForeignKey(a => a.PublisherId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(a => a.Paragraphs).WithOne().HasForeignKey(p => p.ArticleId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(a => new { a.PublishedOn, a.Id }).IsDescending(true, false); // newest first, then id
+        builder.HasIndex(a => a.Id, "Seeded").HasFilter(SeedRows.Filter).HasDatabaseName("ix_articles_seeded"); // the seed import reads only its own rows, in id order
         builder.Navigation(a => a.Paragraphs).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

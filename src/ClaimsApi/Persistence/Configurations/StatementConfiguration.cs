@@ -21,5 +21,6 @@ internal sealed class StatementConfiguration : IEntityTypeConfiguration<Statemen
         builder.HasOne<Statement>().WithMany().HasForeignKey(s => s.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => new { s.ArticleId, s.Start });
         builder.HasIndex(s => new { s.SpeakerId, s.Id });
+        builder.HasIndex(s => s.Id, "Seeded").HasFilter(SeedRows.Filter).HasDatabaseName("ix_statements_seeded"); // the seed import reads only its own rows, in id order
     }
 }

@@ -167,6 +167,10 @@ namespace ClaimsApi.Persistence.Migrations.Postgres
                         .IsDescending(true, false)
                         .HasDatabaseName("ix_articles_published_on_id");
 
+                    b.HasIndex(new[] { "Id" }, "Seeded")
+                        .HasDatabaseName("ix_articles_seeded")
+                        .HasFilter("seed_file IS NOT NULL");
+
                     b.ToTable("articles", (string)null);
                 });
 
@@ -530,9 +534,20 @@ namespace ClaimsApi.Persistence.Migrations.Postgres
                     b.HasIndex("Status", "Id")
                         .HasDatabaseName("ix_claims_status_id");
 
+                    b.HasIndex("ClaimantId", "ClaimedOn", "Id")
+                        .HasDatabaseName("ix_claims_claimant_id_claimed_on_id");
+
+                    b.HasIndex(new[] { "ClaimantId", "ClaimedOn", "Id" }, "ClaimantClaimedOnDescending")
+                        .IsDescending(false, true, false)
+                        .HasDatabaseName("ix_claims_claimant_id_claimed_on_desc_id");
+
                     b.HasIndex(new[] { "ClaimedOn", "Id" }, "ClaimedOnDescending")
                         .IsDescending(true, false)
                         .HasDatabaseName("ix_claims_claimed_on_desc_id");
+
+                    b.HasIndex(new[] { "Id" }, "Seeded")
+                        .HasDatabaseName("ix_claims_seeded")
+                        .HasFilter("seed_file IS NOT NULL");
 
                     b.ToTable("claims", (string)null);
                 });
@@ -863,7 +878,43 @@ namespace ClaimsApi.Persistence.Migrations.Postgres
                     b.HasIndex("SpeakerId", "Id")
                         .HasDatabaseName("ix_statements_speaker_id_id");
 
+                    b.HasIndex(new[] { "Id" }, "Seeded")
+                        .HasDatabaseName("ix_statements_seeded")
+                        .HasFilter("seed_file IS NOT NULL");
+
                     b.ToTable("statements", (string)null);
+                });
+
+            modelBuilder.Entity("ClaimsApi.Persistence.EntityClaim", b =>
+                {
+                    b.Property<string>("EntityId")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("entity_id")
+                        .UseCollation("C");
+
+                    b.Property<int>("Scope")
+                        .HasMaxLength(32)
+                        .HasColumnType("integer")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("ClaimId")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("claim_id")
+                        .UseCollation("C");
+
+                    b.Property<DateOnly>("ClaimedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("claimed_on");
+
+                    b.HasKey("EntityId", "Scope", "ClaimId")
+                        .HasName("pk_entity_claims");
+
+                    b.ToTable("entity_claims", null, t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
                 });
 
             modelBuilder.Entity("ClaimsApi.Domain.Article", b =>

@@ -148,6 +148,10 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                         .IsDescending(true, false)
                         .HasDatabaseName("ix_articles_published_on_id");
 
+                    b.HasIndex(new[] { "Id" }, "Seeded")
+                        .HasDatabaseName("ix_articles_seeded")
+                        .HasFilter("seed_file IS NOT NULL");
+
                     b.ToTable("articles", (string)null);
                 });
 
@@ -480,9 +484,20 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                     b.HasIndex("Status", "Id")
                         .HasDatabaseName("ix_claims_status_id");
 
+                    b.HasIndex("ClaimantId", "ClaimedOn", "Id")
+                        .HasDatabaseName("ix_claims_claimant_id_claimed_on_id");
+
+                    b.HasIndex(new[] { "ClaimantId", "ClaimedOn", "Id" }, "ClaimantClaimedOnDescending")
+                        .IsDescending(false, true, false)
+                        .HasDatabaseName("ix_claims_claimant_id_claimed_on_desc_id");
+
                     b.HasIndex(new[] { "ClaimedOn", "Id" }, "ClaimedOnDescending")
                         .IsDescending(true, false)
                         .HasDatabaseName("ix_claims_claimed_on_desc_id");
+
+                    b.HasIndex(new[] { "Id" }, "Seeded")
+                        .HasDatabaseName("ix_claims_seeded")
+                        .HasFilter("seed_file IS NOT NULL");
 
                     b.ToTable("claims", (string)null);
                 });
@@ -781,7 +796,41 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                     b.HasIndex("SpeakerId", "Id")
                         .HasDatabaseName("ix_statements_speaker_id_id");
 
+                    b.HasIndex(new[] { "Id" }, "Seeded")
+                        .HasDatabaseName("ix_statements_seeded")
+                        .HasFilter("seed_file IS NOT NULL");
+
                     b.ToTable("statements", (string)null);
+                });
+
+            modelBuilder.Entity("ClaimsApi.Persistence.EntityClaim", b =>
+                {
+                    b.Property<string>("EntityId")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entity_id");
+
+                    b.Property<int>("Scope")
+                        .HasMaxLength(32)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("ClaimId")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claim_id");
+
+                    b.Property<DateOnly>("ClaimedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_on");
+
+                    b.HasKey("EntityId", "Scope", "ClaimId")
+                        .HasName("pk_entity_claims");
+
+                    b.ToTable("entity_claims", null, t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
                 });
 
             modelBuilder.Entity("ClaimsApi.Domain.Article", b =>
