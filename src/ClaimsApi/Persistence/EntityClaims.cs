@@ -14,7 +14,7 @@ public enum EntityClaimScope
 /// A row of <c>entity_claims</c>: the claims of each entity in list order (date, then id), derived from
 /// <c>claims</c> and <c>claim_mentions</c> and refreshed in the transaction of every write of a claim, so that a
 /// page of an entity's claims is a range of one index, whatever the entity and however deep the cursor
-/// (docs/decisions/0029-entity-claims-in-list-order.md). Live claims only (not deleted), of every workflow stage:
+/// (docs/decisions/0030-entity-claims-in-list-order.md). Live claims only (not deleted), of every workflow stage:
 /// a list joins <c>claims</c>, whose query filters decide what the reader sees.
 /// </summary>
 public sealed class EntityClaim

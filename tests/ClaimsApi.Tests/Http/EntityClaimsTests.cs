@@ -5,7 +5,7 @@ using ClaimsApi.Tests.Infrastructure;
 namespace ClaimsApi.Tests.Http;
 
 /// <summary>
-/// entity_claims (decision 0029) follows every write of a claim, in the write's transaction, and the lists of an
+/// entity_claims (decision 0030) follows every write of a claim, in the write's transaction, and the lists of an
 /// entity's claims, which read it, answer what the claims say.
 /// </summary>
 public abstract class EntityClaimsTests<TApi>(TApi fixture) : IClassFixture<TApi>

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ClaimsApi.Tests.Infrastructure;
 
 /// <summary>
-/// entity_claims (decision 0029) as the claims say it should be, worked out here from claims and claim_mentions
+/// entity_claims (decision 0030) as the claims say it should be, worked out here from claims and claim_mentions
 /// rather than by the SQL that fills it: every live claim once under its claimant and under each entity it
 /// mentions (scope 0), and once more under each entity it mentions (scope 1), with the claim's date.
 /// </summary>

@@ -44,7 +44,7 @@ public static class ClaimEndpoints
         object[]? after = cursor is null ? null : sort == "id" ? [cursor.Id] : [QueryValues.Date(cursor.Key)!.Value, cursor.Id];
         var limit = QueryValues.Limit(query.Limit);
 
-        // The claims of one entity are a range of entity_claims in list order (decision 0029): the page reads its
+        // The claims of one entity are a range of entity_claims in list order (decision 0030): the page reads its
         // rows and stops, however common or rare the entity. What else the query asks is checked claim by claim.
         (string Id, EntityClaimScope Scope)? of = ofEntity is not null ? (ofEntity, EntityClaimScope.MadeOrMentioned)
             : query.Entity is { } mentioned ? (mentioned, EntityClaimScope.Mentioned)
