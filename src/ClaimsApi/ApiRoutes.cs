@@ -7,6 +7,7 @@ using ClaimsApi.Features.Reviews;
 using ClaimsApi.Features.Search;
 using ClaimsApi.Features.Statements;
 using ClaimsApi.Http;
+using ClaimsApi.ReadModel;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
 
@@ -33,7 +34,7 @@ public static class ApiRoutes
         var articles = app.MapGroup("/v1/articles").WithTags("Articles").RejectsMalformedIds("article");
         var article = ArticleCommands.Curated;
         articles.MapGet("/", ArticleEndpoints.List).Validate<ArticleListQuery>();
-        articles.MapGet("/{id}", ArticleEndpoints.Get).WithETag().ProducesProblem(StatusCodes.Status404NotFound);
+        articles.MapGet("/{id}", ArticleEndpoints.Get).WithStoredRepresentation(ArticleCommands.Resource).ProducesProblem(StatusCodes.Status404NotFound);
         articles.MapPost("/", ArticleCommands.CreateAsync).AcceptsArticle().ProducesWriteProblems(WriteProblems.Conflict | WriteProblems.Unprocessable);
         articles.MapPut("/{id}", ArticleCommands.ReplaceAsync).AcceptsArticle().ProducesWriteProblems(WriteProblems.NotFound | WriteProblems.IfMatch | WriteProblems.Conflict | WriteProblems.Unprocessable);
         articles.MapDelete("/{id}", article.DeleteAsync).Describe(article.Deletion);
@@ -44,7 +45,7 @@ public static class ApiRoutes
         var statements = app.MapGroup("/v1/statements").WithTags("Statements").RejectsMalformedIds("statement");
         var statement = StatementCommands.Curated;
         statements.MapGet("/", StatementEndpoints.List).Validate<StatementListQuery>();
-        statements.MapGet("/{id}", StatementEndpoints.Get).WithETag().ProducesProblem(StatusCodes.Status404NotFound);
+        statements.MapGet("/{id}", StatementEndpoints.Get).WithStoredRepresentation(StatementCommands.Resource).ProducesProblem(StatusCodes.Status404NotFound);
         statements.MapPost("/", StatementCommands.CreateAsync).AcceptsCuratorJson<StatementWrite>(WriteProblems.Conflict | WriteProblems.Unprocessable);
         statements.MapPut("/{id}", StatementCommands.ReplaceAsync).AcceptsCuratorJson<StatementWrite>(WriteProblems.NotFound | WriteProblems.IfMatch | WriteProblems.Conflict | WriteProblems.Unprocessable);
         statements.MapPost("/{id}/workflow", StatementCommands.Workflow.MoveAsync).Describe(StatementCommands.Workflow.Move);
@@ -57,7 +58,7 @@ public static class ApiRoutes
         var claim = ClaimCommands.Curated;
         claims.MapGet("/", ClaimEndpoints.List).Validate<ClaimListQuery>();
         claims.MapPost("/match", ClaimEndpoints.Match).AcceptsJson<ClaimMatchRequest>(ClaimMatcher.MaxBodyBytes);
-        claims.MapGet("/{id}", ClaimEndpoints.Get).WithETag().ProducesProblem(StatusCodes.Status404NotFound);
+        claims.MapGet("/{id}", ClaimEndpoints.Get).WithStoredRepresentation(ClaimCommands.Resource).ProducesProblem(StatusCodes.Status404NotFound);
         claims.MapPost("/", ClaimCommands.CreateAsync).AcceptsCuratorJson<ClaimWrite>(WriteProblems.Conflict | WriteProblems.Unprocessable);
         claims.MapPut("/{id}", ClaimCommands.ReplaceAsync).AcceptsCuratorJson<ClaimWrite>(WriteProblems.NotFound | WriteProblems.IfMatch | WriteProblems.Conflict | WriteProblems.Unprocessable);
         claims.MapPost("/{id}/workflow", ClaimCommands.Workflow.MoveAsync).Describe(ClaimCommands.Workflow.Move);
@@ -69,7 +70,7 @@ public static class ApiRoutes
         var entities = app.MapGroup("/v1/entities").WithTags("Entities").RejectsMalformedIds("entity");
         var entity = EntityCommands.Curated;
         entities.MapGet("/", EntityEndpoints.List).Validate<EntityListQuery>();
-        entities.MapGet("/{id}", EntityEndpoints.Get).WithETag().Produces(StatusCodes.Status301MovedPermanently).ProducesProblem(StatusCodes.Status404NotFound);
+        entities.MapGet("/{id}", EntityEndpoints.Get).WithStoredRepresentation(EntityCommands.Resource).Produces(StatusCodes.Status301MovedPermanently).ProducesProblem(StatusCodes.Status404NotFound);
         entities.MapGet("/{id}/claims", EntityEndpoints.ListClaims).Validate<ClaimListQuery>().ProducesProblem(StatusCodes.Status404NotFound);
         entities.MapPost("/", EntityCommands.CreateAsync).AcceptsCuratorJson<EntityWrite>(WriteProblems.Conflict | WriteProblems.Unprocessable);
         entities.MapPut("/{id}", EntityCommands.ReplaceAsync).AcceptsCuratorJson<EntityWrite>(WriteProblems.NotFound | WriteProblems.IfMatch | WriteProblems.Unprocessable);
@@ -83,7 +84,7 @@ public static class ApiRoutes
         var reviews = app.MapGroup("/v1/reviews").WithTags("Reviews").RejectsMalformedIds("review");
         var review = ReviewCommands.Curated;
         reviewsOfClaim.MapGet("/", ReviewEndpoints.List).Validate<ReviewListQuery>().ProducesProblem(StatusCodes.Status404NotFound);
-        reviews.MapGet("/{id}", ReviewEndpoints.Get).WithETag().ProducesProblem(StatusCodes.Status404NotFound);
+        reviews.MapGet("/{id}", ReviewEndpoints.Get).WithStoredRepresentation(ReviewCommands.Resource).ProducesProblem(StatusCodes.Status404NotFound);
         reviewsOfClaim.MapPost("/", ReviewCommands.CreateAsync).AcceptsCuratorJson<ReviewWrite>(WriteProblems.NotFound | WriteProblems.Conflict);
         reviews.MapPut("/{id}", ReviewCommands.ReplaceAsync).AcceptsCuratorJson<ReviewWrite>(WriteProblems.NotFound | WriteProblems.IfMatch | WriteProblems.Unprocessable);
         reviews.MapDelete("/{id}", review.DeleteAsync).Describe(review.Deletion);

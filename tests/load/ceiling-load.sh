@@ -7,8 +7,10 @@
 #
 #   tests/load/ceiling-load.sh [DATABASE] [seconds per round (default 5)] [rounds (default 2)] [connections (default 32)]
 #
-# DATABASE is a SQLite file (read only: seeds import and migrations off), or with Database__Provider=Postgres exported
-# an Npgsql connection string; empty or left out: a fresh SQLite base that the API seeds from seeds/ as it starts.
+# DATABASE is a SQLite file (the seeds import off; migrations on, so a base made before the read model gets its empty
+# tables, which the API's reads then fill), or with Database__Provider=Postgres exported an Npgsql connection string;
+# empty or left out: a fresh SQLite base that the API seeds from seeds/ as it starts. API_SETTINGS (space-separated
+# KEY=VALUE) go to the API's environment, e.g. API_SETTINGS=ReadModel__Enabled=false to render every read.
 # Where taskset exists the servers run on core 0 and wrk on core 1 (one wrk thread), so neither takes the other's
 # core; a PostgreSQL server is not pinned. Needs wrk (Debian: apt-get install -y wrk), curl and python3 (and psql
 # for PostgreSQL). Ids: 1,000 of each kind of record an anonymous reader sees; for the lists, 200 entities that
@@ -36,14 +38,14 @@ if [[ $provider == Postgres ]]; then
   [[ -n $database ]] || { echo "with Database__Provider=Postgres, DATABASE is the connection string" >&2; exit 2; }
   command -v psql >/dev/null || { echo "psql is needed to pick ids from PostgreSQL (apt-get install -y postgresql-client)" >&2; exit 2; }
   connection_string=$database
-  read_only=(Database__MigrateOnStartup=false Seeds__ImportOnStartup=false)
+  existing_base=(Seeds__ImportOnStartup=false)
 elif [[ -n $database ]]; then
   [[ -f $database ]] || { echo "no database file at $database" >&2; exit 2; }
   connection_string="Data Source=$(realpath "$database")"
-  read_only=(Database__MigrateOnStartup=false Seeds__ImportOnStartup=false)
+  existing_base=(Seeds__ImportOnStartup=false)
 else
   connection_string="Data Source=$work/claims.db"
-  read_only=()
+  existing_base=()
 fi
 
 # Server on core 0, load generator on core 1: the figures are the server's, not a share of a contended machine.
@@ -67,10 +69,10 @@ wait_for() { # url, pid, log
 }
 
 # The servers; a server still busy with requests wrk gave up on is restarted (see settle below). The first start
-# of a fresh SQLite base imports the seeds; the API's start has the seeds import and migrations off otherwise.
+# of a fresh SQLite base imports the seeds; the API's start has the seeds import off otherwise.
 start_api() {
   env ASPNETCORE_URLS="http://127.0.0.1:$api_port" Logging__LogLevel__Default=Warning RateLimiting__Enabled=false \
-    Database__Provider="$provider" Database__ConnectionString="$connection_string" Seeds__Path="$PWD/seeds" "${read_only[@]}" \
+    Database__Provider="$provider" Database__ConnectionString="$connection_string" Seeds__Path="$PWD/seeds" "${existing_base[@]}" ${API_SETTINGS:-} \
     "${server[@]}" dotnet "$work/api/ClaimsApi.dll" >>"$work/api.log" 2>&1 &
   api_pid=$!
   wait_for "http://127.0.0.1:$api_port/health/live" "$api_pid" "$work/api.log"

@@ -91,21 +91,31 @@ public static class ETags
     /// Modified when the client's <c>If-None-Match</c> already names it.
     /// </summary>
     public static RouteHandlerBuilder WithETag(this RouteHandlerBuilder builder) =>
-        builder.AddEndpointFilter(async (context, next) =>
-        {
-            var result = await next(context);
-            var inner = result is INestedHttpResult nested ? nested.Result : result;
-            if (inner is IValueHttpResult { Value: IRevisioned record } and IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK })
-            {
-                var http = context.HttpContext;
-                var (body, etag) = Render(record, http);
-                http.Response.Headers.ETag = etag;
-                return IfNoneMatchMatches(http.Request, etag)
-                    ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-                    : TypedResults.Bytes(body, "application/json; charset=utf-8");
-            }
-
-            return result;
-        })
+        builder.AddEndpointFilter(async (context, next) => Send(await next(context), context.HttpContext))
         .Produces(StatusCodes.Status304NotModified);
+
+    /// <summary>
+    /// The answer to a read whose handler returned <paramref name="result"/>: a curated record (200) is sent as the
+    /// bytes its ETag is computed from, or 304; anything else as it is.
+    /// </summary>
+    public static object? Send(object? result, HttpContext http)
+    {
+        var inner = result is INestedHttpResult nested ? nested.Result : result;
+        if (inner is IValueHttpResult { Value: IRevisioned record } and IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK })
+        {
+            var (body, etag) = Render(record, http);
+            return Send(body, etag, http);
+        }
+
+        return result;
+    }
+
+    /// <summary>Sends <paramref name="body"/> with its ETag, or 304 when the client's <c>If-None-Match</c> already names it.</summary>
+    public static IResult Send(byte[] body, string etag, HttpContext http)
+    {
+        http.Response.Headers.ETag = etag;
+        return IfNoneMatchMatches(http.Request, etag)
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Bytes(body, "application/json; charset=utf-8");
+    }
 }

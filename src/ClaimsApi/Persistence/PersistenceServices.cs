@@ -9,6 +9,9 @@ public static class PersistenceServices
     /// <summary>The role whose principals see unpublished records (the role claim authentication gives a curator key, and above).</summary>
     private static readonly string CuratorRole = Domain.EnumNames.Of(Domain.ApiRole.Curator);
 
+    /// <summary>Whether <paramref name="user"/> reads unpublished records (curators and above).</summary>
+    internal static bool SeesUnpublished(System.Security.Claims.ClaimsPrincipal? user) => user?.IsInRole(CuratorRole) == true;
+
     public static IServiceCollection AddPersistence(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DatabaseOptions>()
@@ -34,7 +37,7 @@ public static class PersistenceServices
 
             // Pooled contexts are reused: always set who is reading (curators see drafts; see ClaimsDbContext).
             var accessor = sp.GetRequiredService<IHttpContextAccessor>();
-            db.SeeUnpublishedWhen(() => accessor.HttpContext?.User.IsInRole(CuratorRole) == true);
+            db.SeeUnpublishedWhen(() => SeesUnpublished(accessor.HttpContext?.User));
             return db;
         });
         return services;

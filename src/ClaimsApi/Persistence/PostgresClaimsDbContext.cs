@@ -12,7 +12,6 @@ public sealed partial class PostgresClaimsDbContext(DbContextOptions<PostgresCla
     /// <summary>Arbitrary, fixed keys for the advisory locks ("claims" and "migrate" in ASCII).</summary>
     private const long SeedLockKey = 0x636C61696D73;
     private const long MigrationLockKey = 0x6D696772617465;
-    private const long ChangeLogLockKey = 0x686973746F7279; // "history"
 
     /// <inheritdoc/>
     public override Task TakeChangeLogTurnAsync(CancellationToken cancellationToken) =>

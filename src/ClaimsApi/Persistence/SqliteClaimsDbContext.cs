@@ -24,9 +24,13 @@ public sealed partial class SqliteClaimsDbContext(DbContextOptions<SqliteClaimsD
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> WriteTurns = new(StringComparer.Ordinal);
 
-    public override async ValueTask<IDisposable?> WaitForWriteTurnAsync(CancellationToken cancellationToken)
+    public override async ValueTask<IDisposable?> WaitForWriteTurnAsync(CancellationToken cancellationToken) =>
+        await WaitForWriteTurnAsync(Database.GetConnectionString() ?? "", cancellationToken);
+
+    /// <summary>The write turn of this process on the database of <paramref name="connectionString"/>, for writers outside a context (the read model's fills).</summary>
+    internal static async Task<IDisposable> WaitForWriteTurnAsync(string connectionString, CancellationToken cancellationToken)
     {
-        var turn = WriteTurns.GetOrAdd(Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1));
+        var turn = WriteTurns.GetOrAdd(connectionString, _ => new SemaphoreSlim(1, 1));
         await turn.WaitAsync(cancellationToken);
         return new Turn(turn);
     }

@@ -39,7 +39,7 @@ namespace ClaimsApi.Persistence.Migrations.Postgres
                 column: "id",
                 filter: "seed_file IS NOT NULL");
 
-            // The claims of each entity in list order (docs/decisions/0029-entity-claims-in-list-order.md), filled from
+            // The claims of each entity in list order (docs/decisions/0030-entity-claims-in-list-order.md), filled from
             // the claims as they stand, then indexed (faster than row by row), then analysed for the planner.
             migrationBuilder.Sql(EntityClaimsSql.CreatePostgres);
             migrationBuilder.Sql(EntityClaimsSql.FillAll + ";");

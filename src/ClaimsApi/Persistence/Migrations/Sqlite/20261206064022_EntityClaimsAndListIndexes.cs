@@ -39,7 +39,7 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                 column: "id",
                 filter: "seed_file IS NOT NULL");
 
-            // The claims of each entity in list order (docs/decisions/0029-entity-claims-in-list-order.md), filled from
+            // The claims of each entity in list order (docs/decisions/0030-entity-claims-in-list-order.md), filled from
             // the claims as they stand, in key order, before its other indexes are built.
             migrationBuilder.Sql(EntityClaimsSql.CreateSqlite);
             migrationBuilder.Sql(EntityClaimsSql.FillAll + ";");

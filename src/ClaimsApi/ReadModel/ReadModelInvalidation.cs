@@ -1,0 +1,35 @@
+using System.Text.Json;
+using ClaimsApi.Curation;
+using ClaimsApi.Persistence;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace ClaimsApi.ReadModel;
+
+/// <summary>
+/// Keeps the read model true with every change, in the change's transaction and after its change-log turn:
+/// removes every stored representation that names the changed record or any id its representation names before
+/// or after the change (the claims of a renamed claimant, both ends of a new link, the article of a new statement).
+/// </summary>
+public sealed class ReadModelInvalidation(RepresentationStore store, IOptions<JsonOptions> json) : IChangeObserver
+{
+    public async ValueTask OnChangedAsync(CuratedChange change, ClaimsDbContext db, CancellationToken ct)
+    {
+        await store.InvalidateAsync(db, Touched(change, json.Value.SerializerOptions), ct);
+    }
+
+    /// <summary>What a change touches: the record, and every id its representation names before and after.</summary>
+    internal static HashSet<string> Touched(CuratedChange change, JsonSerializerOptions options)
+    {
+        var touched = new HashSet<string>(StringComparer.Ordinal) { change.Id };
+        foreach (var representation in (ReadOnlySpan<object?>)[change.Before, change.After])
+        {
+            if (representation is not null)
+            {
+                RepresentationRefs.Collect(JsonSerializer.SerializeToUtf8Bytes(representation, representation.GetType(), options), touched);
+            }
+        }
+
+        return touched;
+    }
+}

@@ -1,0 +1,161 @@
+using System.Diagnostics.Metrics;
+using System.Net;
+using System.Net.Http.Headers;
+using ClaimsApi.Domain;
+using ClaimsApi.ReadModel;
+using ClaimsApi.Tests.Http;
+using ClaimsApi.Tests.Infrastructure;
+using ClaimsApi.Tests.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClaimsApi.Tests.ReadModel;
+
+/// <summary>
+/// The read model (decision 0031) serves the bytes a live render would, after any write made by any instance: two
+/// instances on one database, this fixture's with the read model and another that renders every read, must answer
+/// every anonymous read with the same status, ETag and bytes after each write, though this one has stored what it
+/// answered before the write. The other instance makes the writes, so the bound on staleness across instances is
+/// tested too: it is nothing, as the write removes what it makes stale in its own transaction.
+/// </summary>
+public abstract class ReadModelTests<TApi>(TApi fixture) : IClassFixture<TApi>
+    where TApi : ClaimsApiFactory
+{
+    private readonly TApi api = ProviderLeg.Require(fixture);
+
+    [SkippableFact]
+    public async Task EveryWriteOfAnotherInstanceIsSeenAtOnceAndTheBytesAreALiveRendersBytes()
+    {
+        using var live = new ClaimsApiFactory(api.Database, ownsDatabase: false) { Settings = { ["ReadModel:Enabled"] = "false" } };
+        using var curator = await live.CreateClientAsync(ApiRole.Curator);
+        using var admin = await live.CreateClientAsync(ApiRole.Admin);
+        var watched = new List<string> { "/v1/articles/" + TestPaths.SeedArticleId, "/v1/statements/p3-noted-treaty", "/v1/entities/dprk" };
+
+        var claimant = await EntityWriteTests<TApi>.CreateEntityAsync(curator, $"Stored Ministry {Guid.NewGuid():N}");
+        var article = await curator.PostArticleAsync("The minister said alpha beta gamma delta on Monday.");
+        var parent = await curator.PostStatementAsync(article.Id, "alpha beta gamma delta");
+        var child = await curator.PostStatementAsync(article.Id, "beta gamma", parent: parent.Id);
+        var claim = await EntityWriteTests<TApi>.CreateClaimAsync(curator, claimant, [claimant]);
+        watched.AddRange([$"/v1/entities/{claimant}", $"/v1/articles/{article.Id}", $"/v1/statements/{parent.Id}", $"/v1/statements/{child.Id}", $"/v1/claims/{claim}"]);
+        await AssertSameAsync(live, watched);
+
+        // A child published under a draft parent shows no parent; once the parent is published it does, though
+        // the parent's own representation never names its children.
+        await PublishAsync(curator, "statements", child.Id);
+        await AssertSameAsync(live, watched);
+        await PublishAsync(curator, "statements", parent.Id);
+        await AssertSameAsync(live, watched);
+        Assert.NotNull(await Store.ReadAsync("statement", child.Id, default)); // the reads above were stored
+
+        await PublishAsync(curator, "claims", claim);
+        await AssertSameAsync(live, watched);
+
+        // An embedded name.
+        (await curator.SendJsonAsync(HttpMethod.Put, $"/v1/entities/{claimant}", new { name = "A Stored New Name", kind = "organisation" }, "*")).EnsureSuccessStatusCode();
+        await AssertSameAsync(live, watched);
+
+        // A link from a draft (hidden), then published (an incoming link appears), deleted, restored, retracted.
+        var linking = TestClaims.Body(TestClaims.NewId("stored-link"));
+        linking["links"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["kind"] = "supports", ["claim"] = claim });
+        var linker = (await (await curator.SendJsonAsync(HttpMethod.Post, "/v1/claims", linking.ToJsonString())).ReadSuccessAsync()).GetProperty("id").GetString()!;
+        watched.Add($"/v1/claims/{linker}");
+        await AssertSameAsync(live, watched);
+        await PublishAsync(curator, "claims", linker);
+        await AssertSameAsync(live, watched);
+        (await admin.SendJsonAsync(HttpMethod.Delete, $"/v1/claims/{linker}", null, "*")).EnsureSuccessStatusCode();
+        await AssertSameAsync(live, watched);
+        (await admin.SendJsonAsync(HttpMethod.Post, $"/v1/claims/{linker}/restore", null)).EnsureSuccessStatusCode();
+        await AssertSameAsync(live, watched);
+        (await curator.SendJsonAsync(HttpMethod.Post, $"/v1/claims/{claim}/workflow", new { to = "retracted", reason = "Wrong village." }, "*")).EnsureSuccessStatusCode();
+        await AssertSameAsync(live, watched);
+
+        // A statement that appears in an article, and an entity merged into another.
+        await curator.PostStatementAsync(article.Id, "on Monday");
+        await AssertSameAsync(live, watched);
+        var merged = await EntityWriteTests<TApi>.CreateEntityAsync(curator, $"Merged Ministry {Guid.NewGuid():N}");
+        watched.Add($"/v1/entities/{merged}");
+        await AssertSameAsync(live, watched);
+        (await curator.SendJsonAsync(HttpMethod.Post, $"/v1/entities/{merged}/merge", new { into = claimant }, "*")).EnsureSuccessStatusCode();
+        await AssertSameAsync(live, watched);
+    }
+
+    /// <summary>A repeated read with the ETag it was sent answers 304 from one point read: nothing is rendered (no EF Core query).</summary>
+    [SkippableFact]
+    public async Task AMatchingIfNoneMatchIsOnePointReadAndNoRender()
+    {
+        using var client = api.CreateClient();
+        var first = await client.GetAsync("/v1/claims/dprk-troops-fought-in-kursk");
+        var etag = first.ETag();
+        using var metrics = new MetricRecorder(api.Services.GetRequiredService<IMeterFactory>());
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/claims/dprk-troops-fought-in-kursk") { Headers = { IfNoneMatch = { EntityTagHeaderValue.Parse(etag) } } };
+
+        var repeated = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotModified, repeated.StatusCode);
+        Assert.Equal(etag, repeated.ETag());
+        Assert.Single(metrics.Of("claimsapi.db.command.duration"));
+        var again = await client.GetAsync("/v1/claims/dprk-troops-fought-in-kursk");
+        Assert.Equal(await first.Content.ReadAsByteArrayAsync(), await again.Content.ReadAsByteArrayAsync());
+        Assert.Equal(2, metrics.Of("claimsapi.db.command.duration").Count);
+    }
+
+    /// <summary>
+    /// A fill whose render may have missed a change is refused: a change recorded after the position the render
+    /// started from, touching what the representation names, leaves nothing stored; one that touches something else does not.
+    /// </summary>
+    [SkippableFact]
+    public async Task AFillThatAChangeOvertookIsRefused()
+    {
+        using var curator = await api.CreateClientAsync(ApiRole.Curator);
+        var claimant = await EntityWriteTests<TApi>.CreateEntityAsync(curator, $"Raced Ministry {Guid.NewGuid():N}");
+        var other = await EntityWriteTests<TApi>.CreateEntityAsync(curator, $"Bystander {Guid.NewGuid():N}");
+        var claim = await EntityWriteTests<TApi>.CreateClaimAsync(curator, claimant, []);
+        var stale = new StoredRepresentation("{\"stale\":true}"u8.ToArray(), "\"1-000000000000\"");
+        var position = await Store.PositionAsync(default);
+
+        (await curator.SendJsonAsync(HttpMethod.Put, $"/v1/entities/{claimant}", new { name = "Renamed While Rendering", kind = "organisation" }, "*")).EnsureSuccessStatusCode();
+
+        Assert.False(await Store.FillAsync("claim", claim, stale, [claim, claimant], position, default));
+        Assert.Null(await Store.ReadAsync("claim", claim, default));
+        Assert.True(await Store.FillAsync("claim", claim, stale, [claim, other], position, default));
+        Assert.Equal(stale.ETag, (await Store.ReadAsync("claim", claim, default))?.ETag);
+
+        // And a write after the fill removes it.
+        (await curator.SendJsonAsync(HttpMethod.Put, $"/v1/entities/{other}", new { name = "Bystander Renamed", kind = "organisation" }, "*")).EnsureSuccessStatusCode();
+        Assert.Null(await Store.ReadAsync("claim", claim, default));
+    }
+
+    private RepresentationStore Store => api.Services.GetRequiredService<RepresentationStore>();
+
+    private static async Task PublishAsync(HttpClient curator, string collection, string id)
+    {
+        foreach (var to in new[] { "in-review", "published" })
+        {
+            (await curator.SendJsonAsync(HttpMethod.Post, $"/v1/{collection}/{id}/workflow", new { to }, "*")).EnsureSuccessStatusCode();
+        }
+    }
+
+    /// <summary>Each URL read anonymously here (twice: stored, then from the store) and on <paramref name="live"/>: same status, ETag and bytes.</summary>
+    private async Task AssertSameAsync(ClaimsApiFactory live, IEnumerable<string> urls)
+    {
+        using var stored = api.CreateClient();
+        using var rendered = live.CreateClient();
+        foreach (var url in urls)
+        {
+            var expected = await ReadAsync(rendered, url);
+            Assert.Equal(expected, await ReadAsync(stored, url));
+            Assert.Equal(expected, await ReadAsync(stored, url));
+        }
+    }
+
+    private static async Task<(string Url, HttpStatusCode Status, string? ETag, string Body)> ReadAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        // A problem's body names its request (traceId): compare records' bytes.
+        var body = response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadAsStringAsync() : "";
+        return (url, response.StatusCode, response.Headers.ETag?.ToString(), body);
+    }
+}
+
+public sealed class ReadModelTestsOnSqlite(SqliteApi api) : ReadModelTests<SqliteApi>(api);
+
+public sealed class ReadModelTestsOnPostgres(PostgresApi api) : ReadModelTests<PostgresApi>(api);
