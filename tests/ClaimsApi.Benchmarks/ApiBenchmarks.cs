@@ -6,7 +6,7 @@ namespace ClaimsApi.Benchmarks;
 
 /// <summary>
 /// Whole requests through the ASP.NET Core pipeline, EF Core and SQLite, in process (TestServer: no sockets),
-/// so the figures are the server's cost per request without network noise.
+/// so the figures are the server's cost per request without network noise; each with the read model and without.
 /// </summary>
 [MemoryDiagnoser]
 public class ApiBenchmarks
@@ -24,6 +24,10 @@ public class ApiBenchmarks
         "/v1/entities/dprk/claims")]
     public string Url { get; set; } = "";
 
+    /// <summary>Whether reads are served from the read model (decision 0031; warm after the set-up's first read) or rendered every time.</summary>
+    [Params(true, false)]
+    public bool ReadModel { get; set; }
+
     [GlobalSetup]
     public async Task Setup()
     {
@@ -33,6 +37,7 @@ public class ApiBenchmarks
             .UseEnvironment("Production")
             .UseSetting("Logging:LogLevel:Default", "Warning")
             .UseSetting("RateLimiting:Enabled", "false") // a benchmark is one client sending as fast as it can
+            .UseSetting("ReadModel:Enabled", ReadModel ? "true" : "false")
             .UseSetting("Database:ConnectionString", $"Data Source={database}")
             .UseSetting("Seeds:Path", Path.Combine(AppContext.BaseDirectory, "seeds")));
         _client = _factory.CreateClient();

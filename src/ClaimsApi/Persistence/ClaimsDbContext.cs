@@ -66,22 +66,6 @@ public abstract partial class ClaimsDbContext(DbContextOptions options) : DbCont
     internal const long ChangeLogLockKey = 0x686973746F7279; // "history"
 
     /// <summary>
-    /// Until disposed, reads see unpublished records as a curator does (what the read model needs to know a record
-    /// depends on, though an anonymous reader does not see it); then as before.
-    /// </summary>
-    public IDisposable SeeingUnpublished()
-    {
-        var before = _includeUnpublished;
-        _includeUnpublished = () => true;
-        return new Restore(this, before);
-    }
-
-    private sealed class Restore(ClaimsDbContext db, Func<bool>? before) : IDisposable
-    {
-        public void Dispose() => db._includeUnpublished = before;
-    }
-
-    /// <summary>
     /// Locks the rows of <paramref name="table"/> with these ids until the transaction ends, where the provider
     /// runs writers side by side (PostgreSQL): shared to read a row a decision rests on (a claim is published
     /// because its statements are), exclusive to change what others rest on (a statement leaving published, a

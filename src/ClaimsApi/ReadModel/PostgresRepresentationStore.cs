@@ -52,13 +52,13 @@ internal sealed class PostgresRepresentationStore(string connectionString, Claim
             await turn.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        var changes = new List<(string, string?, string?)>();
+        var changes = new List<(string, string, string?, string?)>();
         await using (var since = new NpgsqlCommand(ReadModelSql.Since("$1", MaxChangesToCheck + 1), connection, transaction) { Parameters = { new() { Value = position } } })
         await using (var reader = await since.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                changes.Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
+                changes.Add((reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
             }
         }
 

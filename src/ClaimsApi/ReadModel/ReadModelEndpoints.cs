@@ -2,14 +2,18 @@ using System.Text.Json;
 using ClaimsApi.Curation;
 using ClaimsApi.Http;
 using ClaimsApi.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
 namespace ClaimsApi.ReadModel;
 
-/// <summary>Serves the detail reads of curated records from the read model (decision 0031).</summary>
+/// <summary>Serves detail reads and list pages from the read model (decision 0031).</summary>
 public static partial class ReadModelEndpoints
 {
+    /// <summary>The resource under which list pages are stored, keyed by path and query.</summary>
+    public const string Pages = "page";
+
     /// <summary>
     /// Like <see cref="ETags.WithETag"/>, and for a reader who sees what an anonymous reader sees: a stored
     /// representation is sent as it is, with its ETag, or 304 (one point read; nothing rendered); a miss is
@@ -19,8 +23,7 @@ public static partial class ReadModelEndpoints
         builder.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
-            var options = http.RequestServices.GetRequiredService<IOptions<ReadModelOptions>>().Value;
-            if (!options.Enabled || PersistenceServices.SeesUnpublished(http.User) || http.Request.RouteValues["id"] is not string id)
+            if (!Serves(http) || http.Request.RouteValues["id"] is not string id)
             {
                 return ETags.Send(await next(context), http);
             }
@@ -41,38 +44,104 @@ public static partial class ReadModelEndpoints
             }
 
             var (body, etag) = ETags.Render(record, http);
-            await FillAsync(http, resource, id, new StoredRepresentation(body, etag), position, store, ct);
+            var refs = new HashSet<string>(StringComparer.Ordinal) { id };
+            RepresentationRefs.Collect(body, refs);
+            await FillAsync(http, resource.Name, id, new StoredRepresentation(body, etag), refs, position, store);
             return ETags.Send(body, etag, http);
         })
         .Produces(StatusCodes.Status304NotModified);
 
     /// <summary>
-    /// Stores what was just rendered, naming the ids it shows and those a curator's view of the record shows (a
-    /// draft parent or link it hides still decides what it will show once published). A fill that fails leaves
-    /// the read answered: the next read renders again.
+    /// Serves a list page of <paramref name="collection"/> (claim, statement) from the read model, keyed by its path and
+    /// query, for a reader who sees what an anonymous reader sees. A page depends on the records it shows and on what
+    /// decides which records it shows: the ids in <paramref name="anchors"/> (query parameters, or the route's id)
+    /// when the request names one, since every record that could enter or leave such a page names that id; without
+    /// one, on every record of the collection; with <c>language</c>, on every article too. Pages of full-text queries
+    /// (<c>q</c>) are not stored.
     /// </summary>
-    private static async Task FillAsync(
-        HttpContext http, ICuratedResource resource, string id, StoredRepresentation representation, long position, RepresentationStore store, CancellationToken ct)
-    {
-        var refs = new HashSet<string>(StringComparer.Ordinal) { id };
-        RepresentationRefs.Collect(representation.Body, refs);
-        var db = http.RequestServices.GetRequiredService<ClaimsDbContext>();
-        using (db.SeeingUnpublished())
+    public static RouteHandlerBuilder WithStoredPage(this RouteHandlerBuilder builder, string collection, params string[] anchors) =>
+        builder.AddEndpointFilter(async (context, next) =>
         {
-            if (await resource.RenderAsync(id, db, ct) is { } staff)
+            var http = context.HttpContext;
+            if (!Serves(http) || http.Request.Query.ContainsKey("q"))
             {
-                var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-                RepresentationRefs.Collect(JsonSerializer.SerializeToUtf8Bytes(staff, staff.GetType(), json), refs);
+                return await next(context);
             }
+
+            var store = http.RequestServices.GetRequiredService<RepresentationStore>();
+            var ct = http.RequestAborted;
+            var key = http.Request.Path + http.Request.QueryString;
+            if (await store.ReadAsync(Pages, key, ct) is { } stored)
+            {
+                return SendPage(stored, http);
+            }
+
+            var position = await store.PositionAsync(ct);
+            var result = await next(context);
+            if (result is not (IValueHttpResult { Value: { } page } and IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK }))
+            {
+                return result;
+            }
+
+            var body = JsonSerializer.SerializeToUtf8Bytes(page, page.GetType(), JsonOptions(http));
+            var refs = new HashSet<string>(StringComparer.Ordinal);
+            RepresentationRefs.Collect(body, refs);
+            var anchored = false;
+            foreach (var anchor in anchors)
+            {
+                var value = anchor == "id" ? http.Request.RouteValues["id"] as string : (string?)http.Request.Query[anchor];
+                if (value is not null)
+                {
+                    refs.Add(value);
+                    anchored = true;
+                }
+            }
+
+            if (!anchored)
+            {
+                refs.Add(RepresentationRefs.Collection(collection));
+            }
+
+            // Claims in a language are claims of articles in that language: any article's change can move them.
+            if (http.Request.Query.ContainsKey("language"))
+            {
+                refs.Add(RepresentationRefs.Collection("article"));
+            }
+
+            // A page has no ETag; what the store keeps beside its bytes is its Link header.
+            var representation = new StoredRepresentation(body, http.Response.Headers.Link.ToString());
+            await FillAsync(http, Pages, key, representation, refs, position, store);
+            return SendPage(representation, http);
+        });
+
+    /// <summary>Whether this request's reader sees what an anonymous reader sees, and the read model is on.</summary>
+    private static bool Serves(HttpContext http) =>
+        http.RequestServices.GetRequiredService<IOptions<ReadModelOptions>>().Value.Enabled && !PersistenceServices.SeesUnpublished(http.User);
+
+    private static FileContentHttpResult SendPage(StoredRepresentation page, HttpContext http)
+    {
+        if (page.ETag.Length > 0)
+        {
+            http.Response.Headers.Link = page.ETag;
         }
 
+        return TypedResults.Bytes(page.Body, "application/json; charset=utf-8");
+    }
+
+    private static JsonSerializerOptions JsonOptions(HttpContext http) =>
+        http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+
+    /// <summary>Stores what was just rendered; a fill that fails leaves the read answered: the next read renders again.</summary>
+    private static async Task FillAsync(
+        HttpContext http, string resource, string id, StoredRepresentation representation, IReadOnlyCollection<string> refs, long position, RepresentationStore store)
+    {
         try
         {
-            await store.FillAsync(resource.Name, id, representation, refs, position, ct);
+            await store.FillAsync(resource, id, representation, refs, position, http.RequestAborted);
         }
         catch (Exception e) when (e is System.Data.Common.DbException or TimeoutException)
         {
-            LogFillFailed(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ReadModelEndpoints)), resource.Name, id, e);
+            LogFillFailed(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ReadModelEndpoints)), resource, id, e);
         }
     }
 
@@ -85,6 +154,6 @@ public sealed class ReadModelOptions
 {
     public const string Section = "ReadModel";
 
-    /// <summary>Whether detail reads are served from stored representations (on by default; off renders every read, as before, for comparison).</summary>
+    /// <summary>Whether detail reads and list pages are served from stored representations (on by default; off renders every read, as before, for comparison).</summary>
     public bool Enabled { get; set; } = true;
 }

@@ -18,10 +18,10 @@ public sealed class ReadModelInvalidation(RepresentationStore store, IOptions<Js
         await store.InvalidateAsync(db, Touched(change, json.Value.SerializerOptions), ct);
     }
 
-    /// <summary>What a change touches: the record, and every id its representation names before and after.</summary>
+    /// <summary>What a change touches: the record, its kind (for the pages of unfiltered lists), and every id its representation names before and after.</summary>
     internal static HashSet<string> Touched(CuratedChange change, JsonSerializerOptions options)
     {
-        var touched = new HashSet<string>(StringComparer.Ordinal) { change.Id };
+        var touched = new HashSet<string>(StringComparer.Ordinal) { change.Id, RepresentationRefs.Collection(change.Resource.Name) };
         foreach (var representation in (ReadOnlySpan<object?>)[change.Before, change.After])
         {
             if (representation is not null)

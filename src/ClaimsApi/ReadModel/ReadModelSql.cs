@@ -54,7 +54,7 @@ internal static class ReadModelSql
 
     /// <summary>The changes recorded after a position: what a fill checks (at most <paramref name="limit"/>).</summary>
     public static string Since(string position, int limit) =>
-        $"SELECT resource_id, before, after FROM history WHERE id > {position} ORDER BY id LIMIT {limit}";
+        $"SELECT resource_type, resource_id, before, after FROM history WHERE id > {position} ORDER BY id LIMIT {limit}";
 
     /// <summary>Replaces one representation and the ids it names ($refs: a JSON array).</summary>
     public const string FillSqlite = """

@@ -62,6 +62,12 @@ public static class RepresentationRefs
         return ids;
     }
 
+    /// <summary>
+    /// The id that stands for every record of a kind (<c>~claim</c>): every change of a claim touches it, and a list
+    /// page that any claim could enter names it. No record id starts with <c>~</c>.
+    /// </summary>
+    public static string Collection(string resource) => "~" + resource;
+
     /// <summary><c>id</c>, <c>claimantId</c>, <c>claimIds</c>: camelCase names that hold ids.</summary>
     private static bool IsIdName(string name) =>
         name == "id" || name.EndsWith("Id", StringComparison.Ordinal) || name.EndsWith("Ids", StringComparison.Ordinal);

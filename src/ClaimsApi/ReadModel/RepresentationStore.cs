@@ -49,11 +49,11 @@ public abstract class RepresentationStore(ClaimsMetrics metrics) : IAsyncDisposa
 
     public abstract ValueTask DisposeAsync();
 
-    /// <summary>Whether one of the changes read (resource id, before, after) touched one of <paramref name="refs"/>.</summary>
-    protected static bool Touches(IEnumerable<(string Id, string? Before, string? After)> changes, IReadOnlyCollection<string> refs)
+    /// <summary>Whether one of the changes read (kind, id, before, after) touched one of <paramref name="refs"/>.</summary>
+    protected static bool Touches(IEnumerable<(string Resource, string Id, string? Before, string? After)> changes, IReadOnlyCollection<string> refs)
     {
         var named = refs as ISet<string> ?? new HashSet<string>(refs, StringComparer.Ordinal);
-        return changes.Any(c => RepresentationRefs.Of(c.Id, c.Before, c.After).Overlaps(named));
+        return changes.Any(c => named.Contains(RepresentationRefs.Collection(c.Resource)) || RepresentationRefs.Of(c.Id, c.Before, c.After).Overlaps(named));
     }
 
     /// <summary>Feeds <c>claimsapi.db.command.duration</c>, as EF Core's commands do.</summary>

@@ -72,12 +72,12 @@ internal sealed class SqliteRepresentationStore(string connectionString, ClaimsM
             var since = session.Since;
             since.Transaction = transaction;
             since.Parameters[0].Value = position;
-            var changes = new List<(string, string?, string?)>();
+            var changes = new List<(string, string, string?, string?)>();
             using (var reader = since.ExecuteReader())
             {
                 while (reader.Read())
                 {
-                    changes.Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
+                    changes.Add((reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
                 }
             }
 

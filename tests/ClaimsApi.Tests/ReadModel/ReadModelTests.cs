@@ -33,9 +33,15 @@ public abstract class ReadModelTests<TApi>(TApi fixture) : IClassFixture<TApi>
         var claimant = await EntityWriteTests<TApi>.CreateEntityAsync(curator, $"Stored Ministry {Guid.NewGuid():N}");
         var article = await curator.PostArticleAsync("The minister said alpha beta gamma delta on Monday.");
         var parent = await curator.PostStatementAsync(article.Id, "alpha beta gamma delta");
-        var child = await curator.PostStatementAsync(article.Id, "beta gamma", parent: parent.Id);
+        var child = await curator.PostStatementAsync(article.Id, "beta gamma", parent: parent.Id, speaker: claimant);
         var claim = await EntityWriteTests<TApi>.CreateClaimAsync(curator, claimant, [claimant]);
         watched.AddRange([$"/v1/entities/{claimant}", $"/v1/articles/{article.Id}", $"/v1/statements/{parent.Id}", $"/v1/statements/{child.Id}", $"/v1/claims/{claim}"]);
+        // List pages: anchored by an entity, a claimant, a speaker, an article (one with a next page), and not anchored.
+        watched.AddRange([
+            $"/v1/claims?entity={claimant}", $"/v1/claims?claimant={claimant}&kind=factual", $"/v1/entities/{claimant}/claims?sort=id",
+            $"/v1/statements?article={article.Id}", $"/v1/statements?article={article.Id}&limit=1", "/v1/statements?speaker=dprk&limit=100", $"/v1/statements?speaker={claimant}",
+            "/v1/claims?kind=factual&limit=100", "/v1/claims?sort=id&limit=2", "/v1/claims?language=en&limit=100",
+        ]);
         await AssertSameAsync(live, watched);
 
         // A child published under a draft parent shows no parent; once the parent is published it does, though
@@ -45,6 +51,7 @@ public abstract class ReadModelTests<TApi>(TApi fixture) : IClassFixture<TApi>
         await PublishAsync(curator, "statements", parent.Id);
         await AssertSameAsync(live, watched);
         Assert.NotNull(await Store.ReadAsync("statement", child.Id, default)); // the reads above were stored
+        Assert.NotNull(await Store.ReadAsync(ReadModelEndpoints.Pages, $"/v1/statements?article={article.Id}&limit=1", default));
 
         await PublishAsync(curator, "claims", claim);
         await AssertSameAsync(live, watched);
@@ -134,7 +141,7 @@ public abstract class ReadModelTests<TApi>(TApi fixture) : IClassFixture<TApi>
         }
     }
 
-    /// <summary>Each URL read anonymously here (twice: stored, then from the store) and on <paramref name="live"/>: same status, ETag and bytes.</summary>
+    /// <summary>Each URL read anonymously here (twice: stored, then from the store) and on <paramref name="live"/>: same status, ETag, Link and bytes.</summary>
     private async Task AssertSameAsync(ClaimsApiFactory live, IEnumerable<string> urls)
     {
         using var stored = api.CreateClient();
@@ -147,12 +154,13 @@ public abstract class ReadModelTests<TApi>(TApi fixture) : IClassFixture<TApi>
         }
     }
 
-    private static async Task<(string Url, HttpStatusCode Status, string? ETag, string Body)> ReadAsync(HttpClient client, string url)
+    private static async Task<(string Url, HttpStatusCode Status, string? ETag, string? Link, string Body)> ReadAsync(HttpClient client, string url)
     {
         var response = await client.GetAsync(url);
         // A problem's body names its request (traceId): compare records' bytes.
         var body = response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadAsStringAsync() : "";
-        return (url, response.StatusCode, response.Headers.ETag?.ToString(), body);
+        var link = response.Headers.TryGetValues("Link", out var values) ? string.Join(", ", values) : null;
+        return (url, response.StatusCode, response.Headers.ETag?.ToString(), link, body);
     }
 }
 
