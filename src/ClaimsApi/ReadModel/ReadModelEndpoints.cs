@@ -78,7 +78,8 @@ public static partial class ReadModelEndpoints
 
             var position = await store.PositionAsync(ct);
             var result = await next(context);
-            if (result is not (IValueHttpResult { Value: { } page } and IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK }))
+            var inner = result is INestedHttpResult nested ? nested.Result : result;
+            if (inner is not (IValueHttpResult { Value: { } page } and IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK }))
             {
                 return result;
             }

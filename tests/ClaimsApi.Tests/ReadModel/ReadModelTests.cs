@@ -51,7 +51,11 @@ public abstract class ReadModelTests<TApi>(TApi fixture) : IClassFixture<TApi>
         await PublishAsync(curator, "statements", parent.Id);
         await AssertSameAsync(live, watched);
         Assert.NotNull(await Store.ReadAsync("statement", child.Id, default)); // the reads above were stored
-        Assert.NotNull(await Store.ReadAsync(ReadModelEndpoints.Pages, $"/v1/statements?article={article.Id}&limit=1", default));
+        foreach (var page in new[] { $"/v1/statements?article={article.Id}&limit=1", $"/v1/entities/{claimant}/claims?sort=id", "/v1/claims?sort=id&limit=2" })
+        {
+            Assert.NotNull(await Store.ReadAsync(ReadModelEndpoints.Pages, page, default));
+        }
+
 
         await PublishAsync(curator, "claims", claim);
         await AssertSameAsync(live, watched);
