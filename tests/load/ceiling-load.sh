@@ -273,3 +273,7 @@ for entry in "${endpoints[@]}"; do
   printf '%-40s %12s %9s %9s %12s %9s %9s %8s %8s  %s\n' "$name" "$a_rps" $a_lat "$c_rps" "$(ms "$c_p50")" "$(ms "$c_p99")" \
     "$ratio" "$p99_ratio" "$a_each | $c_each$errors"
 done
+
+# Memory: the peak resident set of each server over the whole run (VmHWM; a restarted server counts from its restart).
+peak() { awk '/^VmHWM/ { printf "%.0f MB", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo "n/a"; }
+echo "peak working set (VmHWM): API $(peak "$api_pid"), ceiling $(peak "$ceiling_pid")"
