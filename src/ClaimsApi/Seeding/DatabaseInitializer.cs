@@ -6,7 +6,8 @@ namespace ClaimsApi.Seeding;
 
 /// <summary>
 /// Brings the database up to date: validates the seeds first (so a bad seed never touches the database), then
-/// applies migrations, then imports the seeds. Runs at start-up, and as the <c>migrate</c> command.
+/// applies migrations, then imports the seeds. Seeds the database already holds (the same fingerprint, taken from
+/// the files' bytes) are neither parsed nor compared. Runs at start-up, and as the <c>migrate</c> command.
 /// </summary>
 public static partial class DatabaseInitializer
 {
@@ -20,16 +21,30 @@ public static partial class DatabaseInitializer
         var databaseOptions = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         var database = scope.ServiceProvider.GetRequiredService<PersistenceServices.ResolvedDatabase>();
 
+        SeedFolder? folder = null;
         SeedSet? seeds = null;
-        if (seedOptions.ImportOnStartup || asCommand)
+        SeedSet Load()
         {
             try
             {
-                seeds = SeedLoader.Load(Path.GetFullPath(seedOptions.Path, app.Environment.ContentRootPath));
+                return seeds ??= SeedLoader.Load(folder!.Path);
             }
             catch (SeedException e)
             {
                 // Said once, plainly, before the exception ends the process: the operator needs the list, not a stack trace.
+                Log.InvalidSeeds(app.Logger, e.Message);
+                throw;
+            }
+        }
+
+        if (seedOptions.ImportOnStartup || asCommand)
+        {
+            try
+            {
+                folder = SeedLoader.Scan(Path.GetFullPath(seedOptions.Path, app.Environment.ContentRootPath));
+            }
+            catch (SeedException e)
+            {
                 Log.InvalidSeeds(app.Logger, e.Message);
                 throw;
             }
@@ -40,15 +55,23 @@ public static partial class DatabaseInitializer
         {
             if (databaseOptions.MigrateOnStartup || asCommand)
             {
+                // Seeds about to be imported are validated before any migration, so a bad seed never touches the
+                // database. With nothing to migrate the import validates them itself, inside its transaction and
+                // only if the database does not hold them yet: a start over unchanged seeds never parses them.
+                if (folder is not null && (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+                {
+                    Load();
+                }
+
                 await db.MigrateExclusivelyAsync(databaseOptions.MigrationLockTimeout, cancellationToken);
             }
 
-            if (seeds is not null)
+            if (folder is not null)
             {
-                await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(seeds, cancellationToken);
+                await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(folder, Load, cancellationToken);
             }
 
-            if (!databaseOptions.MigrateOnStartup && seeds is null)
+            if (!databaseOptions.MigrateOnStartup && folder is null)
             {
                 // Nothing above touched the database: still refuse to start on one that cannot be reached.
                 await db.Database.OpenConnectionAsync(cancellationToken);
