@@ -1,5 +1,8 @@
 using ClaimsApi.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 
 namespace ClaimsApi.Seeding;
@@ -58,7 +61,7 @@ public static partial class DatabaseInitializer
                 // Seeds about to be imported are validated before any migration, so a bad seed never touches the
                 // database. With nothing to migrate the import validates them itself, inside its transaction and
                 // only if the database does not hold them yet: a start over unchanged seeds never parses them.
-                if (folder is not null && (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+                if (folder is not null && await HasPendingMigrationsAsync(db, cancellationToken))
                 {
                     Load();
                 }
@@ -91,6 +94,16 @@ public static partial class DatabaseInitializer
             throw;
         }
     }
+
+    /// <summary>
+    /// Whether migrations are pending; asks whether the database and its history table exist first, as connecting to
+    /// a missing database or reading a missing table makes EF Core log an error on PostgreSQL (npgsql/efcore.pg#3407),
+    /// and a fresh database must start without one.
+    /// </summary>
+    private static async Task<bool> HasPendingMigrationsAsync(ClaimsDbContext db, CancellationToken cancellationToken) =>
+        !await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken)
+        || !await db.GetService<IHistoryRepository>().ExistsAsync(cancellationToken)
+        || (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any();
 
     /// <summary>
     /// The cause, if the failure is that the database cannot be reached or refused us (a configuration problem):
