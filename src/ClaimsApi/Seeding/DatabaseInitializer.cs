@@ -1,12 +1,16 @@
 using ClaimsApi.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 
 namespace ClaimsApi.Seeding;
 
 /// <summary>
 /// Brings the database up to date: validates the seeds first (so a bad seed never touches the database), then
-/// applies migrations, then imports the seeds. Runs at start-up, and as the <c>migrate</c> command.
+/// applies migrations, then imports the seeds. Seeds the database already holds (the same fingerprint, taken from
+/// the files' bytes) are neither parsed nor compared. Runs at start-up, and as the <c>migrate</c> command.
 /// </summary>
 public static partial class DatabaseInitializer
 {
@@ -20,16 +24,30 @@ public static partial class DatabaseInitializer
         var databaseOptions = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         var database = scope.ServiceProvider.GetRequiredService<PersistenceServices.ResolvedDatabase>();
 
+        SeedFolder? folder = null;
         SeedSet? seeds = null;
-        if (seedOptions.ImportOnStartup || asCommand)
+        SeedSet Load()
         {
             try
             {
-                seeds = SeedLoader.Load(Path.GetFullPath(seedOptions.Path, app.Environment.ContentRootPath));
+                return seeds ??= SeedLoader.Load(folder!.Path);
             }
             catch (SeedException e)
             {
                 // Said once, plainly, before the exception ends the process: the operator needs the list, not a stack trace.
+                Log.InvalidSeeds(app.Logger, e.Message);
+                throw;
+            }
+        }
+
+        if (seedOptions.ImportOnStartup || asCommand)
+        {
+            try
+            {
+                folder = SeedLoader.Scan(Path.GetFullPath(seedOptions.Path, app.Environment.ContentRootPath));
+            }
+            catch (SeedException e)
+            {
                 Log.InvalidSeeds(app.Logger, e.Message);
                 throw;
             }
@@ -40,15 +58,23 @@ public static partial class DatabaseInitializer
         {
             if (databaseOptions.MigrateOnStartup || asCommand)
             {
+                // Seeds about to be imported are validated before any migration, so a bad seed never touches the
+                // database. With nothing to migrate the import validates them itself, inside its transaction and
+                // only if the database does not hold them yet: a start over unchanged seeds never parses them.
+                if (folder is not null && await HasPendingMigrationsAsync(db, cancellationToken))
+                {
+                    Load();
+                }
+
                 await db.MigrateExclusivelyAsync(databaseOptions.MigrationLockTimeout, cancellationToken);
             }
 
-            if (seeds is not null)
+            if (folder is not null)
             {
-                await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(seeds, cancellationToken);
+                await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(folder, Load, cancellationToken);
             }
 
-            if (!databaseOptions.MigrateOnStartup && seeds is null)
+            if (!databaseOptions.MigrateOnStartup && folder is null)
             {
                 // Nothing above touched the database: still refuse to start on one that cannot be reached.
                 await db.Database.OpenConnectionAsync(cancellationToken);
@@ -68,6 +94,16 @@ public static partial class DatabaseInitializer
             throw;
         }
     }
+
+    /// <summary>
+    /// Whether migrations are pending; asks whether the database and its history table exist first, as connecting to
+    /// a missing database or reading a missing table makes EF Core log an error on PostgreSQL (npgsql/efcore.pg#3407),
+    /// and a fresh database must start without one.
+    /// </summary>
+    private static async Task<bool> HasPendingMigrationsAsync(ClaimsDbContext db, CancellationToken cancellationToken) =>
+        !await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken)
+        || !await db.GetService<IHistoryRepository>().ExistsAsync(cancellationToken)
+        || (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any();
 
     /// <summary>
     /// The cause, if the failure is that the database cannot be reached or refused us (a configuration problem):

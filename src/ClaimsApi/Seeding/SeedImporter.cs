@@ -26,15 +26,22 @@ public sealed partial class SeedImporter(
     private readonly List<(string Type, ICurated Record, string Action)> _changed = [];
     private int _kept;
 
-    public async Task<SeedImportResult> ImportAsync(SeedSet seeds, CancellationToken cancellationToken)
+    public Task<SeedImportResult> ImportAsync(SeedSet seeds, CancellationToken cancellationToken) =>
+        ImportAsync(new SeedFolder("", seeds.Fingerprint, seeds.Files), () => seeds, cancellationToken);
+
+    /// <summary>
+    /// Imports the seeds of <paramref name="folder"/>; <paramref name="load"/> reads and validates them, and is
+    /// called only when the database does not already hold this fingerprint (an unchanged folder is not parsed).
+    /// </summary>
+    public async Task<SeedImportResult> ImportAsync(SeedFolder folder, Func<SeedSet> load, CancellationToken cancellationToken)
     {
-        using var timing = metrics.StartSeedImport(seeds.Files);
-        var result = await ImportInTransactionAsync(seeds, cancellationToken);
+        using var timing = metrics.StartSeedImport(folder.Files);
+        var result = await ImportInTransactionAsync(folder.Fingerprint, load, cancellationToken);
         timing.Succeeded(result.Unchanged, result.Added, result.Updated, result.Deleted);
         return result;
     }
 
-    private async Task<SeedImportResult> ImportInTransactionAsync(SeedSet seeds, CancellationToken cancellationToken)
+    private async Task<SeedImportResult> ImportInTransactionAsync(string fingerprint, Func<SeedSet> load, CancellationToken cancellationToken)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async ct =>
@@ -43,11 +50,14 @@ public sealed partial class SeedImporter(
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.LockForSeedingAsync(ct);
             var last = await db.SeedImports.AsNoTracking().OrderByDescending(s => s.Id).Select(s => s.Fingerprint).FirstOrDefaultAsync(ct);
-            if (last == seeds.Fingerprint)
+            if (last == fingerprint)
             {
-                Log.Unchanged(logger, seeds.Fingerprint);
+                Log.Unchanged(logger, fingerprint);
                 return new SeedImportResult(true, 0, 0, 0);
             }
+
+            // Read and validated before anything is written: a bad seed rolls this transaction back untouched.
+            var seeds = load();
 
             _changed.Clear();
             _kept = 0;

@@ -14,6 +14,9 @@ public sealed record SeedSet(
     IReadOnlyList<Statement> Statements,
     IReadOnlyList<ClaimedFact> Claims);
 
+/// <summary>A seeds folder as <see cref="SeedLoader.Scan"/> finds it: where, its fingerprint, how many files.</summary>
+public sealed record SeedFolder(string Path, string Fingerprint, int Files);
+
 /// <summary>
 /// Reads and validates the seeds folder (docs/seed-format.md) without touching the database. Every problem is
 /// collected with its file, line, column and path, and reported together in one <see cref="SeedException"/>.
@@ -25,18 +28,33 @@ public static partial class SeedLoader
 
     public static SeedSet Load(string folder)
     {
+        var files = SeedFiles(folder);
+        var loader = new Loader(folder);
+        var sources = loader.ReadSources(files);
+        return loader.Build(sources, Fingerprint(files));
+    }
+
+    /// <summary>
+    /// The folder's fingerprint and file count, from the files' bytes alone: enough to tell that the database
+    /// already holds these seeds, without parsing them (start-up over an unchanged folder does no more than this).
+    /// </summary>
+    public static SeedFolder Scan(string folder)
+    {
+        var files = SeedFiles(folder);
+        return new SeedFolder(folder, Fingerprint(files), files.Count);
+    }
+
+    private static List<string> SeedFiles(string folder)
+    {
         if (!Directory.Exists(folder))
         {
             throw new SeedException([new SeedProblem(folder, 0, 0, "", "the seeds folder does not exist")]);
         }
 
-        var files = Directory.EnumerateFiles(folder)
+        return Directory.EnumerateFiles(folder)
             .Where(f => Path.GetExtension(f) is ".txt" or ".yaml" or ".yml")
             .Order(StringComparer.Ordinal)
             .ToList();
-        var loader = new Loader(folder);
-        var sources = loader.ReadSources(files);
-        return loader.Build(sources, Fingerprint(files));
     }
 
     private static string Fingerprint(IEnumerable<string> files)

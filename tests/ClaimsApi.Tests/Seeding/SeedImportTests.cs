@@ -4,6 +4,7 @@ using ClaimsApi.Features.Claims;
 using ClaimsApi.Persistence;
 using ClaimsApi.Seeding;
 using ClaimsApi.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ClaimsApi.Tests.Seeding;
 
@@ -45,6 +46,40 @@ public abstract class SeedImportTests : IDisposable
         }
 
         Assert.Equal(1, await DatabaseSnapshot.CountAsync(_database, "seed_imports"));
+    }
+
+    /// <summary>
+    /// Start-up over seeds the database already holds stops at their fingerprint: parsing and validating them took
+    /// half a second of a start that should serve its first request in under one (docs/performance.md).
+    /// </summary>
+    [SkippableFact]
+    public async Task UnchangedSeedsAreNotReadAgainAndChangedOnesAreReadOnce()
+    {
+        await StartAsync();
+        using var factory = NewFactory();
+        var loads = 0;
+        SeedSet Load()
+        {
+            loads++;
+            return SeedLoader.Load(_seeds);
+        }
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var unchanged = await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(SeedLoader.Scan(_seeds), Load, CancellationToken.None);
+            Assert.True(unchanged.Unchanged);
+            Assert.Equal(0, loads);
+        }
+
+        await File.AppendAllTextAsync(CurationFile, "\n# a comment: new bytes, the same records\n");
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var changed = await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(SeedLoader.Scan(_seeds), Load, CancellationToken.None);
+            Assert.Equal(new SeedImportResult(false, 0, 0, 0), changed); // compared and found the same: no row written but the import's own
+            Assert.Equal(1, loads);
+        }
+
+        Assert.Equal(2, await DatabaseSnapshot.CountAsync(_database, "seed_imports"));
     }
 
     [SkippableFact]
