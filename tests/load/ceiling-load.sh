@@ -17,7 +17,8 @@
 # claims mention and 200 speakers, each list read at its first page and at a "deep" cursor (the page after one of
 # its items, chosen at random). WARMUP_SECONDS (default 10) is each endpoint's warm-up on each server (every path
 # once, in order, then again); LOAD_PORT
-# (default 5191) the API's port, the ceiling's the next one.
+# (default 5191) the API's port, the ceiling's the next one. ONLY (e.g. ONLY=claims,entity-claims: names of the
+# path files, the last field of each line of "endpoints" below) drives only those endpoints.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -243,6 +244,7 @@ printf '%-40s %12s %9s %9s %12s %9s %9s %8s %8s\n' "" "" "" "" "" "" "" "API/cei
 for entry in "${endpoints[@]}"; do
   name=${entry%%|*}
   file=${entry#*|}
+  [[ -z ${ONLY:-} || ,$ONLY, == *,$file,* ]] || continue
   warm api "$file" "$warmup"
   warm ceiling "$file" "$warmup"
   : >"$work/api.rounds"
