@@ -213,6 +213,11 @@ for round in $(seq 1 "$rounds"); do
   imports_before=$(imports "$live")
 done
 
+# A writer that never gets an answer it understands acknowledges nothing, and then there is nothing to verify.
+if [ "${kills[writes]:-0}" -gt 0 ] && [ "$(wc -l <"$acks")" -eq 0 ]; then
+  fail "no write was acknowledged in ${kills[writes]} writes rounds: the writer could not read the answers ($(cat "$work/writer.out"))"
+fi
+
 for moment in "before the migrations committed" "before the import committed" "after the import" mid-writes; do
   echo "killed $moment: ${moments[$moment]:-0}"
 done

@@ -64,7 +64,7 @@ def write(base, key, acks_path, seed, threads):
     with open(acks_path, "a", encoding="utf-8") as acks:
         def ack(claim_id, etag, text):
             with lock:
-                acks.write(json.dumps({"id": claim_id, "revision": int(etag.strip('"')), "text": text}) + "\n")
+                acks.write(json.dumps({"id": claim_id, "revision": int(etag.strip('"').split('-')[0]), "text": text}) + "\n")
                 acks.flush()
 
         def writer(n):
@@ -116,7 +116,7 @@ def verify(base, key, acks_path):
         except urllib.error.HTTPError as e:
             problems.append(f"{claim_id}: GET answered {e.code}")
             continue
-        current, listed = int(etag.strip('"')), {item["revision"] for item in history["items"]}
+        current, listed = int(etag.strip('"').split('-')[0]), {item["revision"] for item in history["items"]}
         if current < max(revisions):
             problems.append(f"{claim_id}: at revision {current}, but revision {max(revisions)} was acknowledged")
         if missing := sorted(set(revisions) - listed):
