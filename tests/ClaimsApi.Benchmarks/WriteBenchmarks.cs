@@ -12,6 +12,9 @@ namespace ClaimsApi.Benchmarks;
 /// <summary>
 /// Curation writes through the whole pipeline in process (TestServer, SQLite): authentication by key, body
 /// validation, anchoring, the transaction with its history entry and search-index refresh, and the response.
+/// Every write must succeed: a statement is evidence for at most 500 claims and an article holds at most 2,000,
+/// so creations rotate over articles and statements made in the setup (before, they all cited one seed statement,
+/// and from the 501st on measured the 422 that refuses it).
 /// </summary>
 [MemoryDiagnoser]
 public class WriteBenchmarks
@@ -20,6 +23,14 @@ public class WriteBenchmarks
         {"text":"The Central Military Commission says North Korean units fought in the Kursk region.","claimant":"wpk-cmc","kind":"factual",
          "article":"9c422c9df4965fec","evidence":[{"statement":"p3-noted-treaty","exact":"mutual defense treaty"}],"mentions":["dprk","russia"]}
         """;
+
+    /// <summary>Creations each (article, statement) pair takes: under both bounds (500 claims a statement, 2,000 an article).</summary>
+    private const int CreationsPerTarget = 400;
+
+    private const int Targets = 40;
+
+    private readonly List<(string Article, string Statement)> _targets = [];
+    private int _creations;
 
     private WebApplicationFactory<Program>? _factory;
     private HttpClient? _client;
@@ -44,6 +55,17 @@ public class WriteBenchmarks
             _client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key.Value!.Key);
         }
 
+        for (var i = 0; i < Targets; i++)
+        {
+            var marker = Guid.NewGuid().ToString("N")[..8];
+            using var article = await _client.PostAsync("/v1/articles", new StringContent(
+                $" date 2025-05-01 Lead {marker}\n\nTitle {marker}\n\nThe ministry said the border was calm.", Encoding.UTF8, "text/plain"));
+            var articleId = await IdOf(article);
+            using var statement = await _client.PostAsync("/v1/statements", new StringContent(
+                $$"""{"article":"{{articleId}}","speaker":"dprk","kind":"reported-speech","exact":"the border was calm"}""", Encoding.UTF8, "application/json"));
+            _targets.Add((articleId, await IdOf(statement)));
+        }
+
         using var created = await Create();
         _location = created.Headers.Location!.ToString();
         _revision = 1;
@@ -55,6 +77,19 @@ public class WriteBenchmarks
     {
         using var response = await Create();
         return (int)response.StatusCode;
+    }
+
+    /// <summary>Eight POST /v1/claims at once: on SQLite they queue for the write turn, one after another.</summary>
+    [Benchmark(OperationsPerInvoke = 8)]
+    public async Task<int> CreateClaimsEightAtOnce()
+    {
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Create()));
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+
+        return responses.Length;
     }
 
     /// <summary>PUT /v1/claims/{id} with If-Match: a new revision of one claim, its history entry and index rows.</summary>
@@ -69,8 +104,29 @@ public class WriteBenchmarks
         return (int)response.StatusCode;
     }
 
-    private Task<HttpResponseMessage> Create() =>
-        _client!.PostAsync("/v1/claims", new StringContent(Body, Encoding.UTF8, "application/json"));
+    private async Task<HttpResponseMessage> Create()
+    {
+        var n = Interlocked.Increment(ref _creations) - 1;
+        var body = Body;
+        if (_targets.Count > 0)
+        {
+            var (article, statement) = _targets[n / CreationsPerTarget < Targets ? n / CreationsPerTarget : throw new InvalidOperationException(
+                $"More than {Targets * CreationsPerTarget} creations: raise {nameof(Targets)} so that every creation can succeed.")];
+            body = Body.Replace("9c422c9df4965fec", article, StringComparison.Ordinal)
+                .Replace("\"p3-noted-treaty\",\"exact\":\"mutual defense treaty\"", $"\"{statement}\"", StringComparison.Ordinal);
+        }
+
+        var response = await _client!.PostAsync("/v1/claims", new StringContent(body, Encoding.UTF8, "application/json"));
+        response.EnsureSuccessStatusCode();
+        return response;
+    }
+
+    private static async Task<string> IdOf(HttpResponseMessage response)
+    {
+        response.EnsureSuccessStatusCode();
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("id").GetString()!;
+    }
 
     [GlobalCleanup]
     public void Cleanup()

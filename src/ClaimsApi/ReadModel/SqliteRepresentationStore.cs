@@ -129,7 +129,9 @@ internal sealed class SqliteRepresentationStore(string connectionString, ClaimsM
     {
         public Session(string connectionString)
         {
-            Connection = new SqliteConnection(connectionString);
+            // Never from or back to Microsoft.Data.Sqlite's pool: synchronous=NORMAL below must not reach a
+            // connection the API's writes later take from the pool (they commit with FULL).
+            Connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
             Connection.Open();
             using (var pragma = Connection.CreateCommand())
             {
