@@ -20,6 +20,12 @@ namespace ClaimsApi;
 /// </summary>
 public static class ApiRoutes
 {
+    /// <summary>
+    /// What a stored page of claims depends on beyond its claims (decision 0031): a claim's language is its
+    /// article's, so any article's change can move claims into or out of a page filtered by language.
+    /// </summary>
+    private static readonly Dictionary<string, string> ClaimsFilteredThrough = new(StringComparer.Ordinal) { ["language"] = "article" };
+
     public static WebApplication MapApiRoutes(this WebApplication app)
     {
         // The document depends on nothing in the request: built on the first request, then served from memory
@@ -44,7 +50,7 @@ public static class ApiRoutes
 
         var statements = app.MapGroup("/v1/statements").WithTags("Statements").RejectsMalformedIds("statement");
         var statement = StatementCommands.Curated;
-        statements.MapGet("/", StatementEndpoints.List).Validate<StatementListQuery>().WithStoredPage("statement", "speaker", "article");
+        statements.MapGet("/", StatementEndpoints.List).Validate<StatementListQuery>().WithStoredPage("statement", ["speaker", "article"]);
         statements.MapGet("/{id}", StatementEndpoints.Get).WithStoredRepresentation(StatementCommands.Resource).ProducesProblem(StatusCodes.Status404NotFound);
         statements.MapPost("/", StatementCommands.CreateAsync).AcceptsCuratorJson<StatementWrite>(WriteProblems.Conflict | WriteProblems.Unprocessable);
         statements.MapPut("/{id}", StatementCommands.ReplaceAsync).AcceptsCuratorJson<StatementWrite>(WriteProblems.NotFound | WriteProblems.IfMatch | WriteProblems.Conflict | WriteProblems.Unprocessable);
@@ -56,7 +62,7 @@ public static class ApiRoutes
 
         var claims = app.MapGroup("/v1/claims").WithTags("Claims").RejectsMalformedIds("claim");
         var claim = ClaimCommands.Curated;
-        claims.MapGet("/", ClaimEndpoints.List).Validate<ClaimListQuery>().WithStoredPage("claim", "entity", "claimant", "article");
+        claims.MapGet("/", ClaimEndpoints.List).Validate<ClaimListQuery>().WithStoredPage("claim", ["entity", "claimant", "article"], ClaimsFilteredThrough);
         claims.MapPost("/match", ClaimEndpoints.Match).AcceptsJson<ClaimMatchRequest>(ClaimMatcher.MaxBodyBytes);
         claims.MapGet("/{id}", ClaimEndpoints.Get).WithStoredRepresentation(ClaimCommands.Resource).ProducesProblem(StatusCodes.Status404NotFound);
         claims.MapPost("/", ClaimCommands.CreateAsync).AcceptsCuratorJson<ClaimWrite>(WriteProblems.Conflict | WriteProblems.Unprocessable);
@@ -71,7 +77,7 @@ public static class ApiRoutes
         var entity = EntityCommands.Curated;
         entities.MapGet("/", EntityEndpoints.List).Validate<EntityListQuery>();
         entities.MapGet("/{id}", EntityEndpoints.Get).WithStoredRepresentation(EntityCommands.Resource).Produces(StatusCodes.Status301MovedPermanently).ProducesProblem(StatusCodes.Status404NotFound);
-        entities.MapGet("/{id}/claims", EntityEndpoints.ListClaims).Validate<ClaimListQuery>().WithStoredPage("claim", "id").ProducesProblem(StatusCodes.Status404NotFound);
+        entities.MapGet("/{id}/claims", EntityEndpoints.ListClaims).Validate<ClaimListQuery>().WithStoredPage("claim", ["id"], ClaimsFilteredThrough).ProducesProblem(StatusCodes.Status404NotFound);
         entities.MapPost("/", EntityCommands.CreateAsync).AcceptsCuratorJson<EntityWrite>(WriteProblems.Conflict | WriteProblems.Unprocessable);
         entities.MapPut("/{id}", EntityCommands.ReplaceAsync).AcceptsCuratorJson<EntityWrite>(WriteProblems.NotFound | WriteProblems.IfMatch | WriteProblems.Unprocessable);
         entities.MapPost("/{id}/merge", EntityCommands.MergeAsync).AcceptsCuratorJson<EntityMerge>(WriteProblems.NotFound | WriteProblems.IfMatch | WriteProblems.Conflict | WriteProblems.Unprocessable);

@@ -100,8 +100,7 @@ public static class ETags
     /// </summary>
     public static object? Send(object? result, HttpContext http)
     {
-        var inner = result is INestedHttpResult nested ? nested.Result : result;
-        if (inner is IValueHttpResult { Value: IRevisioned record } and IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK })
+        if (OkValue(result) is IRevisioned record)
         {
             var (body, etag) = Render(record, http);
             return Send(body, etag, http);
@@ -109,6 +108,12 @@ public static class ETags
 
         return result;
     }
+
+    /// <summary>The value of a handler's 200 result (also inside a <c>Results&lt;…&gt;</c>), or null for any other answer.</summary>
+    public static object? OkValue(object? result) =>
+        (result is INestedHttpResult nested ? nested.Result : result) is IValueHttpResult { Value: { } value } and IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK }
+            ? value
+            : null;
 
     /// <summary>Sends <paramref name="body"/> with its ETag, or 304 when the client's <c>If-None-Match</c> already names it.</summary>
     public static IResult Send(byte[] body, string etag, HttpContext http)

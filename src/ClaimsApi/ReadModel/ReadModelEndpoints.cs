@@ -14,6 +14,8 @@ public static partial class ReadModelEndpoints
     /// <summary>The resource under which list pages are stored, keyed by path and query.</summary>
     public const string Pages = "page";
 
+    private static readonly Dictionary<string, string> Empty = [];
+
     /// <summary>
     /// Like <see cref="ETags.WithETag"/>, and for a reader who sees what an anonymous reader sees: a stored
     /// representation is sent as it is, with its ETag, or 304 (one point read; nothing rendered); a miss is
@@ -37,10 +39,9 @@ public static partial class ReadModelEndpoints
 
             var position = await store.PositionAsync(ct);
             var result = await next(context);
-            var inner = result is INestedHttpResult nested ? nested.Result : result;
-            if (inner is not (IValueHttpResult { Value: IRevisioned record } and IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK }))
+            if (ETags.OkValue(result) is not IRevisioned record)
             {
-                return ETags.Send(result, http);
+                return result;
             }
 
             var (body, etag) = ETags.Render(record, http);
@@ -56,10 +57,12 @@ public static partial class ReadModelEndpoints
     /// query, for a reader who sees what an anonymous reader sees. A page depends on the records it shows and on what
     /// decides which records it shows: the ids in <paramref name="anchors"/> (query parameters, or the route's id)
     /// when the request names one, since every record that could enter or leave such a page names that id; without
-    /// one, on every record of the collection; with <c>language</c>, on every article too. Pages of full-text queries
-    /// (<c>q</c>) are not stored.
+    /// one, on every record of the collection; and, for each query parameter of <paramref name="filteredThrough"/>
+    /// the request names, on every record of the kind that parameter filters through (a claim's language is its
+    /// article's). Pages of full-text queries (<c>q</c>) are not stored.
     /// </summary>
-    public static RouteHandlerBuilder WithStoredPage(this RouteHandlerBuilder builder, string collection, params string[] anchors) =>
+    public static RouteHandlerBuilder WithStoredPage(
+        this RouteHandlerBuilder builder, string collection, string[] anchors, IReadOnlyDictionary<string, string>? filteredThrough = null) =>
         builder.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
@@ -78,8 +81,7 @@ public static partial class ReadModelEndpoints
 
             var position = await store.PositionAsync(ct);
             var result = await next(context);
-            var inner = result is INestedHttpResult nested ? nested.Result : result;
-            if (inner is not (IValueHttpResult { Value: { } page } and IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK }))
+            if (ETags.OkValue(result) is not { } page)
             {
                 return result;
             }
@@ -103,10 +105,12 @@ public static partial class ReadModelEndpoints
                 refs.Add(RepresentationRefs.Collection(collection));
             }
 
-            // Claims in a language are claims of articles in that language: any article's change can move them.
-            if (http.Request.Query.ContainsKey("language"))
+            foreach (var (parameter, other) in filteredThrough ?? Empty)
             {
-                refs.Add(RepresentationRefs.Collection("article"));
+                if (http.Request.Query.ContainsKey(parameter))
+                {
+                    refs.Add(RepresentationRefs.Collection(other));
+                }
             }
 
             // A page has no ETag; what the store keeps beside its bytes is its Link header.

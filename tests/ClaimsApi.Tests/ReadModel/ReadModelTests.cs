@@ -87,6 +87,22 @@ public abstract class ReadModelTests<TApi>(TApi fixture) : IClassFixture<TApi>
         await AssertSameAsync(live, watched);
         (await curator.SendJsonAsync(HttpMethod.Post, $"/v1/entities/{merged}/merge", new { into = claimant }, "*")).EnsureSuccessStatusCode();
         await AssertSameAsync(live, watched);
+
+        // An article whose language changes moves its claims into a page filtered by language, which names neither.
+        var text = TestArticles.Text("The envoy said that talks would resume in spring.");
+        var german = (await (await curator.SendTextAsync(HttpMethod.Post, "/v1/articles", text)).ReadSuccessAsync()).GetProperty("id").GetString()!;
+        var said = await curator.PostStatementAsync(german, "talks would resume in spring");
+        await PublishAsync(curator, "statements", said.Id);
+        var resumed = (await (await curator.SendJsonAsync(HttpMethod.Post, "/v1/claims", new
+        {
+            text = $"Talks resume in spring {Guid.NewGuid():N}.", claimant = "dprk", kind = "factual", article = german, evidence = new[] { new { statement = said.Id } },
+        })).ReadSuccessAsync()).GetProperty("id").GetString()!;
+        await PublishAsync(curator, "claims", resumed);
+        watched.Add("/v1/claims?language=de&limit=100");
+        await AssertSameAsync(live, watched);
+        (await curator.SendTextAsync(HttpMethod.Put, $"/v1/articles/{german}?language=de", text, "*")).EnsureSuccessStatusCode();
+        await AssertSameAsync(live, watched);
+        Assert.Contains(resumed, (await api.CreateClient().GetStringAsync("/v1/claims?language=de&limit=100")), StringComparison.Ordinal);
     }
 
     /// <summary>A repeated read with the ETag it was sent answers 304 from one point read: nothing is rendered (no EF Core query).</summary>
