@@ -1,31 +1,47 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 
 namespace ClaimsApi.TextSearch;
+
+/// <summary>Where a page of results starts: after the result with this score and key (kind:id).</summary>
+public sealed record RankCursor(double Score, string Key);
 
 /// <summary>
 /// The best <c>k</c> documents for a query of groups, coordination first (decision 0014): a document that matches
 /// more groups ranks above one that matches fewer, and BM25 (each group's best alternative, summed in double
-/// precision) orders those that match as many. Found by MaxScore (Turtle and Flood, 1995; decision 0032): the groups
-/// are ordered from the most to the least common, and the most common ones that cannot, even all together, lift a
-/// document to the current k-th best are only probed for the documents the others produce. Once the best k match
-/// more groups than the common words alone can give, nearly every document that matches only common words is
-/// skipped. The result equals <see cref="Exhaustive"/>'s, which scores every match.
+/// precision, which is exact for single-precision scores) orders those that match as many; equal scores are
+/// ordered by kind, then id. Found by MaxScore (Turtle and Flood, 1995; decision 0032): the groups are ordered from
+/// the most to the least common, and the most common ones that cannot, even all together, lift a document to the
+/// current k-th best are only probed for the documents the others produce. Once the best k match more groups than
+/// the common words alone can give, nearly every document that matches only common words is skipped.
+/// The result equals <see cref="Exhaustive"/>'s, which scores every match.
 /// </summary>
 internal static class MaxScore
 {
-    /// <summary>A hit: the document (index-wide id), how many groups it matches, and its summed BM25.</summary>
-    public readonly record struct Hit(int Doc, int Groups, double Relevance);
+    /// <summary>A hit: the document (index-wide id), how many groups it matches, its summed BM25, the score the API gives and its key.</summary>
+    public sealed record Hit(int Doc, int Groups, double Relevance, BytesRef Key)
+    {
+        /// <summary>The API's score: the groups matched plus BM25 squashed into [0, 1).</summary>
+        public double Score => Groups + (Relevance / (1 + Relevance));
+    }
 
-    /// <summary>The best <paramref name="k"/> documents matching any of the groups and accepted by <paramref name="accept"/> (null: all), best first; ties by document order.</summary>
-    public static List<Hit> Top(IndexSearcher searcher, IReadOnlyList<Query> groups, IReadOnlyList<double> bounds, int k, Func<AtomicReaderContext, Func<int, bool>>? accept = null)
+    /// <summary>
+    /// The best <paramref name="k"/> documents matching any of the groups, accepted by <paramref name="accept"/>
+    /// (null: all) and ranked after <paramref name="after"/> (null: from the first), best first.
+    /// </summary>
+    public static List<Hit> Top(
+        IndexSearcher searcher, IReadOnlyList<Query> groups, IReadOnlyList<double> bounds, int k,
+        Func<AtomicReaderContext, IBits?>? accept = null, RankCursor? after = null)
     {
         var weights = groups.Select(searcher.CreateNormalizedWeight).ToArray();
         var best = new PriorityQueue<Hit, Hit>(k + 1, WorstFirst.Instance);
+        var cursorKey = after is null ? null : new BytesRef(after.Key);
         Hit? kth = null;
         foreach (var leaf in searcher.IndexReader.Leaves)
         {
             var accepts = accept?.Invoke(leaf);
+            var keys = leaf.AtomicReader.GetSortedDocValues(IndexFields.Key);
             var scorers = new List<(Scorer Scorer, long Cost, double Bound)>(weights.Length);
             for (var g = 0; g < weights.Length; g++)
             {
@@ -49,8 +65,9 @@ internal static class MaxScore
                 docs[i] = scorers[i].Scorer.NextDoc();
             }
 
+            // Strictly below the k-th best's score (a bound equal to it could still win on the key).
+            bool CannotReach(int groups, double relevance) => kth is { } t && groups + (relevance / (1 + relevance)) < t.Score;
             var essential = 0; // scorers essential..count-1 produce the candidates
-            bool CannotReach(int groups, double relevance) => kth is { } t && (groups < t.Groups || (groups == t.Groups && relevance <= t.Relevance));
             void MoveEssential()
             {
                 while (essential < count && CannotReach(essential + 1, upTo[essential]))
@@ -103,12 +120,19 @@ internal static class MaxScore
                     }
                 }
 
-                if (hopeless || CannotReach(matched, relevance) || (accepts is not null && !accepts(doc)))
+                if (hopeless || CannotReach(matched, relevance) || (accepts is not null && !accepts.Get(doc)))
                 {
                     continue;
                 }
 
-                var hit = new Hit(leaf.DocBase + doc, matched, relevance);
+                var key = new BytesRef();
+                keys.Get(doc, key);
+                var hit = new Hit(leaf.DocBase + doc, matched, relevance, key);
+                if ((after is not null && !Ranks.After(hit.Score, key, after.Score, cursorKey!)) || (kth is not null && WorstFirst.Instance.Compare(hit, kth) <= 0))
+                {
+                    continue;
+                }
+
                 best.Enqueue(hit, hit);
                 if (best.Count > k)
                 {
@@ -123,16 +147,24 @@ internal static class MaxScore
             }
         }
 
-        return Drain(best);
+        var result = new List<Hit>(best.Count);
+        while (best.Count > 0)
+        {
+            result.Add(best.Dequeue());
+        }
+
+        result.Reverse();
+        return result;
     }
 
     /// <summary>The same by scoring every match: the oracle <see cref="Top"/> is tested against.</summary>
-    public static List<Hit> Exhaustive(IndexSearcher searcher, IReadOnlyList<Query> groups, int k)
+    public static List<Hit> Exhaustive(IndexSearcher searcher, IReadOnlyList<Query> groups, int k, RankCursor? after = null)
     {
         var weights = groups.Select(searcher.CreateNormalizedWeight).ToArray();
         var all = new List<Hit>();
         foreach (var leaf in searcher.IndexReader.Leaves)
         {
+            var keys = leaf.AtomicReader.GetSortedDocValues(IndexFields.Key);
             var scores = new Dictionary<int, (int Groups, double Relevance)>();
             foreach (var weight in weights)
             {
@@ -148,33 +180,32 @@ internal static class MaxScore
                 }
             }
 
-            all.AddRange(scores.Select(s => new Hit(leaf.DocBase + s.Key, s.Value.Groups, s.Value.Relevance)));
+            foreach (var (doc, (g, r)) in scores)
+            {
+                var key = new BytesRef();
+                keys.Get(doc, key);
+                all.Add(new Hit(leaf.DocBase + doc, g, r, key));
+            }
         }
 
         all.Sort((a, b) => WorstFirst.Instance.Compare(b, a));
-        return [.. all.Take(k)];
+        var cursorKey = after is null ? null : new BytesRef(after.Key);
+        return [.. all.Where(h => after is null || Ranks.After(h.Score, h.Key, after.Score, cursorKey!)).Take(k)];
     }
 
-    private static List<Hit> Drain(PriorityQueue<Hit, Hit> best)
-    {
-        var result = new List<Hit>(best.Count);
-        while (best.Count > 0)
-        {
-            result.Add(best.Dequeue());
-        }
-
-        result.Reverse();
-        return result;
-    }
-
-    /// <summary>Worst first: fewer groups, then less relevance, then the later document.</summary>
+    /// <summary>Worst first: the lower score, then the later key (kind, then id, byte by byte as the database orders them).</summary>
     private sealed class WorstFirst : IComparer<Hit>
     {
         public static readonly WorstFirst Instance = new();
 
-        public int Compare(Hit a, Hit b) =>
-            a.Groups != b.Groups ? a.Groups.CompareTo(b.Groups)
-            : a.Relevance != b.Relevance ? a.Relevance.CompareTo(b.Relevance)
-            : b.Doc.CompareTo(a.Doc);
+        public int Compare(Hit? a, Hit? b) => a!.Score != b!.Score ? a.Score.CompareTo(b.Score) : b.Key.CompareTo(a.Key);
     }
+}
+
+/// <summary>The order of results: the higher score first, then the smaller key.</summary>
+internal static class Ranks
+{
+    /// <summary>Whether a result (score, key) comes after the cursor's.</summary>
+    public static bool After(double score, BytesRef key, double cursorScore, BytesRef cursorKey) =>
+        score < cursorScore || (score == cursorScore && key.CompareTo(cursorKey) > 0);
 }

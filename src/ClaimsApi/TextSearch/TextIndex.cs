@@ -13,7 +13,8 @@ namespace ClaimsApi.TextSearch;
 /// <summary>The fields of an indexed document.</summary>
 internal static class IndexFields
 {
-    public const string Key = "key", Kind = "kind", Id = "id", Title = "title", Body = "body";
+    public const string Key = "key", Kind = "kind", Title = "title", Body = "body";
+    public const string Article = "article", Language = "language", Date = "date", Claimant = "claimant", Mention = "mention", ClaimKind = "claim-kind", Status = "status", Speaker = "speaker";
 
     /// <summary>A title matches ten times as much as a body, as the FTS5 index weighted them (decision 0014).</summary>
     public const float TitleBoost = 10f;
@@ -21,11 +22,26 @@ internal static class IndexFields
     public static string KeyOf(string kind, string id) => kind + ":" + id;
 }
 
-/// <summary>What the index keeps of one claim, statement or article: what search reads (decision 0032).</summary>
-public sealed record IndexedDocument(string Kind, string Id, string Title, string Body);
+/// <summary>
+/// What the index keeps of one claim, statement or article (decision 0032): the text search reads, and what its
+/// filters and facets read: the article (a claim's or statement's, an article's own id), its language, the date
+/// (a claim's, or the article's), and for claims who made them, what they mention, their kind and status.
+/// </summary>
+public sealed record IndexedDocument(string Kind, string Id, string Title, string Body, string? ArticleId = null, string? Language = null, DateOnly? Date = null)
+{
+    public string? Claimant { get; init; }
+    public IReadOnlyList<string> Mentions { get; init; } = [];
+    public string? ClaimKind { get; init; }
+    public string? Status { get; init; }
+    public string? Speaker { get; init; }
+}
 
 /// <summary>A search hit: the record's kind and id, and its coordination-first score (groups matched + relevance in [0, 1)).</summary>
-public readonly record struct TextHit(string Kind, string Id, double Score);
+public readonly record struct TextHit(string Kind, string Id, double Score)
+{
+    /// <summary>Its key (kind:id), which orders equal scores.</summary>
+    public string Key => IndexFields.KeyOf(Kind, Id);
+}
 
 /// <summary>
 /// The embedded full-text index of one instance (decision 0032): a Lucene.Net index in a local folder, derived from
@@ -41,7 +57,7 @@ public sealed class TextIndex : IDisposable
     private readonly LuceneDirectory directory;
     private readonly IndexWriter writer;
     private readonly SearcherManager searchers;
-    private readonly System.Threading.Lock writing = new();
+    private readonly SemaphoreSlim writing = new(1, 1);
 
     private TextIndex(LuceneDirectory directory)
     {
@@ -52,7 +68,7 @@ public sealed class TextIndex : IDisposable
             Similarity = Similarity,
             RAMBufferSizeMB = 64,
         });
-        Position = ReadPosition(directory);
+        Position = CommittedPosition = ReadPosition(directory);
         searchers = new SearcherManager(writer, applyAllDeletes: true, new Factory());
     }
 
@@ -62,8 +78,28 @@ public sealed class TextIndex : IDisposable
     /// <summary>An index in memory, for tests.</summary>
     internal static TextIndex InMemory() => new(new RAMDirectory());
 
-    /// <summary>The change-log position of the last change this index has applied and committed (0: none).</summary>
+    /// <summary>The change-log position of the last change this index has applied (0: none); searches see it.</summary>
     public long Position { get; private set; }
+
+    /// <summary>The position of the last commit: what a restart resumes from.</summary>
+    public long CommittedPosition { get; private set; }
+
+    /// <summary>Makes what has been applied durable, with its position, when anything is new since the last commit.</summary>
+    public void Commit()
+    {
+        writing.Wait();
+        try
+        {
+            if (Position != CommittedPosition || writer.HasUncommittedChanges())
+            {
+                CommitAt(Position);
+            }
+        }
+        finally
+        {
+            writing.Release();
+        }
+    }
 
     /// <summary>How many documents the index holds.</summary>
     public int Count
@@ -84,12 +120,14 @@ public sealed class TextIndex : IDisposable
 
     /// <summary>
     /// Replaces the documents of <paramref name="changed"/> by <paramref name="documents"/> (a key of
-    /// <paramref name="changed"/> without a document is removed), commits with <paramref name="position"/> as the
-    /// position applied, and makes the result visible to searches.
+    /// <paramref name="changed"/> without a document is removed), makes the result visible to searches at once, and
+    /// records <paramref name="position"/> as applied. It is made durable by the next <see cref="Commit"/>; until then
+    /// a crash loses it, and the follower applies it again from the last committed position.
     /// </summary>
     public void Apply(IEnumerable<(string Kind, string Id)> changed, IEnumerable<IndexedDocument> documents, long position)
     {
-        lock (writing)
+        writing.Wait();
+        try
         {
             foreach (var (kind, id) in changed)
             {
@@ -101,34 +139,47 @@ public sealed class TextIndex : IDisposable
                 writer.UpdateDocument(new Term(IndexFields.Key, IndexFields.KeyOf(document.Kind, document.Id)), ToLucene(document));
             }
 
-            Commit(position);
+            Position = position;
+            searchers.MaybeRefreshBlocking();
+        }
+        finally
+        {
+            writing.Release();
         }
     }
 
-    /// <summary>Empties the index, then adds <paramref name="documents"/> (a rebuild), committing every <paramref name="batch"/> documents and at the end with <paramref name="position"/>.</summary>
-    public void Replace(IEnumerable<IndexedDocument> documents, long position, Action<long>? progress = null, int batch = 100_000)
+    /// <summary>Empties the index, then adds <paramref name="documents"/> (a rebuild), committing at the end with <paramref name="position"/>; <paramref name="progress"/> hears the count every 100,000 documents and at the end.</summary>
+    public async Task ReplaceAsync(IAsyncEnumerable<IndexedDocument> documents, long position, Action<long>? progress, CancellationToken ct)
     {
-        lock (writing)
+        await writing.WaitAsync(ct);
+        try
         {
             writer.DeleteAll();
             long count = 0;
-            foreach (var document in documents)
+            await foreach (var document in documents.WithCancellation(ct))
             {
                 writer.AddDocument(ToLucene(document));
-                if (++count % batch == 0)
+                if (++count % 100_000 == 0)
                 {
                     progress?.Invoke(count);
                 }
             }
 
             writer.ForceMerge(1);
-            Commit(position);
+            CommitAt(position);
             progress?.Invoke(count);
+        }
+        finally
+        {
+            writing.Release();
         }
     }
 
-    /// <summary>The best <paramref name="limit"/> documents for <paramref name="query"/>, of kind <paramref name="kind"/> when given, best first.</summary>
-    public IReadOnlyList<TextHit> Search(FullTextQuery query, int limit, string? kind = null)
+    /// <summary>
+    /// The best <paramref name="limit"/> documents for <paramref name="query"/> that pass <paramref name="filter"/>
+    /// (null: all) and rank after <paramref name="after"/> (null: from the first), best first.
+    /// </summary>
+    public IReadOnlyList<TextHit> Search(FullTextQuery query, int limit, Query? filter = null, RankCursor? after = null)
     {
         if (query.IsEmpty || limit <= 0)
         {
@@ -139,19 +190,47 @@ public sealed class TextIndex : IDisposable
         var searcher = searchers.Acquire();
         try
         {
-            Func<AtomicReaderContext, Func<int, bool>>? accept = kind is null ? null : leaf =>
+            var accepted = filter is null ? null : new QueryWrapperFilter(filter);
+            Func<AtomicReaderContext, IBits?>? accept = accepted is null ? null : leaf =>
             {
-                var kinds = FieldCache.DEFAULT.GetTerms(leaf.AtomicReader, IndexFields.Kind, setDocsWithField: false);
-                var wanted = new BytesRef(kind);
-                var scratch = new BytesRef();
-                return doc =>
+                var bits = new FixedBitSet(leaf.AtomicReader.MaxDoc);
+                if (accepted.GetDocIdSet(leaf, leaf.AtomicReader.LiveDocs)?.GetIterator() is { } passing)
                 {
-                    kinds.Get(doc, scratch);
-                    return scratch.BytesEquals(wanted);
-                };
+                    bits.Or(passing);
+                }
+
+                return bits;
             };
-            var hits = MaxScore.Top(searcher, groups, [.. query.Groups.Select(g => UpperBound(searcher.IndexReader, g))], limit, accept);
-            return [.. hits.Select(h => ToHit(searcher, h))];
+            var bounds = query.Groups.Select(g => UpperBound(searcher.IndexReader, g)).ToList();
+            return [.. MaxScore.Top(searcher, groups, bounds, limit, accept, after).Select(ToHit)];
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>Counts over every claim that matches <paramref name="query"/> and passes <paramref name="filter"/> (null: all).</summary>
+    public FacetCounts Facets(FullTextQuery query, Query? filter)
+    {
+        var any = new BooleanQuery(disableCoord: true);
+        foreach (var group in query.Groups)
+        {
+            any.Add(ToQuery(group), Occur.SHOULD);
+        }
+
+        var matching = new BooleanQuery { { any, Occur.MUST }, { new TermQuery(new Term(IndexFields.Kind, "claim")), Occur.MUST } };
+        if (filter is not null)
+        {
+            matching.Add(filter, Occur.MUST);
+        }
+
+        var searcher = searchers.Acquire();
+        try
+        {
+            var collector = new FacetCollector();
+            searcher.Search(matching, collector);
+            return collector.Counts;
         }
         finally
         {
@@ -160,12 +239,12 @@ public sealed class TextIndex : IDisposable
     }
 
     /// <summary>The same as <see cref="Search"/> by scoring every match (Lucene's own top-k): the oracle MaxScore is tested against.</summary>
-    internal IReadOnlyList<TextHit> SearchEveryMatch(FullTextQuery query, int limit)
+    internal IReadOnlyList<TextHit> SearchEveryMatch(FullTextQuery query, int limit, RankCursor? after = null)
     {
         var searcher = searchers.Acquire();
         try
         {
-            return [.. MaxScore.Exhaustive(searcher, [.. query.Groups.Select(ToQuery)], limit).Select(h => ToHit(searcher, h))];
+            return [.. MaxScore.Exhaustive(searcher, [.. query.Groups.Select(ToQuery)], limit, after).Select(ToHit)];
         }
         finally
         {
@@ -175,7 +254,9 @@ public sealed class TextIndex : IDisposable
 
     public void Dispose()
     {
+        writing.Dispose();
         searchers.Dispose();
+        writer.Rollback(); // closes without committing: only Commit() makes changes durable, with their position
         writer.Dispose();
         directory.Dispose();
     }
@@ -213,13 +294,12 @@ public sealed class TextIndex : IDisposable
         return any;
     }
 
-    /// <summary>A hit with its score as the API gives it: the groups matched, plus BM25 squashed into [0, 1) (decision 0014).</summary>
-    private static TextHit ToHit(IndexSearcher searcher, MaxScore.Hit hit)
+    /// <summary>A hit as search answers it: kind and id (from its key) and the API's score.</summary>
+    private static TextHit ToHit(MaxScore.Hit hit)
     {
-        var stored = searcher.Doc(hit.Doc);
-        return new TextHit(
-            stored.Get(IndexFields.Kind, CultureInfo.InvariantCulture), stored.Get(IndexFields.Id, CultureInfo.InvariantCulture),
-            hit.Groups + (hit.Relevance / (1 + hit.Relevance)));
+        var key = hit.Key.Utf8ToString();
+        var colon = key.IndexOf(':', StringComparison.Ordinal);
+        return new TextHit(key[..colon], key[(colon + 1)..], hit.Score);
     }
 
     /// <summary>
@@ -242,20 +322,68 @@ public sealed class TextIndex : IDisposable
             .DefaultIfEmpty(0).Max();
     }
 
-    private static Document ToLucene(IndexedDocument document) =>
-    [
-        new StringField(IndexFields.Key, IndexFields.KeyOf(document.Kind, document.Id), Field.Store.NO),
-        new StringField(IndexFields.Kind, document.Kind, Field.Store.YES),
-        new StoredField(IndexFields.Id, document.Id),
-        new TextField(IndexFields.Title, document.Title, Field.Store.NO),
-        new TextField(IndexFields.Body, document.Body, Field.Store.NO),
-    ];
+    private static Document ToLucene(IndexedDocument document)
+    {
+        var fields = new Document
+        {
+            new StringField(IndexFields.Key, IndexFields.KeyOf(document.Kind, document.Id), Field.Store.NO),
+            new SortedDocValuesField(IndexFields.Key, new BytesRef(IndexFields.KeyOf(document.Kind, document.Id))),
+            new StringField(IndexFields.Kind, document.Kind, Field.Store.NO),
+            new TextField(IndexFields.Title, document.Title, Field.Store.NO),
+            new TextField(IndexFields.Body, document.Body, Field.Store.NO),
+        };
+        void Keyword(string name, string? value)
+        {
+            if (value is not null)
+            {
+                fields.Add(new StringField(name, value, Field.Store.NO));
+            }
+        }
 
-    private void Commit(long position)
+        void Facet(string name, string? value)
+        {
+            if (value is not null)
+            {
+                fields.Add(new SortedDocValuesField(name, new BytesRef(value)));
+            }
+        }
+
+        Facet(IndexFields.Claimant, document.Claimant);
+        Facet(IndexFields.ClaimKind, document.ClaimKind);
+        Facet(IndexFields.Status, document.Status);
+        foreach (var mention in document.Mentions.Distinct(StringComparer.Ordinal))
+        {
+            fields.Add(new SortedSetDocValuesField(IndexFields.Mention, new BytesRef(mention)));
+        }
+
+        Keyword(IndexFields.Article, document.ArticleId);
+        Keyword(IndexFields.Language, document.Language);
+        Keyword(IndexFields.Claimant, document.Claimant);
+        Keyword(IndexFields.ClaimKind, document.ClaimKind);
+        Keyword(IndexFields.Status, document.Status);
+        Keyword(IndexFields.Speaker, document.Speaker);
+        foreach (var mention in document.Mentions)
+        {
+            Keyword(IndexFields.Mention, mention);
+        }
+
+        if (document.Date is { } date)
+        {
+            fields.Add(new Int32Field(IndexFields.Date, DayNumber(date), Field.Store.NO));
+            fields.Add(new NumericDocValuesField(IndexFields.Date, DayNumber(date)));
+        }
+
+        return fields;
+    }
+
+    /// <summary>A date as the index keeps it: the day number, ordered as the dates are.</summary>
+    internal static int DayNumber(DateOnly date) => date.DayNumber;
+
+    private void CommitAt(long position)
     {
         writer.SetCommitData(new Dictionary<string, string> { [PositionKey] = position.ToString(CultureInfo.InvariantCulture) });
         writer.Commit();
-        Position = position;
+        Position = CommittedPosition = position;
         searchers.MaybeRefreshBlocking();
     }
 

@@ -88,7 +88,7 @@ public sealed class TextIndexTests
         using var index = TextIndex.InMemory();
         index.Apply([], [new("claim", "c", "Wheat.", ""), new("statement", "s", "Wheat.", ""), new("article", "a", "Wheat", "Wheat.")], 1);
 
-        Assert.Equal([("statement", "s")], index.Search(Words("wheat"), 10, "statement").Select(h => (h.Kind, h.Id)));
+        Assert.Equal([("statement", "s")], index.Search(Words("wheat"), 10, new Lucene.Net.Search.TermQuery(new Lucene.Net.Index.Term("kind", "statement"))).Select(h => (h.Kind, h.Id)));
     }
 
     [Fact]
@@ -106,10 +106,15 @@ public sealed class TextIndexTests
                 Assert.Empty(index.Search(Words("wheat"), 10));
                 Assert.Empty(index.Search(Words("oil"), 10));
                 Assert.Equal("a", Assert.Single(index.Search(Words("barley"), 10)).Id);
+                Assert.Equal(9, index.Position);
+                index.Commit();
+                index.Apply([], [new("claim", "c", "Rye exports.", "")], 12); // applied, searchable, not committed: as after a crash
+                Assert.Equal("c", Assert.Single(index.Search(Words("rye"), 10)).Id);
+                Assert.Equal(9, index.CommittedPosition);
             }
 
             using var reopened = TextIndex.Open(folder);
-            Assert.Equal(9, reopened.Position);
+            Assert.Equal(9, reopened.Position); // the follower applies 10-12 again from here
             Assert.Equal(1, reopened.Count);
         }
         finally
