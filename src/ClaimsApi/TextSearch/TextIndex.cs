@@ -57,7 +57,8 @@ public sealed class TextIndex : IDisposable
     private readonly LuceneDirectory directory;
     private readonly IndexWriter writer;
     private readonly SearcherManager searchers;
-    private readonly SemaphoreSlim writing = new(1, 1);
+    private readonly SemaphoreSlim writing = new(1, 1); // not disposed: it owns no wait handle, and a late Commit() must find it
+    private bool disposed;
 
     private TextIndex(LuceneDirectory directory)
     {
@@ -67,13 +68,33 @@ public sealed class TextIndex : IDisposable
             OpenMode = OpenMode.CREATE_OR_APPEND,
             Similarity = Similarity,
             RAMBufferSizeMB = 64,
+            // Merges on the writing thread: a failed merge (a full disk, no file descriptor to spare) is an exception
+            // the follower catches and retries, never one on a thread of Lucene's own that would end the process.
+            MergeScheduler = new SerialMergeScheduler(),
         });
         Position = CommittedPosition = ReadPosition(directory);
         searchers = new SearcherManager(writer, applyAllDeletes: true, new Factory());
     }
 
-    /// <summary>Opens (or creates) the index in folder <paramref name="path"/>.</summary>
-    public static TextIndex Open(string path) => new(FSDirectory.Open(path));
+    /// <summary>
+    /// Opens (or creates) the index in folder <paramref name="path"/>; when another instance on this machine holds it,
+    /// the first free of <c>path.2</c>, <c>path.3</c>, …, so that each instance keeps one folder across restarts.
+    /// </summary>
+    public static TextIndex Open(string path)
+    {
+        for (var n = 1; ; n++)
+        {
+            var directory = FSDirectory.Open(n == 1 ? path : $"{path}.{n}");
+            try
+            {
+                return new TextIndex(directory);
+            }
+            catch (LockObtainFailedException) when (n < 16)
+            {
+                directory.Dispose();
+            }
+        }
+    }
 
     /// <summary>An index in memory, for tests.</summary>
     internal static TextIndex InMemory() => new(new RAMDirectory());
@@ -90,7 +111,7 @@ public sealed class TextIndex : IDisposable
         writing.Wait();
         try
         {
-            if (Position != CommittedPosition || writer.HasUncommittedChanges())
+            if (!disposed && (Position != CommittedPosition || writer.HasUncommittedChanges()))
             {
                 CommitAt(Position);
             }
@@ -254,7 +275,21 @@ public sealed class TextIndex : IDisposable
 
     public void Dispose()
     {
-        writing.Dispose();
+        writing.Wait();
+        try
+        {
+            if (disposed)
+            {
+                return;
+            }
+
+            disposed = true;
+        }
+        finally
+        {
+            writing.Release();
+        }
+
         searchers.Dispose();
         writer.Rollback(); // closes without committing: only Commit() makes changes durable, with their position
         writer.Dispose();

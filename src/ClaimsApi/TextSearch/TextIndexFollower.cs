@@ -136,11 +136,20 @@ public sealed partial class TextIndexFollower(
     {
         try
         {
-            if (index.Position == 0 && index.Count == 0)
+            while (index.Position == 0 && index.Count == 0)
             {
-                var watch = Stopwatch.StartNew();
-                await RebuildAsync(null, stoppingToken);
-                LogBuilt(log, index.Count, watch.Elapsed.TotalSeconds);
+                try
+                {
+                    var watch = Stopwatch.StartNew();
+                    await RebuildAsync(null, stoppingToken);
+                    LogBuilt(log, index.Count, watch.Elapsed.TotalSeconds);
+                    break;
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    LogFailed(log, e); // tried again in a second; searches wait meanwhile, the rest of the API serves
+                    await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken);
+                }
             }
 
             ready.TrySetResult();
@@ -152,16 +161,18 @@ public sealed partial class TextIndexFollower(
                     while (await CatchUpAsync(stoppingToken))
                     {
                     }
+
+                    if (time.GetUtcNow() - committed >= CommitInterval)
+                    {
+                        index.Commit();
+                        committed = time.GetUtcNow();
+                    }
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    LogFailed(log, e); // a busy or unreachable database: try again at the next turn
-                }
-
-                if (time.GetUtcNow() - committed >= CommitInterval)
-                {
-                    index.Commit();
-                    committed = time.GetUtcNow();
+                    // A busy or unreachable database, a full disk, no file descriptor to spare: the index stays as it
+                    // was (searches bring it up to date themselves) and the next turn tries again; the API keeps serving.
+                    LogFailed(log, e);
                 }
 
                 await wake.WaitAsync(options.Value.PollInterval, stoppingToken);
@@ -184,6 +195,6 @@ public sealed partial class TextIndexFollower(
     [LoggerMessage(Level = LogLevel.Information, Message = "Search index built from the database: {Documents} documents in {Seconds:F1} s")]
     private static partial void LogBuilt(ILogger logger, int documents, double seconds);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Search index: applying the change log failed; retrying")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Search index: building it or applying the change log failed; retrying")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 }
