@@ -1,6 +1,5 @@
-using System.Globalization;
-using System.Text;
 using ClaimsApi.Domain;
+using ClaimsApi.Domain.Search;
 
 namespace ClaimsApi.TextSearch;
 
@@ -24,38 +23,8 @@ public static class TextAnalysis
     /// <summary>The index term of one word of a query or a document.</summary>
     public static string Term(string word) => FoldPlural(TextFolding.Fold(word));
 
-    /// <summary>
-    /// The words of <paramref name="text"/>: a letter or digit, then letters, combining marks and digits, by Unicode
-    /// category of each code point. On text inside the Basic Multilingual Plane these are the words of
-    /// <see cref="Domain.Search.FullTextQuery.Tokenize"/>.
-    /// </summary>
-    public static IEnumerable<string> Words(string text)
-    {
-        var start = -1;
-        var index = 0;
-        while (index < text.Length)
-        {
-            var status = Rune.DecodeFromUtf16(text.AsSpan(index), out var rune, out var length);
-            var category = status == System.Buffers.OperationStatus.Done ? Rune.GetUnicodeCategory(rune) : UnicodeCategory.Surrogate;
-            var inWord = start >= 0 ? IsLetterOrDigit(category) || IsMark(category) : IsLetterOrDigit(category);
-            if (inWord && start < 0)
-            {
-                start = index;
-            }
-            else if (!inWord && start >= 0)
-            {
-                yield return text[start..index];
-                start = -1;
-            }
-
-            index += length;
-        }
-
-        if (start >= 0)
-        {
-            yield return text[start..];
-        }
-    }
+    /// <summary>The words of <paramref name="text"/>, as written (<see cref="FullTextQuery.WordSpans"/>).</summary>
+    public static IEnumerable<string> Words(string text) => FullTextQuery.WordSpans(text).Select(w => text.Substring(w.Index, w.Length));
 
     /// <summary>
     /// An English plural folded to its singular, by the minimal rules of Lucene's English "S" stemmer: -ies to -y
@@ -84,12 +53,4 @@ public static class TextAnalysis
     }
 
     private static readonly HashSet<string> KeptAsTheyAre = new(StringComparer.Ordinal) { "news", "series", "species", "always", "perhaps", "whereas", "towards", "this" };
-
-    private static bool IsLetterOrDigit(UnicodeCategory category) => category is
-        UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter or
-        UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or
-        UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber;
-
-    private static bool IsMark(UnicodeCategory category) => category is
-        UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
 }

@@ -59,6 +59,7 @@ public sealed class TextIndex : IDisposable
     private readonly SearcherManager searchers;
     private readonly SemaphoreSlim writing = new(1, 1); // not disposed: it owns no wait handle, and a late Commit() must find it
     private bool disposed;
+    private long applied;
 
     private TextIndex(LuceneDirectory directory)
     {
@@ -80,7 +81,7 @@ public sealed class TextIndex : IDisposable
     /// Opens (or creates) the index in folder <paramref name="path"/>; when another instance on this machine holds it,
     /// the first free of <c>path.2</c>, <c>path.3</c>, …, so that each instance keeps one folder across restarts.
     /// </summary>
-    public static TextIndex Open(string path)
+    public static TextIndex Open(string path, bool orTheNextFree = true)
     {
         for (var n = 1; ; n++)
         {
@@ -89,7 +90,7 @@ public sealed class TextIndex : IDisposable
             {
                 return new TextIndex(directory);
             }
-            catch (LockObtainFailedException) when (n < 16)
+            catch (LockObtainFailedException) when (orTheNextFree && n < 16)
             {
                 directory.Dispose();
             }
@@ -100,7 +101,7 @@ public sealed class TextIndex : IDisposable
     internal static TextIndex InMemory() => new(new RAMDirectory());
 
     /// <summary>The change-log position of the last change this index has applied (0: none); searches see it.</summary>
-    public long Position { get; private set; }
+    public long Position { get => Volatile.Read(ref applied); private set => Volatile.Write(ref applied, value); }
 
     /// <summary>The position of the last commit: what a restart resumes from.</summary>
     public long CommittedPosition { get; private set; }
@@ -160,8 +161,8 @@ public sealed class TextIndex : IDisposable
                 writer.UpdateDocument(new Term(IndexFields.Key, IndexFields.KeyOf(document.Kind, document.Id)), ToLucene(document));
             }
 
-            Position = position;
             searchers.MaybeRefreshBlocking();
+            Position = position; // only once searches see it: a search that finds the index at its position needs no catching up
         }
         finally
         {
@@ -418,8 +419,8 @@ public sealed class TextIndex : IDisposable
     {
         writer.SetCommitData(new Dictionary<string, string> { [PositionKey] = position.ToString(CultureInfo.InvariantCulture) });
         writer.Commit();
-        Position = CommittedPosition = position;
         searchers.MaybeRefreshBlocking();
+        Position = CommittedPosition = position;
     }
 
     private static long ReadPosition(LuceneDirectory directory)

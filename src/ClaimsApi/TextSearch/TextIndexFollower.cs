@@ -123,13 +123,16 @@ public sealed partial class TextIndexFollower(
     }
 
     /// <summary>Rebuilds the index from the database; <paramref name="progress"/> hears how many documents are in so far.</summary>
-    public async Task RebuildAsync(Action<long>? progress, CancellationToken ct)
+    public Task RebuildAsync(Action<long>? progress, CancellationToken ct) => RebuildAsync(index, scopes, progress, ct);
+
+    /// <summary>Rebuilds <paramref name="target"/> from the database (the server's index, or one a command opened).</summary>
+    public static async Task RebuildAsync(TextIndex target, IServiceScopeFactory scopes, Action<long>? progress, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ClaimsDbContext>();
         // The position first: a change committed while the documents are read is applied again afterwards (reindexing is idempotent).
         var position = await db.History.MaxAsync(h => (long?)h.Id, ct) ?? 0;
-        await index.ReplaceAsync(IndexSource.AllAsync(db, ct), position, progress, ct);
+        await target.ReplaceAsync(IndexSource.AllAsync(db, ct), position, progress, ct);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
