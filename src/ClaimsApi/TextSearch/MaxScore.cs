@@ -19,11 +19,41 @@ public sealed record RankCursor(double Score, string Key);
 /// </summary>
 internal static class MaxScore
 {
-    /// <summary>A hit: the document (index-wide id), how many groups it matches, its summed BM25, the score the API gives and its key.</summary>
-    public sealed record Hit(int Doc, int Groups, double Relevance, BytesRef Key)
+    /// <summary>
+    /// A hit: the document (index-wide id), how many groups it matches, its summed BM25, the score the API gives, and
+    /// its key (kind:id), which orders equal scores. Within a segment keys compare by their ordinal in the segment's
+    /// sorted doc values (ordinals follow the keys' order), so the bytes are read only to compare across segments.
+    /// </summary>
+    public sealed class Hit(int doc, int groups, double relevance, int segment, int ordinal, SortedDocValues keys)
     {
+        private BytesRef? key;
+
+        public int Doc => doc;
+
+        public int Groups => groups;
+
+        public double Relevance => relevance;
+
+        public int Segment => segment;
+
+        public int Ordinal => ordinal;
+
         /// <summary>The API's score: the groups matched plus BM25 squashed into [0, 1).</summary>
-        public double Score => Groups + (Relevance / (1 + Relevance));
+        public double Score { get; } = groups + (relevance / (1 + relevance));
+
+        public BytesRef Key
+        {
+            get
+            {
+                if (key is null)
+                {
+                    key = new BytesRef();
+                    keys.LookupOrd(ordinal, key);
+                }
+
+                return key;
+            }
+        }
     }
 
     /// <summary>
@@ -42,6 +72,8 @@ internal static class MaxScore
         {
             var accepts = accept?.Invoke(leaf);
             var keys = leaf.AtomicReader.GetSortedDocValues(IndexFields.Key);
+            // The first ordinal of this segment whose key comes after the cursor's (keys are sorted by ordinal).
+            var afterOrdinal = cursorKey is null ? 0 : keys.LookupTerm(cursorKey) is var found && found >= 0 ? found + 1 : -found - 1;
             var scorers = new List<(Scorer Scorer, long Cost, double Bound)>(weights.Length);
             for (var g = 0; g < weights.Length; g++)
             {
@@ -125,10 +157,9 @@ internal static class MaxScore
                     continue;
                 }
 
-                var key = new BytesRef();
-                keys.Get(doc, key);
-                var hit = new Hit(leaf.DocBase + doc, matched, relevance, key);
-                if ((after is not null && !Ranks.After(hit.Score, key, after.Score, cursorKey!)) || (kth is not null && WorstFirst.Instance.Compare(hit, kth) <= 0))
+                var hit = new Hit(leaf.DocBase + doc, matched, relevance, leaf.Ord, keys.GetOrd(doc), keys);
+                if ((after is not null && (hit.Score > after.Score || (hit.Score == after.Score && hit.Ordinal < afterOrdinal)))
+                    || (kth is not null && WorstFirst.Instance.Compare(hit, kth) <= 0))
                 {
                     continue;
                 }
@@ -182,9 +213,7 @@ internal static class MaxScore
 
             foreach (var (doc, (g, r)) in scores)
             {
-                var key = new BytesRef();
-                keys.Get(doc, key);
-                all.Add(new Hit(leaf.DocBase + doc, g, r, key));
+                all.Add(new Hit(leaf.DocBase + doc, g, r, leaf.Ord, keys.GetOrd(doc), keys));
             }
         }
 
@@ -198,7 +227,10 @@ internal static class MaxScore
     {
         public static readonly WorstFirst Instance = new();
 
-        public int Compare(Hit? a, Hit? b) => a!.Score != b!.Score ? a.Score.CompareTo(b.Score) : b.Key.CompareTo(a.Key);
+        public int Compare(Hit? a, Hit? b) =>
+            a!.Score != b!.Score ? a.Score.CompareTo(b.Score)
+            : a.Segment == b!.Segment ? b.Ordinal.CompareTo(a.Ordinal)
+            : b.Key.CompareTo(a.Key);
     }
 }
 

@@ -60,6 +60,7 @@ public sealed class TextIndex : IDisposable
     private readonly SemaphoreSlim writing = new(1, 1); // not disposed: it owns no wait handle, and a late Commit() must find it
     private bool disposed;
     private long applied;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, BitSetFilter> filters = new(StringComparer.Ordinal);
 
     private TextIndex(LuceneDirectory directory)
     {
@@ -85,7 +86,8 @@ public sealed class TextIndex : IDisposable
     {
         for (var n = 1; ; n++)
         {
-            var directory = FSDirectory.Open(n == 1 ? path : $"{path}.{n}");
+            // Memory-mapped: the index lives in the page cache, read without copying (FSDirectory.Open would pick NIOFSDirectory on Linux).
+            var directory = new MMapDirectory(new DirectoryInfo(n == 1 ? path : $"{path}.{n}"));
             try
             {
                 return new TextIndex(directory);
@@ -212,17 +214,9 @@ public sealed class TextIndex : IDisposable
         var searcher = searchers.Acquire();
         try
         {
-            var accepted = filter is null ? null : new QueryWrapperFilter(filter);
+            var accepted = filter is null ? null : Cached(filter);
             Func<AtomicReaderContext, IBits?>? accept = accepted is null ? null : leaf =>
-            {
-                var bits = new FixedBitSet(leaf.AtomicReader.MaxDoc);
-                if (accepted.GetDocIdSet(leaf, leaf.AtomicReader.LiveDocs)?.GetIterator() is { } passing)
-                {
-                    bits.Or(passing);
-                }
-
-                return bits;
-            };
+                accepted.GetDocIdSet(leaf, leaf.AtomicReader.LiveDocs)?.Bits ?? new Bits.MatchNoBits(leaf.AtomicReader.MaxDoc);
             var bounds = query.Groups.Select(g => UpperBound(searcher.IndexReader, g)).ToList();
             return [.. MaxScore.Top(searcher, groups, bounds, limit, accept, after).Select(ToHit)];
         }
@@ -230,6 +224,28 @@ public sealed class TextIndex : IDisposable
         {
             searchers.Release(searcher);
         }
+    }
+
+    /// <summary>
+    /// The filter as a bit set per segment, cached (Lucene's <see cref="CachingWrapperFilter"/>, per segment, dropped
+    /// with the segment): a filter that recurs (a type, a claimant, a language) costs one pass per segment, not one per
+    /// search, and a search allocates no bit set of its own (at a million claims one is 400 KB, which would be garbage
+    /// for the large-object heap on every request). At most 256 filters are kept; past that the cache starts again.
+    /// </summary>
+    private BitSetFilter Cached(Query filter)
+    {
+        var key = filter.ToString();
+        if (filters.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        if (filters.Count >= 256)
+        {
+            filters.Clear();
+        }
+
+        return filters.GetOrAdd(key, _ => new BitSetFilter(new QueryWrapperFilter(filter)));
     }
 
     /// <summary>Counts over every claim that matches <paramref name="query"/> and passes <paramref name="filter"/> (null: all).</summary>
@@ -433,6 +449,21 @@ public sealed class TextIndex : IDisposable
         var commits = DirectoryReader.ListCommits(directory);
         var data = commits[^1].UserData;
         return data.TryGetValue(PositionKey, out var value) ? long.Parse(value, CultureInfo.InvariantCulture) : 0;
+    }
+
+    /// <summary>A cached filter kept as a plain bit set, so that a search can test a document in constant time.</summary>
+    private sealed class BitSetFilter(Filter filter) : CachingWrapperFilter(filter)
+    {
+        protected override DocIdSet DocIdSetToCache(DocIdSet docIdSet, AtomicReader reader)
+        {
+            var bits = new FixedBitSet(reader.MaxDoc);
+            if (docIdSet?.GetIterator() is { } passing)
+            {
+                bits.Or(passing);
+            }
+
+            return bits;
+        }
     }
 
     private sealed class Factory : SearcherFactory
