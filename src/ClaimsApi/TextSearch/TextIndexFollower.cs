@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ClaimsApi.Features.Search;
 using ClaimsApi.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -29,7 +30,8 @@ public sealed class TextSearchOptions
 /// built from the database first.
 /// </summary>
 public sealed partial class TextIndexFollower(
-    TextIndex index, IServiceScopeFactory scopes, IOptions<TextSearchOptions> options, TimeProvider time, ILogger<TextIndexFollower> log) : BackgroundService
+    TextIndex index, EntityAliasIndex aliases, IServiceScopeFactory scopes, IOptions<TextSearchOptions> options, TimeProvider time, ILogger<TextIndexFollower> log)
+    : BackgroundService
 {
     /// <summary>How often what has been applied is made durable (a crash re-applies at most this much of the change log).</summary>
     private static readonly TimeSpan CommitInterval = TimeSpan.FromSeconds(5);
@@ -119,6 +121,11 @@ public sealed partial class TextIndexFollower(
 
         var documents = await IndexSource.OfAsync(db, keys, ct);
         index.Apply(keys, documents, changes[^1].Id);
+        if (changes.Any(c => c.ResourceType == "entity"))
+        {
+            aliases.Invalidate(); // names and aliases a query is read with
+        }
+
         return true;
     }
 

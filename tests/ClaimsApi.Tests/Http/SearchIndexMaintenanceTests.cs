@@ -93,6 +93,25 @@ public abstract class SearchIndexMaintenanceTests<TApi>(TApi fixture) : IClassFi
         Assert.Equal([unpublished], page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
     }
 
+    /// <summary>An entity's new alias, written on another instance, expands this instance's next search at once.</summary>
+    [SkippableFact]
+    public async Task AnAliasWrittenOnAnotherInstanceExpandsTheNextSearchAtOnce()
+    {
+        using var other = new ClaimsApiFactory(api.Database, ownsDatabase: false);
+        using var reader = other.CreateClient();
+        (await reader.GetAsync("/v1/search?q=Kursk")).EnsureSuccessStatusCode(); // its aliases read and kept
+        using var curator = await api.CreateClientAsync(ApiRole.Curator);
+        var name = $"Zv{Guid.NewGuid().ToString("N")[..8]} Ministry";
+        var alias = $"zw{Guid.NewGuid().ToString("N")[..8]}";
+        var created = await curator.SendTextAsync(HttpMethod.Post, "/v1/articles", TestArticles.Text($"The {name} spoke on Monday."));
+        var article = (await created.ReadSuccessAsync()).GetProperty("id").GetString()!;
+
+        await EntityWriteTests<TApi>.CreateEntityAsync(curator, name, aliases: [alias]);
+
+        var page = await (await reader.GetAsync($"/v1/search?q={alias}")).ReadSuccessAsync();
+        Assert.Equal([article], page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
+    }
+
     private async Task<List<string>> FoundAsync(string word)
     {
         using var client = api.CreateClient();

@@ -106,8 +106,8 @@ public static class ClaimEndpoints
     internal static async Task<Ok<ClaimMatchResponse>> Match(
         ClaimMatchRequest request, ClaimsDbContext db, EntityAliasIndex aliases, TextIndex index, TextIndexFollower follower, CancellationToken ct)
     {
-        var (sentence, entities) = await aliases.AnalyseAsync(request.Text, db, ct);
         await follower.EnsureCurrentAsync(db, ct);
+        var (sentence, entities) = await aliases.AnalyseAsync(request.Text, db, ct);
         var claimsOnly = new Lucene.Net.Search.TermQuery(new Lucene.Net.Index.Term(IndexFields.Kind, IndexSource.Claim));
         var candidateIds = index.Search(sentence, ClaimMatcher.Candidates, claimsOnly).Select(h => h.Id).ToList();
 

@@ -47,8 +47,8 @@ public static class SearchEndpoints
     internal static async Task<Ok<SearchResponse>> Search(
         [AsParameters] SearchQuery query, ClaimsDbContext db, EntityAliasIndex aliases, TextIndex index, TextIndexFollower follower, HttpContext context, CancellationToken ct)
     {
+        await follower.EnsureCurrentAsync(db, ct); // every write committed before this search, entity names included
         var (fullText, entities) = await aliases.AnalyseAsync(query.Q!, db, ct);
-        await follower.EnsureCurrentAsync(db, ct);
 
         Paging.TryDecode(query.Cursor, SearchQuery.Sort, out var cursor, SearchCursor.IsValidKey);
         var after = cursor is not null && SearchCursor.TryParse(cursor.Key, out var score, out var kind) ? new RankCursor(score, IndexFields.KeyOf(kind, cursor.Id)) : null;
