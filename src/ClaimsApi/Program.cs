@@ -15,6 +15,7 @@ using ClaimsApi.Persistence;
 using ClaimsApi.ReadModel;
 using ClaimsApi.Seeding;
 using ClaimsApi.Telemetry;
+using ClaimsApi.TextSearch;
 using FluentValidation;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -31,6 +32,7 @@ builder.Services.AddHttpConventions();
 builder.Services.AddApiKeyAuth(builder.Configuration);
 builder.Services.AddRateLimits(builder.Configuration);
 builder.Services.AddReadModel(builder.Configuration);
+builder.Services.AddTextSearch(builder.Configuration);
 builder.Services.AddCuration(ArticleCommands.Resource, EntityCommands.Resource, StatementCommands.Resource, ClaimCommands.Resource, ReviewCommands.Resource);
 builder.Services.AddMemoryCache();
 builder.Services.AddSingleton<EntityAliasIndex>();

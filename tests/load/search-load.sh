@@ -58,6 +58,13 @@ queries=(
   "filters: wheat type=claim kind=factual from|/v1/search?q=wheat&type=claim&kind=factual&from=2020-01-01"
   "facets: Krakow|/v1/search?q=Krak%C3%B3w&facets=true"
   "very common word: said|/v1/search?q=said"
+  "most frequent entity: Ukraine (every claim of it)|/v1/search?q=Ukraine&type=claim"
+  "two common words: said prices|/v1/search?q=said%20prices"
+  "quoted two-word phrase: \"said prices\"|/v1/search?q=%22said%20prices%22"
+  "nine-word sentence|/v1/search?q=The%20government%20said%20prices%20will%20rise%20again%20next%20year"
+  "facets over a very common word: said|/v1/search?q=said&facets=true"
+  "facets over the most frequent entity|/v1/search?q=Ukraine&type=claim&facets=true"
+  "deep page: said, cursor after 1,000|DEEP"
 )
 
 # Percentiles (nearest rank) of the seconds on standard input, as p50 p90 p99 max in ms.
@@ -73,6 +80,15 @@ printf '%-44s %6s %9s %9s %9s %9s %8s %6s\n' query req/s p50 p90 p99 max cold it
 for entry in "${queries[@]}"; do
   name=${entry%%|*}
   path=${entry#*|}
+  [[ -n ${ONLY:-} && $name != *"$ONLY"* ]] && continue
+  if [[ $path == DEEP ]]; then
+    # The cursor of the 1,000th result of "said" (ten pages of 100 followed), then the next page of 20.
+    path="/v1/search?q=said&limit=100"
+    for _ in $(seq 1 10); do
+      path=$(curl -fsS "$base$path" | python3 -c 'import json, sys, urllib.parse; n = json.load(sys.stdin)["next"]; print(urllib.parse.urlsplit(n).path + "?" + urllib.parse.urlsplit(n).query)')
+    done
+    path=${path/limit=100/limit=20}
+  fi
   # The first request pays for cold pages and the alias cache; report it apart from the steady state.
   cold=$(curl -fsS -o "$work/body.json" -w '%{time_total}' "$base$path") || { echo "$name: request failed" >&2; cat "$work/app.log" >&2; exit 1; }
   items=$(grep -o '"type":"' "$work/body.json" | wc -l)

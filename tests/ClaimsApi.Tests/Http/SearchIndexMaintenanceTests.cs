@@ -2,6 +2,8 @@ using System.Net;
 using ClaimsApi.Domain;
 using ClaimsApi.Persistence;
 using ClaimsApi.Tests.Infrastructure;
+using ClaimsApi.TextSearch;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ClaimsApi.Tests.Http;
 
@@ -53,6 +55,61 @@ public abstract class SearchIndexMaintenanceTests<TApi>(TApi fixture) : IClassFi
         (await admin.PostAsync($"/v1/articles/{id}/restore", null)).EnsureSuccessStatusCode();
         Assert.Equal([id], await FoundAsync(word));
         await AssertIndexMapIsExactAsync();
+    }
+
+    /// <summary>
+    /// Every instance keeps its own text index (decision 0032), following the change log: another instance's write is
+    /// in this one's index within a second without any request (its follower polls every 200 ms), and a search
+    /// finds it at once (a search first brings the index up to the log's head).
+    /// </summary>
+    [SkippableFact]
+    public async Task AWriteOfAnotherInstanceIsSearchableAtOnceAndInTheIndexWithinASecond()
+    {
+        using var other = new ClaimsApiFactory(api.Database, ownsDatabase: false);
+        using var reader = other.CreateClient();
+        (await reader.GetAsync("/health/live")).EnsureSuccessStatusCode(); // started, its index built
+        var index = other.Services.GetRequiredService<TextIndex>();
+        using var curator = await api.CreateClientAsync(ApiRole.Curator);
+        var id = TestClaims.NewId("elsewhere");
+        var word = $"zt{Guid.NewGuid().ToString("N")[..10]}";
+        var (_, etag) = await TestClaims.CreateAsync(curator, id, $"Troops crossed near {word} at dawn.");
+        etag = await MoveAsync(curator, id, "in-review", etag);
+
+        await MoveAsync(curator, id, "published", etag);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (index.Search(new([new([[word]], [])]), 10).Count == 0 && watch.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Equal([id], index.Search(new([new([[word]], [])]), 10).Select(h => h.Id));
+        Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(1));
+
+        var unpublished = TestClaims.NewId("elsewhere");
+        var other2 = $"zu{Guid.NewGuid().ToString("N")[..10]}";
+        var (_, etag2) = await TestClaims.CreateAsync(curator, unpublished, $"Troops crossed near {other2} at dusk.");
+        await MoveAsync(curator, unpublished, "published", await MoveAsync(curator, unpublished, "in-review", etag2));
+        var page = await (await reader.GetAsync($"/v1/search?q={other2}")).ReadSuccessAsync(); // at once, whatever the follower's turn
+        Assert.Equal([unpublished], page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
+    }
+
+    /// <summary>An entity's new alias, written on another instance, expands this instance's next search at once.</summary>
+    [SkippableFact]
+    public async Task AnAliasWrittenOnAnotherInstanceExpandsTheNextSearchAtOnce()
+    {
+        using var other = new ClaimsApiFactory(api.Database, ownsDatabase: false);
+        using var reader = other.CreateClient();
+        (await reader.GetAsync("/v1/search?q=Kursk")).EnsureSuccessStatusCode(); // its aliases read and kept
+        using var curator = await api.CreateClientAsync(ApiRole.Curator);
+        var name = $"Zv{Guid.NewGuid().ToString("N")[..8]} Ministry";
+        var alias = $"zw{Guid.NewGuid().ToString("N")[..8]}";
+        var created = await curator.SendTextAsync(HttpMethod.Post, "/v1/articles", TestArticles.Text($"The {name} spoke on Monday."));
+        var article = (await created.ReadSuccessAsync()).GetProperty("id").GetString()!;
+
+        await EntityWriteTests<TApi>.CreateEntityAsync(curator, name, aliases: [alias]);
+
+        var page = await (await reader.GetAsync($"/v1/search?q={alias}")).ReadSuccessAsync();
+        Assert.Equal([article], page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
     }
 
     private async Task<List<string>> FoundAsync(string word)

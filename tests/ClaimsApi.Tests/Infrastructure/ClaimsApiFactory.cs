@@ -43,6 +43,9 @@ public class ClaimsApiFactory(TestDatabase database, bool ownsDatabase) : WebApp
         // Tests send hundreds of requests a second from one client: the limiter is on only where a test says so
         // (RateLimitingTests), through Settings below.
         builder.UseSetting("RateLimiting:Enabled", "false");
+        // Each instance's own text index, in memory and built at start: two instances on one database never share a
+        // folder, and no test leaves one behind. Tests of the index on disk say so through Settings.
+        builder.UseSetting("Search:IndexPath", ":memory:");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

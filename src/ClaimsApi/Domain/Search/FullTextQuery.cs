@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using System.Globalization;
 
 namespace ClaimsApi.Domain.Search;
 
@@ -8,7 +8,7 @@ namespace ClaimsApi.Domain.Search;
 /// alternative of any group; more groups matched rank higher. Entity aliases become alternatives of one group,
 /// so "North Korea" also finds "the DPRK" and "Pyongyang". Providers render it in their own syntax.
 /// </summary>
-public sealed partial record FullTextQuery(IReadOnlyList<FullTextGroup> Groups)
+public sealed record FullTextQuery(IReadOnlyList<FullTextGroup> Groups)
 {
     public const int MaxTokens = 32;
 
@@ -21,9 +21,51 @@ public sealed partial record FullTextQuery(IReadOnlyList<FullTextGroup> Groups)
     public IEnumerable<string> Terms => Groups.SelectMany(g => g.Alternatives).SelectMany(a => a)
         .Where(t => !StopWords.Contains(t)).Distinct(StringComparer.Ordinal);
 
-    /// <summary>The word tokens of <paramref name="text"/>, lower-cased: runs of letters, marks and digits.</summary>
+    /// <summary>The word tokens of <paramref name="text"/>, lower-cased: runs of letters, marks and digits (<see cref="WordSpans"/>).</summary>
     public static IReadOnlyList<string> Tokenize(string text) =>
-        [.. WordToken().Matches(text).Select(m => m.Value.ToLowerInvariant())];
+        [.. WordSpans(text).Select(w => text.Substring(w.Index, w.Length).ToLowerInvariant())];
+
+    /// <summary>
+    /// Where the words of <paramref name="text"/> are (UTF-16 index and length): a letter or digit, then letters,
+    /// combining marks and digits, by the Unicode category of each code point, so that a letter outside the Basic
+    /// Multilingual Plane (𠮷, 𝐀) is a letter. Shared by the queries, the text index and the snippets, so that
+    /// highlights find what was searched.
+    /// </summary>
+    public static IEnumerable<(int Index, int Length)> WordSpans(string text)
+    {
+        var start = -1;
+        var index = 0;
+        while (index < text.Length)
+        {
+            var decoded = System.Text.Rune.DecodeFromUtf16(text.AsSpan(index), out var rune, out var length) == System.Buffers.OperationStatus.Done;
+            var category = decoded ? System.Text.Rune.GetUnicodeCategory(rune) : UnicodeCategory.Surrogate;
+            var inWord = IsLetterOrDigit(category) || (start >= 0 && IsMark(category));
+            if (inWord && start < 0)
+            {
+                start = index;
+            }
+            else if (!inWord && start >= 0)
+            {
+                yield return (start, index - start);
+                start = -1;
+            }
+
+            index += length;
+        }
+
+        if (start >= 0)
+        {
+            yield return (start, text.Length - start);
+        }
+    }
+
+    private static bool IsLetterOrDigit(UnicodeCategory category) => category is
+        UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter or
+        UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or
+        UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber;
+
+    private static bool IsMark(UnicodeCategory category) => category is
+        UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
 
     /// <summary>Whether <paramref name="text"/> has at least one word that is not a stop word.</summary>
     public static bool HasSearchableWords(string text) =>
@@ -35,10 +77,6 @@ public sealed partial record FullTextQuery(IReadOnlyList<FullTextGroup> Groups)
         "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "into", "is", "it", "its",
         "of", "on", "or", "s", "that", "the", "their", "this", "to", "was", "were", "which", "will", "with",
     };
-
-    /// <summary>A word: a run of letters, marks and digits. Shared with the snippets so highlights find what was searched.</summary>
-    [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    internal static partial Regex WordToken();
 }
 
 /// <summary>One concept of the query: a word, or an entity with every alias it goes by.</summary>

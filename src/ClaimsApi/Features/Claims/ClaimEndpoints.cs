@@ -2,6 +2,7 @@ using ClaimsApi.Domain;
 using ClaimsApi.Features.Search;
 using ClaimsApi.Http;
 using ClaimsApi.Persistence;
+using ClaimsApi.TextSearch;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -102,11 +103,13 @@ public static class ClaimEndpoints
     [EndpointName("MatchClaims")]
     [EndpointSummary("Match a sentence against the known claims")]
     [EndpointDescription("Returns the known claims that assert what the sentence asserts, each with a score (the share of the sentence's concepts it covers) and the reason: shared entities and shared terms. Claims below the threshold are not listed.")]
-    internal static async Task<Ok<ClaimMatchResponse>> Match(ClaimMatchRequest request, ClaimsDbContext db, EntityAliasIndex aliases, CancellationToken ct)
+    internal static async Task<Ok<ClaimMatchResponse>> Match(
+        ClaimMatchRequest request, ClaimsDbContext db, EntityAliasIndex aliases, TextIndex index, TextIndexFollower follower, CancellationToken ct)
     {
+        await follower.EnsureCurrentAsync(db, ct);
         var (sentence, entities) = await aliases.AnalyseAsync(request.Text, db, ct);
-        var candidateIds = await db.SearchIndex(sentence, SearchEndpoints.MaxCandidates).Where(h => h.Kind == "claim")
-            .OrderByDescending(h => h.Score).ThenBy(h => h.RefId).Take(ClaimMatcher.Candidates).Select(h => h.RefId).ToListAsync(ct);
+        var claimsOnly = new Lucene.Net.Search.TermQuery(new Lucene.Net.Index.Term(IndexFields.Kind, IndexSource.Claim));
+        var candidateIds = index.Search(sentence, ClaimMatcher.Candidates, claimsOnly).Select(h => h.Id).ToList();
 
         // Claims can cover an entity by mentioning it without naming it in their own text.
         var entityIds = entities.Select(e => e.Entity.Id).ToList();

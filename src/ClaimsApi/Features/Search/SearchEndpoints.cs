@@ -4,6 +4,7 @@ using ClaimsApi.Domain.Search;
 using ClaimsApi.Features.Claims;
 using ClaimsApi.Http;
 using ClaimsApi.Persistence;
+using ClaimsApi.TextSearch;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,24 +43,22 @@ public static class SearchEndpoints
 
     [EndpointName("Search")]
     [EndpointSummary("Search claims, statements and articles")]
-    [EndpointDescription("Full-text search (SQLite FTS5 / PostgreSQL tsvector), ranked, with snippets. Entity names in the query are expanded to all their aliases. Combine with filters; add facets=true for counts by claimant, entity, kind, status and year.")]
+    [EndpointDescription("Full-text search, ranked, with snippets. Entity names in the query are expanded to all their aliases; plurals find singulars and the reverse. Combine with filters; add facets=true for counts by claimant, entity, kind, status and year.")]
     internal static async Task<Ok<SearchResponse>> Search(
-        [AsParameters] SearchQuery query, ClaimsDbContext db, EntityAliasIndex aliases, HttpContext context, CancellationToken ct)
+        [AsParameters] SearchQuery query, ClaimsDbContext db, EntityAliasIndex aliases, TextIndex index, TextIndexFollower follower, HttpContext context, CancellationToken ct)
     {
+        await follower.EnsureCurrentAsync(db, ct); // every write committed before this search, entity names included
         var (fullText, entities) = await aliases.AnalyseAsync(query.Q!, db, ct);
-        // Rank only the best candidates, unless filters other than the type could leave too few of them.
-        var ofType = query.ClaimsOnly ? "claim" : query.Type;
-        var capped = !query.HasAny ? MaxCandidates : (int?)null;
-        var hits = Filter(db.SearchIndex(fullText, capped, ofType), query, db);
 
         Paging.TryDecode(query.Cursor, SearchQuery.Sort, out var cursor, SearchCursor.IsValidKey);
-        var after = cursor is not null && SearchCursor.TryParse(cursor.Key, out var score, out var kind) ? new object[] { score, kind, cursor.Id } : null;
+        var after = cursor is not null && SearchCursor.TryParse(cursor.Key, out var score, out var kind) ? new RankCursor(score, IndexFields.KeyOf(kind, cursor.Id)) : null;
         var limit = QueryValues.Limit(query.Limit);
-        var page = await ByRelevance.Page(hits, after).Take(limit + 1).ToListAsync(ct);
+        var page = index.Search(fullText, limit + 1, TextFilters.For(query), after)
+            .Select(h => new SearchHit { Kind = h.Kind, RefId = h.Id, Score = h.Score }).ToList();
         var results = await DescribeAsync(page, fullText, entities, db, ct);
         var paged = results.ToPage(limit, context, r => new Paging.Cursor(SearchQuery.Sort, SearchCursor.Key(r.Score, r.Type), r.Id));
-        // Facets count the whole result set (every match, not the ranked candidates, and not this page).
-        var facets = query.Facets == "true" ? await FacetsAsync(Filter(db.SearchIndex(fullText), query, db), db, ct) : null;
+        // Facets count the whole result set (every match, not this page).
+        var facets = query.Facets == "true" ? await FacetsAsync(index.Facets(fullText, TextFilters.For(query)), db, ct) : null;
 
         return TypedResults.Ok(new SearchResponse(
             new SearchQueryInfo(query.Q!, [.. fullText.Terms], entities),
@@ -160,25 +159,62 @@ public static class SearchEndpoints
         return results;
     }
 
-    private static async Task<SearchFacets> FacetsAsync(IQueryable<SearchHit> hits, ClaimsDbContext db, CancellationToken ct)
+    private static async Task<SearchFacets> FacetsAsync(FacetCounts counts, ClaimsDbContext db, CancellationToken ct)
     {
         const int Top = 20;
-        var matching = from h in hits where h.Kind == "claim" join c in db.Claims.AsNoTracking() on h.RefId equals c.Id select c;
+        static List<KeyValuePair<string, int>> Best(IReadOnlyDictionary<string, int> counts) =>
+            [.. counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(Top)];
+        static IEnumerable<FacetCount> ByCount<TEnum>(IReadOnlyDictionary<string, int> counts) where TEnum : struct, Enum =>
+            counts.Select(c => (Value: QueryValues.Enum<TEnum>(c.Key)!.Value, c.Key, Count: c.Value))
+                .OrderByDescending(c => c.Count).ThenBy(c => c.Value).Select(c => new FacetCount(c.Key, null, c.Count));
 
-        var claimants = await matching.GroupBy(c => c.ClaimantId).Select(g => new { g.Key, Count = g.Count() })
-            .OrderByDescending(g => g.Count).ThenBy(g => g.Key).Take(Top).ToListAsync(ct);
-        var mentioned = await (from c in matching from m in c.Mentions select m.EntityId).GroupBy(e => e).Select(g => new { g.Key, Count = g.Count() })
-            .OrderByDescending(g => g.Count).ThenBy(g => g.Key).Take(Top).ToListAsync(ct);
-        var kinds = await matching.GroupBy(c => c.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var statuses = await matching.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var years = await matching.GroupBy(c => c.ClaimedOn.Year).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var claimants = Best(counts.Claimants);
+        var mentioned = Best(counts.Mentioned);
         var refs = await EntityRefs.LoadAsync(db, claimants.Select(c => c.Key).Concat(mentioned.Select(m => m.Key)), ct);
 
         return new SearchFacets(
-            [.. claimants.Select(c => new FacetCount(c.Key, refs.Get(c.Key)?.Name, c.Count))],
-            [.. mentioned.Select(m => new FacetCount(m.Key, refs.Get(m.Key)?.Name, m.Count))],
-            [.. kinds.OrderByDescending(k => k.Count).ThenBy(k => k.Key).Select(k => new FacetCount(EnumNames.Of(k.Key), null, k.Count))],
-            [.. statuses.OrderByDescending(s => s.Count).ThenBy(s => s.Key).Select(s => new FacetCount(EnumNames.Of(s.Key), null, s.Count))],
-            [.. years.OrderByDescending(y => y.Key).Select(y => new FacetCount(y.Key.ToString(CultureInfo.InvariantCulture), null, y.Count))]);
+            [.. claimants.Select(c => new FacetCount(c.Key, refs.Get(c.Key)?.Name, c.Value))],
+            [.. mentioned.Select(m => new FacetCount(m.Key, refs.Get(m.Key)?.Name, m.Value))],
+            [.. ByCount<ClaimKind>(counts.Kinds)],
+            [.. ByCount<VerificationStatus>(counts.Statuses)],
+            [.. counts.Years.OrderByDescending(y => y.Key).Select(y => new FacetCount(y.Key.ToString(CultureInfo.InvariantCulture), null, y.Value))]);
+    }
+}
+
+/// <summary>The search filters as a query of the text index's keyword fields (decision 0032): what <see cref="SearchEndpoints.Filter"/> does with joins.</summary>
+internal static class TextFilters
+{
+    /// <summary>The filter of <paramref name="query"/>, or null when it has none.</summary>
+    public static Lucene.Net.Search.Query? For(SearchQuery query)
+    {
+        var all = new Lucene.Net.Search.BooleanQuery();
+        void Must(string field, string? value)
+        {
+            if (value is not null)
+            {
+                all.Add(new Lucene.Net.Search.TermQuery(new Lucene.Net.Index.Term(field, value)), Lucene.Net.Search.Occur.MUST);
+            }
+        }
+
+        Must(IndexFields.Kind, query.ClaimsOnly ? IndexSource.Claim : query.Type);
+        Must(IndexFields.Claimant, query.Claimant);
+        Must(IndexFields.Mention, query.Entity);
+        Must(IndexFields.Article, query.Article);
+        Must(IndexFields.Language, query.Language);
+        Must(IndexFields.ClaimKind, QueryValues.Enum<ClaimKind>(query.Kind) is { } kind ? EnumNames.Of(kind) : null);
+        Must(IndexFields.Status, QueryValues.Enum<VerificationStatus>(query.Status) is { } status ? EnumNames.Of(status) : null);
+        if (QueryValues.Enum<WorkflowState>(query.Workflow) is { } workflow && workflow != WorkflowState.Published)
+        {
+            Must(IndexFields.Key, "-"); // only published claims are indexed: nothing matches
+        }
+
+        var (from, to) = (QueryValues.Date(query.From), QueryValues.Date(query.To));
+        if (from is not null || to is not null)
+        {
+            all.Add(Lucene.Net.Search.NumericRangeQuery.NewInt32Range(
+                IndexFields.Date, from is { } f ? TextIndex.DayNumber(f) : null, to is { } t ? TextIndex.DayNumber(t) : null, true, true), Lucene.Net.Search.Occur.MUST);
+        }
+
+        return all.Clauses.Count == 0 ? null : all;
     }
 }

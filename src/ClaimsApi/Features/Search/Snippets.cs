@@ -1,6 +1,6 @@
-using ClaimsApi.Domain;
 using ClaimsApi.Domain.Search;
 using ClaimsApi.Domain.Text;
+using ClaimsApi.TextSearch;
 
 namespace ClaimsApi.Features.Search;
 
@@ -11,7 +11,7 @@ public sealed record Snippet(string Text, IReadOnlyList<Span> Highlights);
 
 /// <summary>
 /// Builds snippets in C#, the same way on every provider, so search results read identically on SQLite and
-/// PostgreSQL. Words are compared folded (case, diacritics), as the full-text index compares them.
+/// PostgreSQL. Words are compared as the text index compares them: folded (case, diacritics), plurals as singulars.
 /// </summary>
 public static class Snippets
 {
@@ -19,8 +19,10 @@ public static class Snippets
 
     public static Snippet Build(string text, IEnumerable<string> terms)
     {
-        var wanted = terms.Select(TextFolding.Fold).ToHashSet(StringComparer.Ordinal);
-        var words = FullTextQuery.WordToken().Matches(text).Where(m => wanted.Contains(TextFolding.Fold(m.Value))).ToList();
+        // Compared as the text index compares words: folded, plurals as singulars (a search for "prices" highlights "price").
+        var wanted = terms.Select(TextAnalysis.Term).ToHashSet(StringComparer.Ordinal);
+        var words = FullTextQuery.WordSpans(text).Where(w => wanted.Contains(TextAnalysis.Term(text.Substring(w.Index, w.Length))))
+            .Select(w => (w.Index, w.Length, Value: text.Substring(w.Index, w.Length))).ToList();
         var start = 0;
         if (words.Count > 0)
         {

@@ -1,0 +1,473 @@
+using System.Globalization;
+using ClaimsApi.Domain.Search;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace ClaimsApi.TextSearch;
+
+/// <summary>The fields of an indexed document.</summary>
+internal static class IndexFields
+{
+    public const string Key = "key", Kind = "kind", Title = "title", Body = "body";
+    public const string Article = "article", Language = "language", Date = "date", Claimant = "claimant", Mention = "mention", ClaimKind = "claim-kind", Status = "status", Speaker = "speaker";
+
+    /// <summary>A title matches ten times as much as a body, as the FTS5 index weighted them (decision 0014).</summary>
+    public const float TitleBoost = 10f;
+
+    public static string KeyOf(string kind, string id) => kind + ":" + id;
+}
+
+/// <summary>
+/// What the index keeps of one claim, statement or article (decision 0032): the text search reads, and what its
+/// filters and facets read: the article (a claim's or statement's, an article's own id), its language, the date
+/// (a claim's, or the article's), and for claims who made them, what they mention, their kind and status.
+/// </summary>
+public sealed record IndexedDocument(string Kind, string Id, string Title, string Body, string? ArticleId = null, string? Language = null, DateOnly? Date = null)
+{
+    public string? Claimant { get; init; }
+    public IReadOnlyList<string> Mentions { get; init; } = [];
+    public string? ClaimKind { get; init; }
+    public string? Status { get; init; }
+    public string? Speaker { get; init; }
+}
+
+/// <summary>A search hit: the record's kind and id, and its coordination-first score (groups matched + relevance in [0, 1)).</summary>
+public readonly record struct TextHit(string Kind, string Id, double Score)
+{
+    /// <summary>Its key (kind:id), which orders equal scores.</summary>
+    public string Key => IndexFields.KeyOf(Kind, Id);
+}
+
+/// <summary>
+/// The embedded full-text index of one instance (decision 0032): a Lucene.Net index in a local folder, derived from
+/// the database and kept in step with it by applying its change log; each commit records the change-log position it
+/// has applied, so a restart resumes from there. Thread-safe: one writer, searches on refreshed snapshots.
+/// </summary>
+public sealed class TextIndex : IDisposable
+{
+    private const LuceneVersion Version = LuceneVersion.LUCENE_48;
+    private const string PositionKey = "position";
+    private static readonly BM25Similarity Similarity = new();
+
+    private readonly LuceneDirectory directory;
+    private readonly IndexWriter writer;
+    private readonly SearcherManager searchers;
+    private readonly SemaphoreSlim writing = new(1, 1); // not disposed: it owns no wait handle, and a late Commit() must find it
+    private bool disposed;
+    private long applied;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, BitSetFilter> filters = new(StringComparer.Ordinal);
+
+    private TextIndex(LuceneDirectory directory)
+    {
+        this.directory = directory;
+        writer = new IndexWriter(directory, new IndexWriterConfig(Version, new IndexAnalyzer())
+        {
+            OpenMode = OpenMode.CREATE_OR_APPEND,
+            Similarity = Similarity,
+            RAMBufferSizeMB = 64,
+            // Merges on the writing thread: a failed merge (a full disk, no file descriptor to spare) is an exception
+            // the follower catches and retries, never one on a thread of Lucene's own that would end the process.
+            MergeScheduler = new SerialMergeScheduler(),
+        });
+        Position = CommittedPosition = ReadPosition(directory);
+        searchers = new SearcherManager(writer, applyAllDeletes: true, new Factory());
+    }
+
+    /// <summary>
+    /// Opens (or creates) the index in folder <paramref name="path"/>; when another instance on this machine holds it,
+    /// the first free of <c>path.2</c>, <c>path.3</c>, …, so that each instance keeps one folder across restarts.
+    /// </summary>
+    public static TextIndex Open(string path, bool orTheNextFree = true)
+    {
+        for (var n = 1; ; n++)
+        {
+            // Memory-mapped: the index lives in the page cache, read without copying (FSDirectory.Open would pick NIOFSDirectory on Linux).
+            var directory = new MMapDirectory(new DirectoryInfo(n == 1 ? path : $"{path}.{n}"));
+            try
+            {
+                return new TextIndex(directory);
+            }
+            catch (LockObtainFailedException) when (orTheNextFree && n < 16)
+            {
+                directory.Dispose();
+            }
+        }
+    }
+
+    /// <summary>An index in memory, for tests.</summary>
+    internal static TextIndex InMemory() => new(new RAMDirectory());
+
+    /// <summary>The change-log position of the last change this index has applied (0: none); searches see it.</summary>
+    public long Position { get => Volatile.Read(ref applied); private set => Volatile.Write(ref applied, value); }
+
+    /// <summary>The position of the last commit: what a restart resumes from.</summary>
+    public long CommittedPosition { get; private set; }
+
+    /// <summary>Makes what has been applied durable, with its position, when anything is new since the last commit.</summary>
+    public void Commit()
+    {
+        writing.Wait();
+        try
+        {
+            if (!disposed && (Position != CommittedPosition || writer.HasUncommittedChanges()))
+            {
+                CommitAt(Position);
+            }
+        }
+        finally
+        {
+            writing.Release();
+        }
+    }
+
+    /// <summary>How many documents the index holds.</summary>
+    public int Count
+    {
+        get
+        {
+            var searcher = searchers.Acquire();
+            try
+            {
+                return searcher.IndexReader.NumDocs;
+            }
+            finally
+            {
+                searchers.Release(searcher);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Replaces the documents of <paramref name="changed"/> by <paramref name="documents"/> (a key of
+    /// <paramref name="changed"/> without a document is removed), makes the result visible to searches at once, and
+    /// records <paramref name="position"/> as applied. It is made durable by the next <see cref="Commit"/>; until then
+    /// a crash loses it, and the follower applies it again from the last committed position.
+    /// </summary>
+    public void Apply(IEnumerable<(string Kind, string Id)> changed, IEnumerable<IndexedDocument> documents, long position)
+    {
+        writing.Wait();
+        try
+        {
+            foreach (var (kind, id) in changed)
+            {
+                writer.DeleteDocuments(new Term(IndexFields.Key, IndexFields.KeyOf(kind, id)));
+            }
+
+            foreach (var document in documents)
+            {
+                writer.UpdateDocument(new Term(IndexFields.Key, IndexFields.KeyOf(document.Kind, document.Id)), ToLucene(document));
+            }
+
+            searchers.MaybeRefreshBlocking();
+            Position = position; // only once searches see it: a search that finds the index at its position needs no catching up
+        }
+        finally
+        {
+            writing.Release();
+        }
+    }
+
+    /// <summary>Empties the index, then adds <paramref name="documents"/> (a rebuild), committing at the end with <paramref name="position"/>; <paramref name="progress"/> hears the count every 100,000 documents and at the end.</summary>
+    public async Task ReplaceAsync(IAsyncEnumerable<IndexedDocument> documents, long position, Action<long>? progress, CancellationToken ct)
+    {
+        await writing.WaitAsync(ct);
+        try
+        {
+            writer.DeleteAll();
+            long count = 0;
+            await foreach (var document in documents.WithCancellation(ct))
+            {
+                writer.AddDocument(ToLucene(document));
+                if (++count % 100_000 == 0)
+                {
+                    progress?.Invoke(count);
+                }
+            }
+
+            writer.ForceMerge(1);
+            CommitAt(position);
+            progress?.Invoke(count);
+        }
+        finally
+        {
+            writing.Release();
+        }
+    }
+
+    /// <summary>
+    /// The best <paramref name="limit"/> documents for <paramref name="query"/> that pass <paramref name="filter"/>
+    /// (null: all) and rank after <paramref name="after"/> (null: from the first), best first.
+    /// </summary>
+    public IReadOnlyList<TextHit> Search(FullTextQuery query, int limit, Query? filter = null, RankCursor? after = null)
+    {
+        if (query.IsEmpty || limit <= 0)
+        {
+            return [];
+        }
+
+        var groups = query.Groups.Select(ToQuery).ToList();
+        var searcher = searchers.Acquire();
+        try
+        {
+            var accepted = filter is null ? null : Cached(filter);
+            Func<AtomicReaderContext, IBits?>? accept = accepted is null ? null : leaf =>
+                accepted.GetDocIdSet(leaf, leaf.AtomicReader.LiveDocs)?.Bits ?? new Bits.MatchNoBits(leaf.AtomicReader.MaxDoc);
+            var bounds = query.Groups.Select(g => UpperBound(searcher.IndexReader, g)).ToList();
+            return [.. MaxScore.Top(searcher, groups, bounds, limit, accept, after).Select(ToHit)];
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>
+    /// The filter as a bit set per segment, cached (Lucene's <see cref="CachingWrapperFilter"/>, per segment, dropped
+    /// with the segment): a filter that recurs (a type, a claimant, a language) costs one pass per segment, not one per
+    /// search, and a search allocates no bit set of its own (at a million claims one is 400 KB, which would be garbage
+    /// for the large-object heap on every request). At most 256 filters are kept; past that the cache starts again.
+    /// </summary>
+    private BitSetFilter Cached(Query filter)
+    {
+        var key = filter.ToString();
+        if (filters.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        if (filters.Count >= 256)
+        {
+            filters.Clear();
+        }
+
+        return filters.GetOrAdd(key, _ => new BitSetFilter(new QueryWrapperFilter(filter)));
+    }
+
+    /// <summary>Counts over every claim that matches <paramref name="query"/> and passes <paramref name="filter"/> (null: all).</summary>
+    public FacetCounts Facets(FullTextQuery query, Query? filter)
+    {
+        var any = new BooleanQuery(disableCoord: true);
+        foreach (var group in query.Groups)
+        {
+            any.Add(ToQuery(group), Occur.SHOULD);
+        }
+
+        var matching = new BooleanQuery { { any, Occur.MUST }, { new TermQuery(new Term(IndexFields.Kind, "claim")), Occur.MUST } };
+        if (filter is not null)
+        {
+            matching.Add(filter, Occur.MUST);
+        }
+
+        var searcher = searchers.Acquire();
+        try
+        {
+            var collector = new FacetCollector();
+            searcher.Search(matching, collector);
+            return collector.Counts;
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>The same as <see cref="Search"/> by scoring every match (Lucene's own top-k): the oracle MaxScore is tested against.</summary>
+    internal IReadOnlyList<TextHit> SearchEveryMatch(FullTextQuery query, int limit, RankCursor? after = null)
+    {
+        var searcher = searchers.Acquire();
+        try
+        {
+            return [.. MaxScore.Exhaustive(searcher, [.. query.Groups.Select(ToQuery)], limit, after).Select(ToHit)];
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    public void Dispose()
+    {
+        writing.Wait();
+        try
+        {
+            if (disposed)
+            {
+                return;
+            }
+
+            disposed = true;
+        }
+        finally
+        {
+            writing.Release();
+        }
+
+        searchers.Dispose();
+        writer.Rollback(); // closes without committing: only Commit() makes changes durable, with their position
+        writer.Dispose();
+        directory.Dispose();
+    }
+
+    /// <summary>One group: any of its alternatives, in the title or the body, counted once (the best of them).</summary>
+    private static Query ToQuery(FullTextGroup group)
+    {
+        var any = new DisjunctionMaxQuery(0f);
+        foreach (var alternative in group.Alternatives)
+        {
+            var terms = alternative.Select(TextAnalysis.Term).Where(t => t.Length > 0).ToList();
+            if (terms.Count == 0)
+            {
+                continue;
+            }
+
+            foreach (var (field, boost) in new[] { (IndexFields.Title, IndexFields.TitleBoost), (IndexFields.Body, 1f) })
+            {
+                if (terms.Count == 1)
+                {
+                    any.Add(new TermQuery(new Term(field, terms[0])) { Boost = boost });
+                    continue;
+                }
+
+                var phrase = new PhraseQuery { Boost = boost };
+                foreach (var term in terms)
+                {
+                    phrase.Add(new Term(field, term));
+                }
+
+                any.Add(phrase);
+            }
+        }
+
+        return any;
+    }
+
+    /// <summary>A hit as search answers it: kind and id (from its key) and the API's score.</summary>
+    private static TextHit ToHit(MaxScore.Hit hit)
+    {
+        var key = hit.Key.Utf8ToString();
+        var colon = key.IndexOf(':', StringComparison.Ordinal);
+        return new TextHit(key[..colon], key[(colon + 1)..], hit.Score);
+    }
+
+    /// <summary>
+    /// The most BM25 one group can add: its best alternative in its best field, each term at the most a term can
+    /// score there (boost × idf × (k1 + 1), BM25's bound whatever the frequency and the length), 1 % above as the
+    /// engine computes in single precision.
+    /// </summary>
+    private static double UpperBound(IndexReader reader, FullTextGroup group)
+    {
+        var documents = reader.MaxDoc;
+        double Bound(string field, float boost, IEnumerable<string> terms) => boost * 2.2 * terms.Sum(term =>
+        {
+            var frequency = reader.DocFreq(new Term(field, term));
+            return Math.Log(1 + ((documents - frequency + 0.5) / (frequency + 0.5)));
+        });
+
+        return 1.01 * group.Alternatives
+            .Select(a => a.Select(TextAnalysis.Term).Where(t => t.Length > 0).ToList())
+            .Select(terms => Math.Max(Bound(IndexFields.Title, IndexFields.TitleBoost, terms), Bound(IndexFields.Body, 1f, terms)))
+            .DefaultIfEmpty(0).Max();
+    }
+
+    private static Document ToLucene(IndexedDocument document)
+    {
+        var fields = new Document
+        {
+            new StringField(IndexFields.Key, IndexFields.KeyOf(document.Kind, document.Id), Field.Store.NO),
+            new SortedDocValuesField(IndexFields.Key, new BytesRef(IndexFields.KeyOf(document.Kind, document.Id))),
+            new StringField(IndexFields.Kind, document.Kind, Field.Store.NO),
+            new TextField(IndexFields.Title, document.Title, Field.Store.NO),
+            new TextField(IndexFields.Body, document.Body, Field.Store.NO),
+        };
+        void Keyword(string name, string? value)
+        {
+            if (value is not null)
+            {
+                fields.Add(new StringField(name, value, Field.Store.NO));
+            }
+        }
+
+        void Facet(string name, string? value)
+        {
+            if (value is not null)
+            {
+                fields.Add(new SortedDocValuesField(name, new BytesRef(value)));
+            }
+        }
+
+        Facet(IndexFields.Claimant, document.Claimant);
+        Facet(IndexFields.ClaimKind, document.ClaimKind);
+        Facet(IndexFields.Status, document.Status);
+        foreach (var mention in document.Mentions.Distinct(StringComparer.Ordinal))
+        {
+            fields.Add(new SortedSetDocValuesField(IndexFields.Mention, new BytesRef(mention)));
+        }
+
+        Keyword(IndexFields.Article, document.ArticleId);
+        Keyword(IndexFields.Language, document.Language);
+        Keyword(IndexFields.Claimant, document.Claimant);
+        Keyword(IndexFields.ClaimKind, document.ClaimKind);
+        Keyword(IndexFields.Status, document.Status);
+        Keyword(IndexFields.Speaker, document.Speaker);
+        foreach (var mention in document.Mentions)
+        {
+            Keyword(IndexFields.Mention, mention);
+        }
+
+        if (document.Date is { } date)
+        {
+            fields.Add(new Int32Field(IndexFields.Date, DayNumber(date), Field.Store.NO));
+            fields.Add(new NumericDocValuesField(IndexFields.Date, DayNumber(date)));
+        }
+
+        return fields;
+    }
+
+    /// <summary>A date as the index keeps it: the day number, ordered as the dates are.</summary>
+    internal static int DayNumber(DateOnly date) => date.DayNumber;
+
+    private void CommitAt(long position)
+    {
+        writer.SetCommitData(new Dictionary<string, string> { [PositionKey] = position.ToString(CultureInfo.InvariantCulture) });
+        writer.Commit();
+        searchers.MaybeRefreshBlocking();
+        Position = CommittedPosition = position;
+    }
+
+    private static long ReadPosition(LuceneDirectory directory)
+    {
+        if (!DirectoryReader.IndexExists(directory))
+        {
+            return 0;
+        }
+
+        var commits = DirectoryReader.ListCommits(directory);
+        var data = commits[^1].UserData;
+        return data.TryGetValue(PositionKey, out var value) ? long.Parse(value, CultureInfo.InvariantCulture) : 0;
+    }
+
+    /// <summary>A cached filter kept as a plain bit set, so that a search can test a document in constant time.</summary>
+    private sealed class BitSetFilter(Filter filter) : CachingWrapperFilter(filter)
+    {
+        protected override DocIdSet DocIdSetToCache(DocIdSet docIdSet, AtomicReader reader)
+        {
+            var bits = new FixedBitSet(reader.MaxDoc);
+            if (docIdSet?.GetIterator() is { } passing)
+            {
+                bits.Or(passing);
+            }
+
+            return bits;
+        }
+    }
+
+    private sealed class Factory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = Similarity };
+    }
+}

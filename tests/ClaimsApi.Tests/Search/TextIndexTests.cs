@@ -1,0 +1,165 @@
+using ClaimsApi.Domain.Search;
+using ClaimsApi.TextSearch;
+using CsCheck;
+
+namespace ClaimsApi.Tests.Search;
+
+/// <summary>The embedded text index of decision 0032: its analysis, its top-k and its change-log position.</summary>
+public sealed class TextIndexTests
+{
+    /// <summary>Inside the Basic Multilingual Plane the words are what the regular expression the tokenizer replaced found.</summary>
+    [Fact]
+    public void WordsInsideTheBasicMultilingualPlaneAreRunsOfLettersMarksAndDigits()
+    {
+        var before = new System.Text.RegularExpressions.Regex(@"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        Gen.String.Where(s => !s.Any(char.IsSurrogate)).Sample(text =>
+            Assert.Equal(before.Matches(text).Select(m => m.Value), TextAnalysis.Words(text)));
+    }
+
+    [Fact]
+    public void LettersOutsideTheBasicMultilingualPlaneAreLetters()
+    {
+        Assert.Equal(["𠮷野家", "opened", "𝐀𝐁𝐂", "42"], TextAnalysis.Words("𠮷野家 opened: 𝐀𝐁𝐂 (42) 😀"));
+        Assert.Equal(["𠮷野家"], TextAnalysis.Terms("「𠮷野家」"));
+        Assert.Equal(["𠮷野家", "opened"], FullTextQuery.Tokenize("𠮷野家 opened"));
+    }
+
+    [Theory]
+    [InlineData("prices", "price")]
+    [InlineData("Prices", "price")]
+    [InlineData("price", "price")]
+    [InlineData("policies", "policy")]
+    [InlineData("troops", "troop")]
+    [InlineData("forces", "force")]
+    [InlineData("news", "news")]
+    [InlineData("series", "series")]
+    [InlineData("bus", "bus")]
+    [InlineData("glass", "glass")]
+    [InlineData("gas", "gas")]
+    [InlineData("Ukraïns", "ukrain")]
+    public void TermsAreFoldedAndEnglishPluralsSingular(string word, string term) => Assert.Equal(term, TextAnalysis.Term(word));
+
+    [Fact]
+    public void AQueryForThePluralFindsTheSingularAndTheReverse()
+    {
+        using var index = TextIndex.InMemory();
+        index.Apply([], [new("claim", "a", "Wheat price rose.", ""), new("claim", "b", "Wheat prices rose.", ""), new("claim", "c", "Oil rose.", "")], 1);
+
+        Assert.Equal(["a", "b"], index.Search(Words("price"), 10).Select(h => h.Id).Order());
+        Assert.Equal(["a", "b"], index.Search(Words("prices"), 10).Select(h => h.Id).Order());
+    }
+
+    [Fact]
+    public void TheIntegerPartOfAScoreCountsTheGroupsMatchedAndRanksFirst()
+    {
+        using var index = TextIndex.InMemory();
+        index.Apply([], [
+            new("claim", "one-rare-word-many-times", "Kursk Kursk Kursk Kursk.", ""),
+            new("claim", "both", "Troops in the Kursk region, a long sentence with many other words in it.", ""),
+            new("statement", "troops", "Troops.", ""),
+        ], 1);
+
+        var hits = index.Search(Words("troops Kursk"), 10);
+
+        Assert.Equal(["both", "one-rare-word-many-times", "troops"], hits.Select(h => h.Id).Take(1).Concat(hits.Skip(1).Select(h => h.Id).Order()));
+        Assert.Equal(2, Math.Floor(hits[0].Score));
+        Assert.All(hits.Skip(1), h => Assert.Equal(1, Math.Floor(h.Score)));
+        Assert.All(hits, h => Assert.InRange(h.Score - Math.Floor(h.Score), 0, 1));
+    }
+
+    [Fact]
+    public void AnAliasGroupCountsOnceHoweverManyOfItsNamesMatch()
+    {
+        using var index = TextIndex.InMemory();
+        index.Apply([], [new("claim", "both-names", "North Korea, the DPRK, said so.", "")], 1);
+        var query = new FullTextQuery([new FullTextGroup([["north", "korea"], ["the", "dprk"], ["pyongyang"]], ["dprk"])]);
+
+        Assert.Equal(1, Math.Floor(Assert.Single(index.Search(query, 10)).Score));
+    }
+
+    [Fact]
+    public void PhrasesMatchOnlyAsConsecutiveWords()
+    {
+        using var index = TextIndex.InMemory();
+        index.Apply([], [new("claim", "phrase", "The Kursk region was shelled.", ""), new("claim", "apart", "The region of Kursk was shelled.", "")], 1);
+        var query = new FullTextQuery([new FullTextGroup([["kursk", "region"]], [])]);
+
+        Assert.Equal("phrase", Assert.Single(index.Search(query, 10)).Id);
+    }
+
+    [Fact]
+    public void AKindFilterKeepsOnlyThatKind()
+    {
+        using var index = TextIndex.InMemory();
+        index.Apply([], [new("claim", "c", "Wheat.", ""), new("statement", "s", "Wheat.", ""), new("article", "a", "Wheat", "Wheat.")], 1);
+
+        Assert.Equal([("statement", "s")], index.Search(Words("wheat"), 10, new Lucene.Net.Search.TermQuery(new Lucene.Net.Index.Term("kind", "statement"))).Select(h => (h.Kind, h.Id)));
+    }
+
+    [Fact]
+    public void ApplyingReplacesAndRemovesDocumentsAndTheCommittedPositionSurvivesAReopen()
+    {
+        var folder = Directory.CreateTempSubdirectory("text-index-").FullName;
+        try
+        {
+            using (var index = TextIndex.Open(folder))
+            {
+                Assert.Equal(0, index.Position);
+                index.Apply([], [new("claim", "a", "Wheat exports.", ""), new("claim", "b", "Oil exports.", "")], 7);
+                index.Apply([("claim", "a"), ("claim", "b")], [new("claim", "a", "Barley exports.", "")], 9); // b is gone, a changed
+
+                Assert.Empty(index.Search(Words("wheat"), 10));
+                Assert.Empty(index.Search(Words("oil"), 10));
+                Assert.Equal("a", Assert.Single(index.Search(Words("barley"), 10)).Id);
+                Assert.Equal(9, index.Position);
+                index.Commit();
+                index.Apply([], [new("claim", "c", "Rye exports.", "")], 12); // applied, searchable, not committed: as after a crash
+                Assert.Equal("c", Assert.Single(index.Search(Words("rye"), 10)).Id);
+                Assert.Equal(9, index.CommittedPosition);
+            }
+
+            using var reopened = TextIndex.Open(folder);
+            Assert.Equal(9, reopened.Position); // the follower applies 10-12 again from here
+            Assert.Equal(1, reopened.Count);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>MaxScore skips documents; it must return exactly what scoring every match returns.</summary>
+    [Fact]
+    public void MaxScoreReturnsWhatScoringEveryMatchReturns()
+    {
+        // A skewed vocabulary, so that some words are in most documents and others in few, as in news text.
+        var vocabulary = Enumerable.Range(0, 40).Select(i => $"w{i}").ToArray();
+        var word = Gen.Int[0, 1599].Select(i => vocabulary[(int)Math.Sqrt(i) % vocabulary.Length]);
+        var text = word.Array[1, 12].Select(words => string.Join(' ', words));
+        var corpus = Gen.Select(text, text).Array[20, 300];
+        var alternative = word.Array[1, 2];
+        var group = alternative.Array[1, 3];
+        var query = group.Array[1, 5];
+
+        Gen.Select(corpus, query, Gen.Int[1, 15], Gen.Int[0, 40]).Sample((documents, groups, k, skip) =>
+        {
+            using var index = TextIndex.InMemory();
+            // In two batches, in an order that is not the ids' (several segments; equal scores ordered by id across them).
+            var all = documents.Select((d, i) => new IndexedDocument(i % 3 == 0 ? "statement" : "claim", $"d{(i * 7919) % 10007:D5}", d.Item1, d.Item2)).ToList();
+            index.Apply([], all.Take(all.Count / 2), 1);
+            index.Apply([], all.Skip(all.Count / 2), 2);
+            var fullText = new FullTextQuery([.. groups.Select(g => new FullTextGroup([.. g.Select(a => (IReadOnlyList<string>)[.. a])], []))]);
+
+            var everything = index.SearchEveryMatch(fullText, int.MaxValue);
+            var cursor = skip < everything.Count ? new RankCursor(everything[skip].Score, everything[skip].Key) : null;
+            var expected = index.SearchEveryMatch(fullText, k, cursor);
+            var actual = index.Search(fullText, k, after: cursor);
+
+            Assert.Equal(expected.Select(h => h.Key), actual.Select(h => h.Key));
+            Assert.Equal(expected.Select(h => h.Score), actual.Select(h => h.Score)); // sums of single-precision scores are exact in double
+            Assert.Equal(everything.Skip(cursor is null ? 0 : skip + 1).Take(k).Select(h => h.Key), actual.Select(h => h.Key));
+        }, iter: 300);
+    }
+
+    private static FullTextQuery Words(string text) => new([.. FullTextQuery.Tokenize(text).Select(t => new FullTextGroup([[t]], []))]);
+}
