@@ -100,7 +100,7 @@ internal static class IndexSource
         }
 
         return statements.Join(db.Articles.IgnoreQueryFilters(), s => s.ArticleId, a => a.Id,
-            (s, a) => new StatementRow(s.Id, s.Text, s.Cue, s.ArticleId, a.Language, a.PublishedOn, s.SpeakerId));
+            (s, a) => new StatementRow(s.Id, s.Text, s.Cue, s.ArticleId, a.Language, a.PublishedOn));
     }
 
     private static IQueryable<ArticleRow> Articles(ClaimsDbContext db, List<string>? ids)
@@ -124,9 +124,9 @@ internal static class IndexSource
         };
     }
 
-    private sealed record StatementRow(string Id, string Text, string? Cue, string ArticleId, string Language, DateOnly PublishedOn, string SpeakerId)
+    private sealed record StatementRow(string Id, string Text, string? Cue, string ArticleId, string Language, DateOnly PublishedOn)
     {
-        public IndexedDocument ToDocument() => new(Statement, Id, Text, Cue ?? "", ArticleId, Language, PublishedOn) { Speaker = SpeakerId };
+        public IndexedDocument ToDocument() => new(Statement, Id, Text, Cue ?? "", ArticleId, Language, PublishedOn);
     }
 
     private sealed record ArticleRow(string Id, string Title, string Text, string Language, DateOnly PublishedOn)

@@ -1,6 +1,5 @@
 using System.Globalization;
 using ClaimsApi.Domain.Search;
-using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
@@ -9,39 +8,6 @@ using Lucene.Net.Util;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace ClaimsApi.TextSearch;
-
-/// <summary>The fields of an indexed document.</summary>
-internal static class IndexFields
-{
-    public const string Key = "key", Kind = "kind", Title = "title", Body = "body";
-    public const string Article = "article", Language = "language", Date = "date", Claimant = "claimant", Mention = "mention", ClaimKind = "claim-kind", Status = "status", Speaker = "speaker";
-
-    /// <summary>A title matches ten times as much as a body, as the FTS5 index weighted them (decision 0014).</summary>
-    public const float TitleBoost = 10f;
-
-    public static string KeyOf(string kind, string id) => kind + ":" + id;
-}
-
-/// <summary>
-/// What the index keeps of one claim, statement or article (decision 0032): the text search reads, and what its
-/// filters and facets read: the article (a claim's or statement's, an article's own id), its language, the date
-/// (a claim's, or the article's), and for claims who made them, what they mention, their kind and status.
-/// </summary>
-public sealed record IndexedDocument(string Kind, string Id, string Title, string Body, string? ArticleId = null, string? Language = null, DateOnly? Date = null)
-{
-    public string? Claimant { get; init; }
-    public IReadOnlyList<string> Mentions { get; init; } = [];
-    public string? ClaimKind { get; init; }
-    public string? Status { get; init; }
-    public string? Speaker { get; init; }
-}
-
-/// <summary>A search hit: the record's kind and id, and its coordination-first score (groups matched + relevance in [0, 1)).</summary>
-public readonly record struct TextHit(string Kind, string Id, double Score)
-{
-    /// <summary>Its key (kind:id), which orders equal scores.</summary>
-    public string Key => IndexFields.KeyOf(Kind, Id);
-}
 
 /// <summary>
 /// The embedded full-text index of one instance (decision 0032): a Lucene.Net index in a local folder, derived from
@@ -126,21 +92,7 @@ public sealed class TextIndex : IDisposable
     }
 
     /// <summary>How many documents the index holds.</summary>
-    public int Count
-    {
-        get
-        {
-            var searcher = searchers.Acquire();
-            try
-            {
-                return searcher.IndexReader.NumDocs;
-            }
-            finally
-            {
-                searchers.Release(searcher);
-            }
-        }
-    }
+    public int Count => WithSearcher(searcher => searcher.IndexReader.NumDocs);
 
     /// <summary>
     /// Replaces the documents of <paramref name="changed"/> by <paramref name="documents"/> (a key of
@@ -153,14 +105,17 @@ public sealed class TextIndex : IDisposable
         writing.Wait();
         try
         {
-            foreach (var (kind, id) in changed)
-            {
-                writer.DeleteDocuments(new Term(IndexFields.Key, IndexFields.KeyOf(kind, id)));
-            }
-
+            var gone = changed.Select(k => IndexFields.KeyOf(k.Kind, k.Id)).ToHashSet(StringComparer.Ordinal);
             foreach (var document in documents)
             {
-                writer.UpdateDocument(new Term(IndexFields.Key, IndexFields.KeyOf(document.Kind, document.Id)), ToLucene(document));
+                var key = IndexFields.KeyOf(document.Kind, document.Id);
+                writer.UpdateDocument(new Term(IndexFields.Key, key), document.ToLucene()); // replaces the old version
+                gone.Remove(key);
+            }
+
+            foreach (var key in gone)
+            {
+                writer.DeleteDocuments(new Term(IndexFields.Key, key));
             }
 
             searchers.MaybeRefreshBlocking();
@@ -182,7 +137,7 @@ public sealed class TextIndex : IDisposable
             long count = 0;
             await foreach (var document in documents.WithCancellation(ct))
             {
-                writer.AddDocument(ToLucene(document));
+                writer.AddDocument(document.ToLucene());
                 if (++count % 100_000 == 0)
                 {
                     progress?.Invoke(count);
@@ -211,19 +166,14 @@ public sealed class TextIndex : IDisposable
         }
 
         var groups = query.Groups.Select(ToQuery).ToList();
-        var searcher = searchers.Acquire();
-        try
+        var accepted = filter is null ? null : Cached(filter);
+        Func<AtomicReaderContext, IBits?>? accept = accepted is null ? null : leaf =>
+            accepted.GetDocIdSet(leaf, leaf.AtomicReader.LiveDocs)?.Bits ?? new Bits.MatchNoBits(leaf.AtomicReader.MaxDoc);
+        return WithSearcher(searcher =>
         {
-            var accepted = filter is null ? null : Cached(filter);
-            Func<AtomicReaderContext, IBits?>? accept = accepted is null ? null : leaf =>
-                accepted.GetDocIdSet(leaf, leaf.AtomicReader.LiveDocs)?.Bits ?? new Bits.MatchNoBits(leaf.AtomicReader.MaxDoc);
             var bounds = query.Groups.Select(g => UpperBound(searcher.IndexReader, g)).ToList();
-            return [.. MaxScore.Top(searcher, groups, bounds, limit, accept, after).Select(ToHit)];
-        }
-        finally
-        {
-            searchers.Release(searcher);
-        }
+            return (IReadOnlyList<TextHit>)[.. MaxScore.Top(searcher, groups, bounds, limit, accept, after).Select(ToHit)];
+        });
     }
 
     /// <summary>
@@ -263,26 +213,25 @@ public sealed class TextIndex : IDisposable
             matching.Add(filter, Occur.MUST);
         }
 
-        var searcher = searchers.Acquire();
-        try
+        return WithSearcher(searcher =>
         {
             var collector = new FacetCollector();
             searcher.Search(matching, collector);
             return collector.Counts;
-        }
-        finally
-        {
-            searchers.Release(searcher);
-        }
+        });
     }
 
     /// <summary>The same as <see cref="Search"/> by scoring every match (Lucene's own top-k): the oracle MaxScore is tested against.</summary>
-    internal IReadOnlyList<TextHit> SearchEveryMatch(FullTextQuery query, int limit, RankCursor? after = null)
+    internal IReadOnlyList<TextHit> SearchEveryMatch(FullTextQuery query, int limit, RankCursor? after = null) =>
+        WithSearcher(searcher => (IReadOnlyList<TextHit>)[.. MaxScore.Exhaustive(searcher, [.. query.Groups.Select(ToQuery)], limit, after).Select(ToHit)]);
+
+    /// <summary>Runs <paramref name="read"/> on the latest snapshot of the index.</summary>
+    private T WithSearcher<T>(Func<IndexSearcher, T> read)
     {
         var searcher = searchers.Acquire();
         try
         {
-            return [.. MaxScore.Exhaustive(searcher, [.. query.Groups.Select(ToQuery)], limit, after).Select(ToHit)];
+            return read(searcher);
         }
         finally
         {
@@ -373,63 +322,6 @@ public sealed class TextIndex : IDisposable
             .Select(terms => Math.Max(Bound(IndexFields.Title, IndexFields.TitleBoost, terms), Bound(IndexFields.Body, 1f, terms)))
             .DefaultIfEmpty(0).Max();
     }
-
-    private static Document ToLucene(IndexedDocument document)
-    {
-        var fields = new Document
-        {
-            new StringField(IndexFields.Key, IndexFields.KeyOf(document.Kind, document.Id), Field.Store.NO),
-            new SortedDocValuesField(IndexFields.Key, new BytesRef(IndexFields.KeyOf(document.Kind, document.Id))),
-            new StringField(IndexFields.Kind, document.Kind, Field.Store.NO),
-            new TextField(IndexFields.Title, document.Title, Field.Store.NO),
-            new TextField(IndexFields.Body, document.Body, Field.Store.NO),
-        };
-        void Keyword(string name, string? value)
-        {
-            if (value is not null)
-            {
-                fields.Add(new StringField(name, value, Field.Store.NO));
-            }
-        }
-
-        void Facet(string name, string? value)
-        {
-            if (value is not null)
-            {
-                fields.Add(new SortedDocValuesField(name, new BytesRef(value)));
-            }
-        }
-
-        Facet(IndexFields.Claimant, document.Claimant);
-        Facet(IndexFields.ClaimKind, document.ClaimKind);
-        Facet(IndexFields.Status, document.Status);
-        foreach (var mention in document.Mentions.Distinct(StringComparer.Ordinal))
-        {
-            fields.Add(new SortedSetDocValuesField(IndexFields.Mention, new BytesRef(mention)));
-        }
-
-        Keyword(IndexFields.Article, document.ArticleId);
-        Keyword(IndexFields.Language, document.Language);
-        Keyword(IndexFields.Claimant, document.Claimant);
-        Keyword(IndexFields.ClaimKind, document.ClaimKind);
-        Keyword(IndexFields.Status, document.Status);
-        Keyword(IndexFields.Speaker, document.Speaker);
-        foreach (var mention in document.Mentions)
-        {
-            Keyword(IndexFields.Mention, mention);
-        }
-
-        if (document.Date is { } date)
-        {
-            fields.Add(new Int32Field(IndexFields.Date, DayNumber(date), Field.Store.NO));
-            fields.Add(new NumericDocValuesField(IndexFields.Date, DayNumber(date)));
-        }
-
-        return fields;
-    }
-
-    /// <summary>A date as the index keeps it: the day number, ordered as the dates are.</summary>
-    internal static int DayNumber(DateOnly date) => date.DayNumber;
 
     private void CommitAt(long position)
     {

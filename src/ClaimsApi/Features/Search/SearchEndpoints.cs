@@ -1,7 +1,6 @@
 using System.Globalization;
 using ClaimsApi.Domain;
 using ClaimsApi.Domain.Search;
-using ClaimsApi.Features.Claims;
 using ClaimsApi.Http;
 using ClaimsApi.Persistence;
 using ClaimsApi.TextSearch;
@@ -34,13 +33,6 @@ internal static class SearchCursor
 
 public static class SearchEndpoints
 {
-    /// <summary>How many of the best matches by the provider's relevance are ranked and paged (docs/search.md).</summary>
-    public const int MaxCandidates = 1000;
-
-    /// <summary>Best first; ties by type, then id, so that the order is total and the cursor well defined.</summary>
-    private static readonly Keyset<SearchHit> ByRelevance =
-        Keyset<SearchHit>.Descending(h => h.Score).ThenAscending(h => h.Kind).ThenAscending(h => h.RefId);
-
     [EndpointName("Search")]
     [EndpointSummary("Search claims, statements and articles")]
     [EndpointDescription("Full-text search, ranked, with snippets. Entity names in the query are expanded to all their aliases; plurals find singulars and the reverse. Combine with filters; add facets=true for counts by claimant, entity, kind, status and year.")]
@@ -53,8 +45,7 @@ public static class SearchEndpoints
         Paging.TryDecode(query.Cursor, SearchQuery.Sort, out var cursor, SearchCursor.IsValidKey);
         var after = cursor is not null && SearchCursor.TryParse(cursor.Key, out var score, out var kind) ? new RankCursor(score, IndexFields.KeyOf(kind, cursor.Id)) : null;
         var limit = QueryValues.Limit(query.Limit);
-        var page = index.Search(fullText, limit + 1, TextFilters.For(query), after)
-            .Select(h => new SearchHit { Kind = h.Kind, RefId = h.Id, Score = h.Score }).ToList();
+        var page = index.Search(fullText, limit + 1, TextFilters.For(query), after);
         var results = await DescribeAsync(page, fullText, entities, db, ct);
         var paged = results.ToPage(limit, context, r => new Paging.Cursor(SearchQuery.Sort, SearchCursor.Key(r.Score, r.Type), r.Id));
         // Facets count the whole result set (every match, not this page).
@@ -65,56 +56,10 @@ public static class SearchEndpoints
             paged.Items, facets, paged.Limit, paged.NextCursor, paged.Next));
     }
 
-    /// <summary>
-    /// Applies the filters to the index hits, joining each hit to its record; the result stays composable. Claims
-    /// pass through the same <see cref="ClaimFilter.Apply"/> as the claim lists; statements and articles through
-    /// their article (<see cref="ClaimFilter.ApplyToArticles"/>).
-    /// </summary>
-    internal static IQueryable<SearchHit> Filter(IQueryable<SearchHit> hits, SearchQuery query, ClaimsDbContext db)
-    {
-        // Every index row has its record (the index is rebuilt with the data), so without filters no join is needed.
-        if (!query.HasAny)
-        {
-            return query.Type is { } type ? hits.Where(h => h.Kind == type) : hits;
-        }
-
-        var claims = query.Apply(db.Claims.AsNoTracking(), db.Articles.AsNoTracking());
-        var claimHits =
-            from h in hits
-            where h.Kind == "claim"
-            join c in claims on h.RefId equals c.Id
-            join a in db.Articles.AsNoTracking() on c.ArticleId equals a.Id
-            select new SearchHit { Kind = h.Kind, RefId = h.RefId, Score = h.Score };
-        if (query.ClaimsOnly)
-        {
-            return claimHits;
-        }
-
-        var articles = query.ApplyToArticles(db.Articles.AsNoTracking());
-        var statementHits =
-            from h in hits
-            where h.Kind == "statement"
-            join s in db.Statements.AsNoTracking() on h.RefId equals s.Id
-            join a in articles on s.ArticleId equals a.Id
-            select new SearchHit { Kind = h.Kind, RefId = h.RefId, Score = h.Score };
-        var articleHits =
-            from h in hits
-            where h.Kind == "article"
-            join a in articles on h.RefId equals a.Id
-            select new SearchHit { Kind = h.Kind, RefId = h.RefId, Score = h.Score };
-
-        return query.Type switch
-        {
-            "statement" => statementHits,
-            "article" => articleHits,
-            _ => claimHits.Concat(statementHits).Concat(articleHits),
-        };
-    }
-
     private static async Task<List<SearchResult>> DescribeAsync(
-        List<SearchHit> page, FullTextQuery fullText, IReadOnlyList<MatchedEntity> entities, ClaimsDbContext db, CancellationToken ct)
+        IReadOnlyList<TextHit> page, FullTextQuery fullText, IReadOnlyList<MatchedEntity> entities, ClaimsDbContext db, CancellationToken ct)
     {
-        var ids = page.Select(h => h.RefId).ToList();
+        var ids = page.Select(h => h.Id).ToList();
         var claims = await db.Claims.AsNoTracking().Where(c => ids.Contains(c.Id))
             .Select(c => new { c.Id, c.Text, c.ArticleId, c.ClaimantId, Mentions = c.Mentions.Select(m => m.EntityId).ToList() })
             .ToDictionaryAsync(c => c.Id, ct);
@@ -144,13 +89,13 @@ public static class SearchEndpoints
         {
             switch (hit.Kind)
             {
-                case "claim" when claims.TryGetValue(hit.RefId, out var c):
+                case "claim" when claims.TryGetValue(hit.Id, out var c):
                     results.Add(new SearchResult("claim", c.Id, hit.Score, c.Text, Snippets.Build(c.Text, terms), c.ArticleId, Matched(c.Text, c.Mentions.Append(c.ClaimantId))));
                     break;
-                case "statement" when statements.TryGetValue(hit.RefId, out var s):
+                case "statement" when statements.TryGetValue(hit.Id, out var s):
                     results.Add(new SearchResult("statement", s.Id, hit.Score, s.Text, Snippets.Build(s.Text, terms), s.ArticleId, Matched(s.Text, [s.SpeakerId])));
                     break;
-                case "article" when articles.TryGetValue(hit.RefId, out var a):
+                case "article" when articles.TryGetValue(hit.Id, out var a):
                     results.Add(new SearchResult("article", a.Id, hit.Score, a.Title, Snippets.Build(a.Text, terms), a.Id, Matched(a.Text, [])));
                     break;
             }
@@ -181,7 +126,7 @@ public static class SearchEndpoints
     }
 }
 
-/// <summary>The search filters as a query of the text index's keyword fields (decision 0032): what <see cref="SearchEndpoints.Filter"/> does with joins.</summary>
+/// <summary>The search filters as a query of the text index's keyword fields (decision 0032): claim-only filters narrow to claims; article, language and dates apply to every type through its article.</summary>
 internal static class TextFilters
 {
     /// <summary>The filter of <paramref name="query"/>, or null when it has none.</summary>
@@ -212,7 +157,7 @@ internal static class TextFilters
         if (from is not null || to is not null)
         {
             all.Add(Lucene.Net.Search.NumericRangeQuery.NewInt32Range(
-                IndexFields.Date, from is { } f ? TextIndex.DayNumber(f) : null, to is { } t ? TextIndex.DayNumber(t) : null, true, true), Lucene.Net.Search.Occur.MUST);
+                IndexFields.Date, from is { } f ? IndexFields.DayNumber(f) : null, to is { } t ? IndexFields.DayNumber(t) : null, true, true), Lucene.Net.Search.Occur.MUST);
         }
 
         return all.Clauses.Count == 0 ? null : all;
