@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 
@@ -103,11 +104,30 @@ internal sealed class MetricRecorder : IDisposable
             tagged[key] = tag?.ToString();
         }
 
-        Measurements.Enqueue(new Measurement(instrument.Name, value, tagged));
+        Measurements.Enqueue(new Measurement(instrument.Name, value, tagged, Activity.Current?.TraceId.ToHexString()));
     }
 
-    internal sealed record Measurement(string Instrument, double Value, IReadOnlyDictionary<string, string?> Tags)
+    /// <summary>A measurement, with the trace id of the activity it was recorded under (a request's, or none for background work).</summary>
+    internal sealed record Measurement(string Instrument, double Value, IReadOnlyDictionary<string, string?> Tags, string? TraceId = null)
     {
         public string? this[string key] => Tags.GetValueOrDefault(key);
+    }
+}
+
+/// <summary>
+/// Makes ASP.NET Core start an activity for every request (it does only when someone listens), so that what a
+/// request records carries its trace id and can be told apart from background work's.
+/// </summary>
+internal static class RequestActivities
+{
+    public static IDisposable Listen()
+    {
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Microsoft.AspNetCore",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
     }
 }
