@@ -65,6 +65,7 @@ queries=(
   "facets over a very common word: said|/v1/search?q=said&facets=true"
   "facets over the most frequent entity|/v1/search?q=Ukraine&type=claim&facets=true"
   "deep page: said, cursor after 1,000|DEEP"
+  "match: a 40-word paragraph (POST /v1/claims/match)|POST /v1/claims/match|{\"text\":\"The government said prices will rise next year because Ukraine plans to ban imports of wheat from Poland before March, while officials in Krak\u00f3w warned that farmers and traders along the border could face higher costs, tariffs and long delays.\"}"
 )
 
 # Percentiles (nearest rank) of the seconds on standard input, as p50 p90 p99 max in ms.
@@ -80,6 +81,16 @@ printf '%-44s %6s %9s %9s %9s %9s %8s %6s\n' query req/s p50 p90 p99 max cold it
 for entry in "${queries[@]}"; do
   name=${entry%%|*}
   path=${entry#*|}
+  method=GET body= script=()
+  if [[ $path == "POST "* ]]; then
+    # name|POST path|JSON body: wrk sends it through a script, curl with --data.
+    body=${path#*|}
+    path=${path%%|*}
+    path=${path#POST }
+    method=POST
+    printf 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = [==[%s]==]\n' "$body" >"$work/post.lua"
+    script=(-s "$work/post.lua")
+  fi
   [[ -n ${ONLY:-} && $name != *"$ONLY"* ]] && continue
   if [[ $path == DEEP ]]; then
     # The cursor of the 1,000th result of "said" (ten pages of 100 followed), then the next page of 20.
@@ -90,10 +101,12 @@ for entry in "${queries[@]}"; do
     path=${path/limit=100/limit=20}
   fi
   # The first request pays for cold pages and the alias cache; report it apart from the steady state.
-  cold=$(curl -fsS -o "$work/body.json" -w '%{time_total}' "$base$path") || { echo "$name: request failed" >&2; cat "$work/app.log" >&2; exit 1; }
-  items=$(grep -o '"type":"' "$work/body.json" | wc -l)
-  wrk -t1 -c1 -d2s --timeout 60s "$base$path" >/dev/null
-  out=$(wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout 60s --latency "$base$path")
+  curl_body=()
+  [[ $method == POST ]] && curl_body=(-H 'Content-Type: application/json' --data "$body")
+  cold=$(curl -fsS -o "$work/body.json" -w '%{time_total}' "${curl_body[@]}" "$base$path") || { echo "$name: request failed" >&2; cat "$work/app.log" >&2; exit 1; }
+  items=$(grep -oE '"type":"|"claim":\{' "$work/body.json" | wc -l)
+  wrk -t1 -c1 -d2s --timeout 60s "${script[@]}" "$base$path" >/dev/null
+  out=$(wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout 60s --latency "${script[@]}" "$base$path")
   done=$(awk '/requests in/ {print $1}' <<<"$out")
   errors=$(grep -E "Non-2xx|Socket errors" <<<"$out" || true)
   if (( done >= 10 )); then
@@ -104,7 +117,7 @@ for entry in "${queries[@]}"; do
     max=$(awk '$1 == "Latency" {print $4}' <<<"$out")
   else
     # Too slow for wrk to sample in the time given: time 5 requests one after another instead.
-    samples=$(for _ in 1 2 3 4 5; do curl -fsS -o /dev/null -w '%{time_total}\n' "$base$path"; done)
+    samples=$(for _ in 1 2 3 4 5; do curl -fsS -o /dev/null -w '%{time_total}\n' "${curl_body[@]}" "$base$path"; done)
     read -r p50 p90 p99 max < <(percentiles <<<"$samples")
     rps=$(awk '{ s += $1 } END { printf "%.2f", NR / s }' <<<"$samples")
     errors="(too slow for wrk: 5 sequential requests; $done in wrk's ${duration}s) $errors"

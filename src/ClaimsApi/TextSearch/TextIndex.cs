@@ -201,22 +201,24 @@ public sealed class TextIndex : IDisposable
     /// <summary>Counts over every claim that matches <paramref name="query"/> and passes <paramref name="filter"/> (null: all).</summary>
     public FacetCounts Facets(FullTextQuery query, Query? filter)
     {
+        // Unscored: any group, narrowed by the cached bit set of "claims that pass the filter", which Lucene tests
+        // document by document as the groups produce them.
         var any = new BooleanQuery(disableCoord: true);
         foreach (var group in query.Groups)
         {
             any.Add(ToQuery(group), Occur.SHOULD);
         }
 
-        var matching = new BooleanQuery { { any, Occur.MUST }, { new TermQuery(new Term(IndexFields.Kind, "claim")), Occur.MUST } };
+        var claims = new BooleanQuery { { new TermQuery(new Term(IndexFields.Kind, "claim")), Occur.MUST } };
         if (filter is not null)
         {
-            matching.Add(filter, Occur.MUST);
+            claims.Add(filter, Occur.MUST);
         }
 
         return WithSearcher(searcher =>
         {
             var collector = new FacetCollector();
-            searcher.Search(matching, collector);
+            searcher.Search(new ConstantScoreQuery(new FilteredQuery(any, Cached(claims), FilteredQuery.QUERY_FIRST_FILTER_STRATEGY)), collector);
             return collector.Counts;
         });
     }
