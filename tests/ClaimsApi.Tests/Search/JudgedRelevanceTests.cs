@@ -45,8 +45,8 @@ public abstract class JudgedRelevanceTests<TApi>(TApi fixture, ITestOutputHelper
         // The statement is 'the "liberation" of the Kursk region'; "announcement" is its cue, in the body (weight 1),
         // and it does not name Russia: one group, behind the texts that name Russia in the title (weight 10).
         ["Russian Federation announcement"] = ["statement/p1-russia-announcement"],
-        // "refugees" is not folded (-s is kept after an e, as in Lucene's minimal stemmer); the asylum article says
-        // only "refugees".
+        // "refugees" is not folded (-es after an e is kept whole, as in Lucene's minimal stemmer); the asylum article
+        // says only "refugees".
         ["refugee"] = ["article/gum-asylum"],
     };
 
