@@ -17,7 +17,7 @@ namespace ClaimsApi.TextSearch;
 public sealed class TextIndex : IDisposable
 {
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
-    private const string PositionKey = "position";
+    private const string PositionKey = "position", AnalysisKey = "analysis";
     private static readonly BM25Similarity Similarity = new();
 
     private readonly LuceneDirectory directory;
@@ -40,7 +40,16 @@ public sealed class TextIndex : IDisposable
             // the follower catches and retries, never one on a thread of Lucene's own that would end the process.
             MergeScheduler = new SerialMergeScheduler(),
         });
-        Position = CommittedPosition = ReadPosition(directory);
+        var (position, analysis) = ReadCommit(directory);
+        if (analysis != TextAnalysis.Version)
+        {
+            // Built by other rules: its terms would not meet a query's. Emptied (on disk at the next commit), the
+            // follower builds it again from the database, as it does a new one.
+            writer.DeleteAll();
+            position = 0;
+        }
+
+        Position = CommittedPosition = position;
         searchers = new SearcherManager(writer, applyAllDeletes: true, new Factory());
     }
 
@@ -327,22 +336,28 @@ public sealed class TextIndex : IDisposable
 
     private void CommitAt(long position)
     {
-        writer.SetCommitData(new Dictionary<string, string> { [PositionKey] = position.ToString(CultureInfo.InvariantCulture) });
+        writer.SetCommitData(new Dictionary<string, string>
+        {
+            [PositionKey] = position.ToString(CultureInfo.InvariantCulture),
+            [AnalysisKey] = TextAnalysis.Version.ToString(CultureInfo.InvariantCulture),
+        });
         writer.Commit();
         searchers.MaybeRefreshBlocking();
         Position = CommittedPosition = position;
     }
 
-    private static long ReadPosition(LuceneDirectory directory)
+    /// <summary>The change-log position and the analysis version (<see cref="TextAnalysis.Version"/>) of the last commit; a new index is current.</summary>
+    private static (long Position, int Analysis) ReadCommit(LuceneDirectory directory)
     {
         if (!DirectoryReader.IndexExists(directory))
         {
-            return 0;
+            return (0, TextAnalysis.Version);
         }
 
-        var commits = DirectoryReader.ListCommits(directory);
-        var data = commits[^1].UserData;
-        return data.TryGetValue(PositionKey, out var value) ? long.Parse(value, CultureInfo.InvariantCulture) : 0;
+        var data = DirectoryReader.ListCommits(directory)[^1].UserData;
+        return (
+            data.TryGetValue(PositionKey, out var position) ? long.Parse(position, CultureInfo.InvariantCulture) : 0,
+            data.TryGetValue(AnalysisKey, out var analysis) ? int.Parse(analysis, CultureInfo.InvariantCulture) : 1);
     }
 
     /// <summary>A cached filter kept as a plain bit set, so that a search can test a document in constant time.</summary>

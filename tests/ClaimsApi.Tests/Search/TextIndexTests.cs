@@ -37,6 +37,16 @@ public sealed class TextIndexTests
     [InlineData("glass", "glass")]
     [InlineData("gas", "gas")]
     [InlineData("Ukraïns", "ukrain")]
+    [InlineData("losses", "loss")]
+    [InlineData("loss", "loss")]
+    [InlineData("taxes", "tax")]
+    [InlineData("speeches", "speech")]
+    [InlineData("wishes", "wish")]
+    [InlineData("refugees", "refugee")]
+    [InlineData("refugee", "refugee")]
+    [InlineData("fees", "fee")]
+    [InlineData("goes", "goes")]
+    [InlineData("axes", "axe")]
     public void TermsAreFoldedAndEnglishPluralsSingular(string word, string term) => Assert.Equal(term, TextAnalysis.Term(word));
 
     [Fact]
@@ -120,6 +130,40 @@ public sealed class TextIndexTests
 
             using var reopened = TextIndex.Open(folder);
             Assert.Equal(9, reopened.Position); // the follower applies 10-12 again from here
+            Assert.Equal(1, reopened.Count);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>An index built by older analysis rules (its commit records no version, or another) is emptied on open, for the follower to build again.</summary>
+    [Fact]
+    public void AnIndexBuiltByOtherAnalysisRulesIsEmptiedOnOpen()
+    {
+        var folder = Directory.CreateTempSubdirectory("text-index-").FullName;
+        try
+        {
+            using (var directory = Lucene.Net.Store.FSDirectory.Open(folder))
+            using (var old = new Lucene.Net.Index.IndexWriter(directory, new Lucene.Net.Index.IndexWriterConfig(Lucene.Net.Util.LuceneVersion.LUCENE_48, new IndexAnalyzer())))
+            {
+                old.AddDocument(new IndexedDocument("claim", "a", "Heavy losses.", "").ToLucene());
+                old.SetCommitData(new Dictionary<string, string> { ["position"] = "7" }); // version 1 recorded nothing
+                old.Commit();
+            }
+
+            using (var index = TextIndex.Open(folder))
+            {
+                Assert.Equal(0, index.Position);
+                Assert.Equal(0, index.Count);
+                index.Apply([], [new("claim", "a", "Heavy losses.", "")], 7);
+                Assert.Equal("a", Assert.Single(index.Search(Words("loss"), 10)).Id);
+                index.Commit();
+            }
+
+            using var reopened = TextIndex.Open(folder); // now of this version: kept
+            Assert.Equal(7, reopened.Position);
             Assert.Equal(1, reopened.Count);
         }
         finally

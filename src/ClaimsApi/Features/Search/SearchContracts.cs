@@ -30,7 +30,7 @@ public sealed record SearchQueryInfo(string Q, IReadOnlyList<string> Terms, IRea
 /// <summary>One match: a claim, a statement or an article.</summary>
 /// <param name="Type">claim, statement or article.</param>
 /// <param name="Id">Its id (GET /v1/{type}s/{id}).</param>
-/// <param name="Score">Relevance, higher is better; comparable within one result list only (BM25 on SQLite, ts_rank on PostgreSQL).</param>
+/// <param name="Score">Relevance, higher is better; the number of the query's groups matched plus BM25 squashed into [0, 1); comparable within one result list only.</param>
 /// <param name="Title">The claim's sentence, the statement's text or the article's title.</param>
 /// <param name="Snippet">An excerpt with the matched words.</param>
 /// <param name="ArticleId">The article it belongs to.</param>
