@@ -4,6 +4,12 @@
   crashlib.py state DB                          what the kill interrupted: "migrations=N seed_imports=N claims=N"
   crashlib.py write BASE KEY ACKS SEED THREADS  writes until the server goes away; every 2xx is appended to ACKS
   crashlib.py verify BASE KEY ACKS              every acknowledged write is there, with its history entry
+  crashlib.py index-write BASE KEY LOG SEED THREADS
+                                                publishes, edits, retracts and deletes claims, each text with a word of
+                                                its own, until the server goes away; LOG gets each request before it is
+                                                sent and each 2xx with what search must then find
+  crashlib.py index-verify BASE KEY LOG SECONDS GET /v1/search finds each claim by its current word, and by no other;
+                                                each search answered within SECONDS
   crashlib.py port                              a free TCP port on 127.0.0.1
 """
 import json
@@ -12,6 +18,7 @@ import socket
 import sqlite3
 import sys
 import threading
+import time
 import urllib.error
 import urllib.request
 
@@ -47,7 +54,7 @@ class Api:
             request.add_header("Content-Type", "application/json")
         if etag:
             request.add_header("If-Match", etag)
-        with urllib.request.urlopen(request, timeout=30) as response:
+        with urllib.request.urlopen(request, timeout=60) as response:
             return response.status, response.headers.get("ETag"), json.loads(response.read() or b"null")
 
 
@@ -131,6 +138,115 @@ def verify(base, key, acks_path):
     return 1 if problems else 0
 
 
+def index_write(base, key, log_path, seed, threads):
+    """Claims whose searchability is known from the answers: each text carries a word no other text has (letters and
+    digits ending in q, so no plural folding touches it). Per claim, LOG holds {"id", "sent"} before every request on
+    it and {"id", "words", "found"} after each 2xx: every word the claim ever had, and the one search must find it by
+    now (null: none, as a draft, retracted or deleted claim)."""
+    api = Api(base, key)
+    try:
+        _, _, page = api.send("GET", "/v1/statements?limit=1&workflow=published")
+    except (urllib.error.URLError, ConnectionError, OSError):
+        return 0  # the server was killed before the first write
+    statement = page["items"][0]
+    lock = threading.Lock()
+    unexpected = []
+
+    with open(log_path, "a", encoding="utf-8") as log:
+        def record(entry):
+            with lock:
+                log.write(json.dumps(entry) + "\n")
+                log.flush()
+
+        def writer(n):
+            rng = random.Random(f"{seed}-{n}")
+            word = lambda: f"x{seed.replace('-', 'x')}x{n}x{rng.randrange(16**8):08x}q"
+            body = lambda w: {"text": f"Crash index claim {w}.", "claimant": statement["speaker"]["id"], "kind": "factual",
+                              "article": statement["articleId"], "evidence": [{"statement": statement["id"]}]}
+
+            def send(claim_id, method, path, payload, etag, words, found):
+                record({"id": claim_id, "sent": True})
+                _, new_etag, _ = api.send(method, path, payload, etag)
+                record({"id": claim_id, "words": words, "found": found})
+                return new_etag
+
+            try:
+                while True:
+                    w = word()
+                    _, etag, claim = api.send("POST", "/v1/claims", body(w))
+                    claim_id, words = claim["id"], [w]
+                    record({"id": claim_id, "words": words, "found": None})
+                    path = f"/v1/claims/{claim_id}"
+                    etag = send(claim_id, "POST", path + "/workflow", {"to": "in-review"}, etag, words, None)
+                    etag = send(claim_id, "POST", path + "/workflow", {"to": "published"}, etag, words, w)
+                    if rng.random() < 0.4:
+                        w = word()
+                        words = words + [w]
+                        etag = send(claim_id, "PUT", path, body(w), etag, words, w)
+                    roll = rng.random()
+                    if roll < 0.25:
+                        send(claim_id, "POST", path + "/workflow", {"to": "retracted", "reason": "Crash test retraction."}, etag, words, None)
+                    elif roll < 0.4:
+                        send(claim_id, "DELETE", path, None, etag, words, None)
+            except urllib.error.HTTPError as e:
+                with lock:
+                    unexpected.append(f"{e.code} {e.read()[:300]!r}")
+            except (urllib.error.URLError, ConnectionError, socket.timeout, OSError):
+                pass  # the server was killed: the end of this writer
+
+        workers = [threading.Thread(target=writer, args=(n,)) for n in range(threads)]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join()
+
+    if unexpected:
+        print("unexpected answers while writing: " + " | ".join(unexpected))
+        return 1
+    return 0
+
+
+def index_verify(base, key, log_path, seconds):
+    """Every claim whose last request was answered: found by its current word and by none of its others, each search
+    within SECONDS (the first one waits for the index to be opened, or built, and to catch up with the change log). A
+    claim with a request in flight at the kill may be in either state and is left out."""
+    bound = float(seconds)
+    last = {}
+    with open(log_path, encoding="utf-8") as log:
+        for line in log:
+            entry = json.loads(line)
+            last[entry["id"]] = entry
+    api = Api(base, key)  # with the key: the anonymous rate limit would answer 429 (search shows only published claims to anyone)
+    problems, searches, in_flight, found = [], 0, 0, 0
+    slowest = first = 0.0
+    for claim_id, entry in last.items():
+        if entry.get("sent"):
+            in_flight += 1
+            continue
+        for w in entry["words"]:
+            started = time.monotonic()
+            _, _, page = api.send("GET", f"/v1/search?q={w}&type=claim&limit=5")
+            took = time.monotonic() - started
+            if searches == 0:
+                first = took
+            slowest = max(slowest, took)
+            searches += 1
+            if took > bound:
+                problems.append(f"searching {w} took {took:.1f} s, more than {bound:g} s")
+            ids = [item["id"] for item in page["items"]]
+            if w == entry["found"]:
+                found += 1
+                if claim_id not in ids:
+                    problems.append(f"{claim_id}: not found by its word {w} (search answered {ids})")
+            elif claim_id in ids:
+                problems.append(f"{claim_id}: found by {w}, but it was {'edited since' if entry['found'] else 'unpublished, retracted or deleted'}")
+    for problem in problems[:20]:
+        print(problem)
+    print(f"searched {searches} words of {len(last) - in_flight} claims ({found} to be found, {in_flight} in flight at a kill left out), "
+          f"first search {first * 1000:.0f} ms, slowest {slowest * 1000:.0f} ms; {len(problems)} problems")
+    return 1 if problems else 0
+
+
 def port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -142,4 +258,6 @@ if __name__ == "__main__":
     command, args = sys.argv[1], sys.argv[2:]
     if command == "write":
         sys.exit(write(args[0], args[1], args[2], args[3], int(args[4])))
-    sys.exit({"integrity": integrity, "state": state, "verify": verify, "port": port}[command](*args))
+    if command == "index-write":
+        sys.exit(index_write(args[0], args[1], args[2], args[3], int(args[4])))
+    sys.exit({"integrity": integrity, "state": state, "verify": verify, "index-verify": index_verify, "port": port}[command](*args))

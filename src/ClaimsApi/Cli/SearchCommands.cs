@@ -44,6 +44,9 @@ internal static class SearchCommands
 
             using (index)
             {
+                // Said before the first document, so that whoever stops the command knows the index was being replaced
+                // (stopped before the last line, the folder keeps its previous commit: the index it held before).
+                await host.Error.WriteLineAsync($"Rebuilding the search index in {folder} from the database…");
                 var watch = Stopwatch.StartNew();
                 await TextIndexFollower.RebuildAsync(index, host.Services.GetRequiredService<IServiceScopeFactory>(),
                     count => host.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{count,12:N0} documents  {watch.Elapsed.TotalSeconds,6:F0} s")), ct);

@@ -21,6 +21,7 @@ public sealed class TextIndex : IDisposable
     private static readonly BM25Similarity Similarity = new();
 
     private readonly LuceneDirectory directory;
+    private readonly FileStream? held;
     private readonly IndexWriter writer;
     private readonly SearcherManager searchers;
     private readonly SemaphoreSlim writing = new(1, 1); // not disposed: it owns no wait handle, and a late Commit() must find it
@@ -28,9 +29,10 @@ public sealed class TextIndex : IDisposable
     private long applied;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, BitSetFilter> filters = new(StringComparer.Ordinal);
 
-    private TextIndex(LuceneDirectory directory)
+    private TextIndex(LuceneDirectory directory, FileStream? held = null)
     {
         this.directory = directory;
+        this.held = held;
         writer = new IndexWriter(directory, new IndexWriterConfig(Version, new IndexAnalyzer())
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
@@ -61,16 +63,49 @@ public sealed class TextIndex : IDisposable
     {
         for (var n = 1; ; n++)
         {
-            // Memory-mapped: the index lives in the page cache, read without copying (FSDirectory.Open would pick NIOFSDirectory on Linux).
-            var directory = new MMapDirectory(new DirectoryInfo(n == 1 ? path : $"{path}.{n}"));
+            var folder = new DirectoryInfo(n == 1 ? path : $"{path}.{n}");
+            FileStream? held = null;
+            LuceneDirectory? directory = null;
             try
             {
-                return new TextIndex(directory);
+                held = Hold(folder);
+                // Memory-mapped: the index lives in the page cache, read without copying (FSDirectory.Open would pick NIOFSDirectory on Linux).
+                directory = new MMapDirectory(folder);
+                return new TextIndex(directory, held);
             }
             catch (LockObtainFailedException) when (orTheNextFree && n < 16)
             {
-                directory.Dispose();
+                directory?.Dispose();
+                held?.Dispose();
             }
+            catch
+            {
+                directory?.Dispose();
+                held?.Dispose();
+                throw;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Holds <paramref name="folder"/> for this process: an exclusive lock on its <c>instance.lock</c>, which the
+    /// operating system drops with the process however it ends (a kill included), so it is never stale. Lucene.Net's
+    /// own write lock excludes only other writers in the same process on Linux (it takes a shared <c>flock</c>), so a
+    /// second process (a server, <c>search rebuild</c>) would open the folder too, and two writers corrupt an index.
+    /// </summary>
+    /// <exception cref="LockObtainFailedException">Another process, or another index in this one, holds it.</exception>
+    private static FileStream Hold(DirectoryInfo folder)
+    {
+        folder.Create();
+        var file = Path.Combine(folder.FullName, "instance.lock");
+        try
+        {
+            // FileShare.None: an exclusive flock(2) on Unix, a sharing mode that excludes every other opener on Windows.
+            return new FileStream(file, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e) when (e is not FileNotFoundException and not DirectoryNotFoundException)
+        {
+            throw new LockObtainFailedException($"Another process holds the search index in {folder.FullName} ({file}).", e);
         }
     }
 
@@ -271,6 +306,7 @@ public sealed class TextIndex : IDisposable
         writer.Rollback(); // closes without committing: only Commit() makes changes durable, with their position
         writer.Dispose();
         directory.Dispose();
+        held?.Dispose(); // last: the folder is free once nothing of this index writes to it
     }
 
     /// <summary>One group: any of its alternatives, in the title or the body, counted once (the best of them).</summary>

@@ -172,6 +172,32 @@ public sealed class TextIndexTests
         }
     }
 
+
+    [Fact]
+    public void AHeldFolderIsRefusedOrTheNextFreeIsTakenAndItIsFreeAgainOnceDisposed()
+    {
+        var folder = Directory.CreateTempSubdirectory("text-index-").FullName;
+        try
+        {
+            using (var first = TextIndex.Open(folder))
+            {
+                Assert.Throws<Lucene.Net.Store.LockObtainFailedException>(() => TextIndex.Open(folder, orTheNextFree: false));
+                using var second = TextIndex.Open(folder);
+                Assert.True(File.Exists(Path.Combine($"{folder}.2", "instance.lock")));
+            }
+
+            using var again = TextIndex.Open(folder, orTheNextFree: false);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+            if (Directory.Exists($"{folder}.2"))
+            {
+                Directory.Delete($"{folder}.2", recursive: true);
+            }
+        }
+    }
+
     /// <summary>MaxScore skips documents; it must return exactly what scoring every match returns.</summary>
     [Fact]
     public void MaxScoreReturnsWhatScoringEveryMatchReturns()
