@@ -17,7 +17,7 @@ namespace ClaimsApi.TextSearch;
 public sealed class TextIndex : IDisposable
 {
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
-    private const string PositionKey = "position", AnalysisKey = "analysis";
+    private const string PositionKey = "position", AnalysisKey = "analysis", LockFile = "instance.lock";
     private static readonly BM25Similarity Similarity = new();
 
     private readonly LuceneDirectory directory;
@@ -33,6 +33,7 @@ public sealed class TextIndex : IDisposable
     {
         this.directory = directory;
         this.held = held;
+        var (position, analysis) = ReadCommit(directory); // first: a folder that cannot be read throws before a writer holds it
         writer = new IndexWriter(directory, new IndexWriterConfig(Version, new IndexAnalyzer())
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
@@ -42,7 +43,6 @@ public sealed class TextIndex : IDisposable
             // the follower catches and retries, never one on a thread of Lucene's own that would end the process.
             MergeScheduler = new SerialMergeScheduler(),
         });
-        var (position, analysis) = ReadCommit(directory);
         if (analysis != TextAnalysis.Version)
         {
             // Built by other rules: its terms would not meet a query's. Emptied (on disk at the next commit), the
@@ -71,7 +71,21 @@ public sealed class TextIndex : IDisposable
                 held = Hold(folder);
                 // Memory-mapped: the index lives in the page cache, read without copying (FSDirectory.Open would pick NIOFSDirectory on Linux).
                 directory = new MMapDirectory(folder);
-                return new TextIndex(directory, held);
+                try
+                {
+                    return new TextIndex(directory, held);
+                }
+                catch (Exception e) when (e is CorruptIndexException or EndOfStreamException)
+                {
+                    // Derived data: a folder that cannot be read (a disk fault, files removed by hand) starts over
+                    // empty, and the follower builds it again from the database, as it does a new one.
+                    foreach (var file in folder.EnumerateFiles().Where(f => f.Name != LockFile))
+                    {
+                        file.Delete();
+                    }
+
+                    return new TextIndex(directory, held) { Damage = e.Message };
+                }
             }
             catch (LockObtainFailedException) when (orTheNextFree && n < 16)
             {
@@ -97,7 +111,7 @@ public sealed class TextIndex : IDisposable
     private static FileStream Hold(DirectoryInfo folder)
     {
         folder.Create();
-        var file = Path.Combine(folder.FullName, "instance.lock");
+        var file = Path.Combine(folder.FullName, LockFile);
         try
         {
             // FileShare.None: an exclusive flock(2) on Unix, a sharing mode that excludes every other opener on Windows.
@@ -111,6 +125,9 @@ public sealed class TextIndex : IDisposable
 
     /// <summary>An index in memory, for tests.</summary>
     internal static TextIndex InMemory() => new(new RAMDirectory());
+
+    /// <summary>Why the folder's index could not be read, when it could not and this one started over empty instead (null: it could).</summary>
+    public string? Damage { get; private init; }
 
     /// <summary>The change-log position of the last change this index has applied (0: none); searches see it.</summary>
     public long Position { get => Volatile.Read(ref applied); private set => Volatile.Write(ref applied, value); }

@@ -144,6 +144,11 @@ public sealed partial class TextIndexFollower(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (index.Damage is { } damage)
+        {
+            LogDamaged(log, damage);
+        }
+
         try
         {
             while (index.Position == 0 && index.Count == 0)
@@ -204,6 +209,9 @@ public sealed partial class TextIndexFollower(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Search index built from the database: {Documents} documents in {Seconds:F1} s")]
     private static partial void LogBuilt(ILogger logger, int documents, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Search index: the folder's index could not be read ({Damage}); it starts over empty and is built again from the database")]
+    private static partial void LogDamaged(ILogger logger, string damage);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Search index: building it or applying the change log failed; retrying")]
     private static partial void LogFailed(ILogger logger, Exception exception);

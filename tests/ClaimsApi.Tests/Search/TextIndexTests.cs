@@ -173,6 +173,44 @@ public sealed class TextIndexTests
     }
 
 
+    /// <summary>A folder whose index cannot be read (a disk fault, a file removed by hand) starts over empty instead of stopping the server.</summary>
+    [Fact]
+    public void AnIndexThatCannotBeReadStartsOverEmpty()
+    {
+        var folder = Directory.CreateTempSubdirectory("text-index-").FullName;
+        try
+        {
+            using (var index = TextIndex.Open(folder))
+            {
+                index.Apply([], [new("claim", "a", "Wheat exports.", "")], 3);
+                index.Commit();
+            }
+
+            foreach (var file in Directory.EnumerateFiles(folder, "*.si"))
+            {
+                File.WriteAllBytes(file, [1, 2, 3]); // a segment's header, damaged
+            }
+
+            using (var damaged = TextIndex.Open(folder))
+            {
+                Assert.NotNull(damaged.Damage);
+                Assert.Equal(0, damaged.Position);
+                Assert.Equal(0, damaged.Count);
+                damaged.Apply([], [new("claim", "b", "Rye exports.", "")], 5);
+                damaged.Commit();
+            }
+
+            using var rebuilt = TextIndex.Open(folder);
+            Assert.Null(rebuilt.Damage);
+            Assert.Equal(5, rebuilt.Position);
+            Assert.Equal("b", Assert.Single(rebuilt.Search(Words("rye"), 10)).Id);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Fact]
     public void AHeldFolderIsRefusedOrTheNextFreeIsTakenAndItIsFreeAgainOnceDisposed()
     {
