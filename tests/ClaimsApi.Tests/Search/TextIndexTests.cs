@@ -269,5 +269,61 @@ public sealed class TextIndexTests
         }, iter: 300);
     }
 
+    /// <summary>Facets count every live claim that matches any group (phrases included) and passes the filter, across segments with deletions.</summary>
+    [Fact]
+    public void FacetsCountEveryLiveMatchingClaimThatPassesTheFilter()
+    {
+        var vocabulary = Enumerable.Range(0, 12).Select(i => $"w{i}").ToArray();
+        var word = Gen.Int[0, 143].Select(i => vocabulary[(int)Math.Sqrt(i) % vocabulary.Length]);
+        var document = Gen.Select(word.Array[1, 8], Gen.Int[0, 2], Gen.Int[0, 3].Array[0, 3], Gen.Int[0, 2], Gen.Int[2019, 2024]);
+        var corpus = document.Array[10, 120];
+        var alternative = word.Array[1, 2];
+        var query = alternative.Array[1, 2].Array[1, 3];
+
+        Gen.Select(corpus, query, Gen.Int[0, 9], Gen.Bool).Sample((documents, groups, removedEvery, filtered) =>
+        {
+            using var index = TextIndex.InMemory();
+            var all = documents.Select((d, i) => new IndexedDocument(i % 4 == 3 ? "statement" : "claim", $"d{i:D4}", string.Join(' ', d.Item1), "", Date: new DateOnly(d.Item5, 1 + (i % 12), 1))
+            {
+                Claimant = i % 4 == 3 ? null : $"c{d.Item2}", Mentions = i % 4 == 3 ? [] : [.. d.Item3.Select(m => $"e{m}")],
+                ClaimKind = i % 4 == 3 ? null : d.Item4 == 0 ? "factual" : "opinion", Status = i % 4 == 3 ? null : "unverified",
+            }).ToList();
+            // Three batches (several segments), then some removed and some rewritten (deletions inside segments).
+            var (third, twoThirds) = (all.Count / 3, 2 * all.Count / 3);
+            index.Apply([], all.Take(third), 1);
+            index.Apply([], all.Skip(third).Take(twoThirds - third), 2);
+            index.Apply([], all.Skip(twoThirds), 3);
+            var removed = removedEvery == 0 ? [] : all.Where((_, i) => i % (removedEvery + 1) == 0).ToList();
+            var rewritten = all.Where((d, i) => i % 5 == 1 && !removed.Contains(d)).Select(d => d with { Title = "w0 " + d.Title }).ToList();
+            index.Apply([.. removed.Concat(rewritten).Select(d => (d.Kind, d.Id))], rewritten, 4);
+            var live = all.Except(removed).Select(d => rewritten.FirstOrDefault(r => r.Id == d.Id) ?? d).ToList();
+
+            var fullText = new FullTextQuery([.. groups.Select(g => new FullTextGroup([.. g.Select(a => (IReadOnlyList<string>)[.. a])], []))]);
+            var filter = filtered ? new Lucene.Net.Search.TermQuery(new Lucene.Net.Index.Term(IndexFields.ClaimKind, "factual")) : null;
+            var actual = index.Facets(fullText, filter);
+            Assert.Equal(index.FacetsEveryMatch(fullText, filter), actual, FacetCountsComparer);
+
+            bool Matches(IndexedDocument d)
+            {
+                var words = d.Title.Split(' ');
+                return groups.Any(g => g.Any(a => Enumerable.Range(0, words.Length - a.Length + 1).Any(i => words.Skip(i).Take(a.Length).SequenceEqual(a))));
+            }
+
+            var counted = live.Where(d => d.Kind == "claim" && Matches(d) && (!filtered || d.ClaimKind == "factual")).ToList();
+            static Dictionary<TKey, int> Count<TKey>(IEnumerable<TKey> keys) where TKey : notnull => keys.GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count());
+            Assert.Equal(Count(counted.Select(d => d.Claimant!)), actual.Claimants);
+            Assert.Equal(Count(counted.SelectMany(d => d.Mentions.Distinct())), actual.Mentioned);
+            Assert.Equal(Count(counted.Select(d => d.ClaimKind!)), actual.Kinds);
+            Assert.Equal(Count(counted.Select(d => d.Status!)), actual.Statuses);
+            Assert.Equal(Count(counted.Select(d => d.Date!.Value.Year)), actual.Years);
+        }, iter: 200);
+    }
+
+    /// <summary>Facet counts compared by content (Lucene's own disjunction and conjunction against the term-at-a-time count).</summary>
+    private static readonly IEqualityComparer<FacetCounts> FacetCountsComparer = EqualityComparer<FacetCounts>.Create((a, b) =>
+        a!.Claimants.OrderBy(c => c.Key).SequenceEqual(b!.Claimants.OrderBy(c => c.Key)) && a.Mentioned.OrderBy(c => c.Key).SequenceEqual(b.Mentioned.OrderBy(c => c.Key))
+        && a.Kinds.OrderBy(c => c.Key).SequenceEqual(b.Kinds.OrderBy(c => c.Key)) && a.Statuses.OrderBy(c => c.Key).SequenceEqual(b.Statuses.OrderBy(c => c.Key))
+        && a.Years.OrderBy(c => c.Key).SequenceEqual(b.Years.OrderBy(c => c.Key)));
+
     private static FullTextQuery Words(string text) => new([.. FullTextQuery.Tokenize(text).Select(t => new FullTextGroup([[t]], []))]);
 }
