@@ -41,7 +41,8 @@ builder.Services.AddOutputCache(); // the OpenAPI document is built once, not on
 builder.Services.AddOpenApi(options => options.AddClaimsApiTransformers(OpenApiExamples.ByType, RequestExamples.ByType));
 builder.Services.AddHealthChecks()
     .AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"])
-    .AddCheck<SeededHealthCheck>("database", tags: ["ready"]);
+    .AddCheck<SeededHealthCheck>("database", tags: ["ready"])
+    .AddCheck<SearchIndexHealthCheck>("search-index", tags: ["ready"]);
 
 var app = builder.Build();
 

@@ -127,25 +127,29 @@ internal sealed class FacetColumns
 
     private FacetColumns(AtomicReader reader)
     {
+        // One pass over the documents; only claims (those with a claimant, a third of the documents) read the other
+        // fields, which is what a first facet count after start waits for.
         var maxDoc = reader.MaxDoc;
-        (Claimant, Claimants) = Single(reader.GetSortedDocValues(IndexFields.Claimant), maxDoc);
-        (Kind, Kinds) = Single(reader.GetSortedDocValues(IndexFields.ClaimKind), maxDoc);
-        (Status, Statuses) = Single(reader.GetSortedDocValues(IndexFields.Status), maxDoc);
-
-        Year = new short[maxDoc];
+        var claimant = reader.GetSortedDocValues(IndexFields.Claimant);
+        var kind = reader.GetSortedDocValues(IndexFields.ClaimKind);
+        var status = reader.GetSortedDocValues(IndexFields.Status);
         var date = reader.GetNumericDocValues(IndexFields.Date);
         var hasDate = reader.GetDocsWithField(IndexFields.Date);
-        for (var doc = 0; date is not null && doc < maxDoc; doc++)
-        {
-            Year[doc] = hasDate?.Get(doc) == true ? (short)DateOnly.FromDayNumber((int)date.Get(doc)).Year : (short)0;
-        }
-
-        MentionStart = new int[maxDoc + 1];
-        var ords = new List<int>();
         var mention = reader.GetSortedSetDocValues(IndexFields.Mention);
+        (Claimant, Kind, Status, Year, MentionStart) = (new int[maxDoc], new int[maxDoc], new int[maxDoc], new short[maxDoc], new int[maxDoc + 1]);
+        var ords = new List<int>();
         for (var doc = 0; doc < maxDoc; doc++)
         {
             MentionStart[doc] = ords.Count;
+            if ((Claimant[doc] = claimant?.GetOrd(doc) ?? -1) < 0)
+            {
+                (Kind[doc], Status[doc]) = (-1, -1);
+                continue;
+            }
+
+            Kind[doc] = kind?.GetOrd(doc) ?? -1;
+            Status[doc] = status?.GetOrd(doc) ?? -1;
+            Year[doc] = date is not null && hasDate?.Get(doc) == true ? (short)DateOnly.FromDayNumber((int)date.Get(doc)).Year : (short)0;
             if (mention is not null)
             {
                 mention.SetDocument(doc);
@@ -158,6 +162,9 @@ internal sealed class FacetColumns
 
         MentionStart[maxDoc] = ords.Count;
         MentionOrds = [.. ords];
+        Claimants = Values(claimant);
+        Kinds = Values(kind);
+        Statuses = Values(status);
         Mentions = new string[mention?.ValueCount ?? 0];
         for (var ord = 0; ord < Mentions.Length; ord++)
         {
@@ -193,28 +200,16 @@ internal sealed class FacetColumns
     /// <summary>The columns of <paramref name="reader"/>'s segment, decoded on first use.</summary>
     public static FacetColumns Of(AtomicReader reader) => Cache.GetValue(reader.CoreCacheKey, _ => new FacetColumns(reader));
 
-    private static (int[] Ords, string[] Values) Single(SortedDocValues? values, int maxDoc)
+    private static string[] Values(SortedDocValues? values)
     {
-        var ords = new int[maxDoc];
-        Array.Fill(ords, -1);
-        if (values is null)
-        {
-            return (ords, []);
-        }
-
-        for (var doc = 0; doc < maxDoc; doc++)
-        {
-            ords[doc] = values.GetOrd(doc);
-        }
-
-        var names = new string[values.ValueCount];
+        var names = new string[values?.ValueCount ?? 0];
         for (var ord = 0; ord < names.Length; ord++)
         {
             var value = new BytesRef();
-            values.LookupOrd(ord, value);
+            values!.LookupOrd(ord, value);
             names[ord] = value.Utf8ToString();
         }
 
-        return (ords, names);
+        return names;
     }
 }

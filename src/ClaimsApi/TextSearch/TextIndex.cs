@@ -363,6 +363,25 @@ public sealed class TextIndex : IDisposable
         }
     }
 
+    /// <summary>
+    /// Reads what the first searches after a start would otherwise wait for: each segment's facet columns, and the
+    /// postings, norms and keys of one search, so that their pages are in memory and their code compiled.
+    /// </summary>
+    public void Warm(FullTextQuery sample)
+    {
+        WithSearcher(searcher =>
+        {
+            foreach (var leaf in searcher.IndexReader.Leaves)
+            {
+                FacetColumns.Of(leaf.AtomicReader);
+            }
+
+            return 0;
+        });
+        Search(sample, 21);
+        Facets(sample, null);
+    }
+
     /// <summary>The same as <see cref="Search"/> by scoring every match (Lucene's own top-k): the oracle MaxScore is tested against.</summary>
     internal IReadOnlyList<TextHit> SearchEveryMatch(FullTextQuery query, int limit, RankCursor? after = null) =>
         WithSearcher(searcher => (IReadOnlyList<TextHit>)[.. MaxScore.Exhaustive(searcher, [.. query.Groups.Select(ToQuery)], limit, after).Select(ToHit)]);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ClaimsApi.Tests.Infrastructure;
+using ClaimsApi.TextSearch;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ClaimsApi.Tests.Http;
@@ -21,6 +22,7 @@ public abstract class PlatformTests<TApi>(TApi fixture) : IClassFixture<TApi>
     public async Task HealthEndpointsReportHealthy(string url)
     {
         using var client = api.CreateClient();
+        await api.Services.GetRequiredService<TextIndexFollower>().Warmed.WaitAsync(TimeSpan.FromSeconds(30)); // Degraded until then
 
         var response = await client.GetAsync(url);
 
