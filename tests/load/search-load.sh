@@ -47,6 +47,13 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 curl -fsS "$base/health/live" >/dev/null || { cat "$work/app.log" >&2; exit 1; }
+# Then until the search index is warm (/health/ready says Healthy; Degraded while it is built or warmed), or 5 minutes.
+started=$(date +%s.%N)
+for _ in $(seq 1 1500); do
+  [[ $(curl -s "$base/health/ready") == Healthy ]] && break
+  sleep 0.2
+done
+echo "search index warm $(awk -v s="$started" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }') s after the API answered; /health/ready: $(curl -s "$base/health/ready")"
 
 # name|path. Percent-encoded where the query is not ASCII.
 queries=(
@@ -65,7 +72,7 @@ queries=(
   "facets over a very common word: said|/v1/search?q=said&facets=true"
   "facets over the most frequent entity|/v1/search?q=Ukraine&type=claim&facets=true"
   "deep page: said, cursor after 1,000|DEEP"
-  "match: a 40-word paragraph (POST /v1/claims/match)|POST /v1/claims/match|{\"text\":\"The government said prices will rise next year because Ukraine plans to ban imports of wheat from Poland before March, while officials in Krak\u00f3w warned that farmers and traders along the border could face higher costs, tariffs and long delays.\"}"
+  "match: a 40-word paragraph (POST /v1/claims/match)|POST /v1/claims/match|{\"text\":\"Officials said on Monday that Old Falice Bank AG exported 317,377 tonnes of wheat to Armenia last year, while the government warned that prices will rise because Ukraine plans to ban imports from Poland before March and traders face delays.\"}"
 )
 
 # Percentiles (nearest rank) of the seconds on standard input, as p50 p90 p99 max in ms.
@@ -104,7 +111,7 @@ for entry in "${queries[@]}"; do
   curl_body=()
   [[ $method == POST ]] && curl_body=(-H 'Content-Type: application/json' --data "$body")
   cold=$(curl -fsS -o "$work/body.json" -w '%{time_total}' "${curl_body[@]}" "$base$path") || { echo "$name: request failed" >&2; cat "$work/app.log" >&2; exit 1; }
-  items=$(grep -oE '"type":"|"claim":\{' "$work/body.json" | wc -l)
+  items=$({ grep -oE '"type":"|"claim":\{' "$work/body.json" || true; } | wc -l)
   wrk -t1 -c1 -d2s --timeout 60s "${script[@]}" "$base$path" >/dev/null
   out=$(wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout 60s --latency "${script[@]}" "$base$path")
   done=$(awk '/requests in/ {print $1}' <<<"$out")

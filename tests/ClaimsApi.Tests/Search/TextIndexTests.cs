@@ -236,6 +236,22 @@ public sealed class TextIndexTests
         }
     }
 
+    /// <summary>A long text is looked up by its rarest concepts, kept in the text's order; a short one by all of them.</summary>
+    [Fact]
+    public void RarestKeepsTheGroupsFewestDocumentsHoldInTheQuerysOrder()
+    {
+        using var index = TextIndex.InMemory();
+        index.Apply([], [
+            new("claim", "a", "common usual wheat", ""), new("claim", "b", "common usual barley", ""), new("claim", "c", "common usual", ""),
+            new("claim", "d", "common rye", ""), new("statement", "e", "common", "usual")], 1);
+
+        var rarest = index.Rarest(Words("common wheat usual rye barley"), 3);
+
+        Assert.Equal(["wheat", "rye", "barley"], rarest.Groups.Select(g => g.Alternatives[0][0]));
+        var brief = Words("common wheat");
+        Assert.Same(brief, index.Rarest(brief, 3));
+    }
+
     /// <summary>MaxScore skips documents; it must return exactly what scoring every match returns.</summary>
     [Fact]
     public void MaxScoreReturnsWhatScoringEveryMatchReturns()

@@ -109,13 +109,21 @@ public static class ClaimEndpoints
         await follower.EnsureCurrentAsync(db, ct);
         var (sentence, entities) = await aliases.AnalyseAsync(request.Text, db, ct);
         var claimsOnly = new Lucene.Net.Search.TermQuery(new Lucene.Net.Index.Term(IndexFields.Kind, IndexSource.Claim));
-        var candidateIds = index.Search(sentence, ClaimMatcher.Candidates, claimsOnly).Select(h => h.Id).ToList();
+        var candidateIds = index.Search(index.Rarest(sentence, ClaimMatcher.LookupGroups), ClaimMatcher.Candidates, claimsOnly).Select(h => h.Id).ToList();
 
-        // Claims can cover an entity by mentioning it without naming it in their own text.
-        var entityIds = entities.Select(e => e.Entity.Id).ToList();
-        candidateIds.AddRange(await db.ClaimMentions.AsNoTracking()
-            .Where(m => entityIds.Contains(m.EntityId)).Select(m => m.ClaimId).Distinct()
-            .OrderBy(id => id).Take(ClaimMatcher.Candidates).ToListAsync(ct));
+        // Claims can cover an entity by mentioning it without naming it in their own text: the first claims (by id) that
+        // mention one of the entities. Read entity by entity, each an ordered range of the (entity, claim) index: the
+        // first of the union are among the first of each, where one query over all of them sorted every mention of
+        // a frequent entity (hundreds of thousands at a million claims) to keep fifty.
+        var mentioning = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var entityId in entities.Select(e => e.Entity.Id).Distinct())
+        {
+            mentioning.UnionWith(await db.ClaimMentions.AsNoTracking()
+                .Where(m => m.EntityId == entityId).OrderBy(m => m.ClaimId).Select(m => m.ClaimId)
+                .Take(ClaimMatcher.Candidates).ToListAsync(ct));
+        }
+
+        candidateIds.AddRange(mentioning.Take(ClaimMatcher.Candidates));
         // Two collections per claim: one query each rather than claims × mentions × evidence rows in one.
         var claims = await db.Claims.AsNoTracking().Where(c => candidateIds.Contains(c.Id)).AsSplitQuery()
             .Select(c => new

@@ -54,6 +54,9 @@ public static class ClaimMatcher
     public const int MaxLength = 1000;
     public const int MaxLimit = 20;
     public const int Candidates = 50;
+
+    /// <summary>How many of the text's concepts, the rarest, find the candidates (all of them still score each one).</summary>
+    public const int LookupGroups = 8;
     public const int MaxBodyBytes = 16 * 1024;
 
     /// <summary>What a claim brings to the comparison.</summary>
