@@ -39,6 +39,7 @@ builder.Services.AddSingleton<EntityAliasIndex>();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
 builder.Services.AddOutputCache(); // the OpenAPI document is built once, not on every request (ApiRoutes)
 builder.Services.AddOpenApi(options => options.AddClaimsApiTransformers(OpenApiExamples.ByType, RequestExamples.ByType));
+builder.Services.AddBrowserAccess(builder.Configuration); // CORS, off unless Cors:AllowedOrigins lists origins
 builder.Services.AddHealthChecks()
     .AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"])
     .AddCheck<SeededHealthCheck>("database", tags: ["ready"])
@@ -50,6 +51,7 @@ app.UseRoutingWithHead(); // routing, with HEAD answered as GET without the body
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseBrowserAccess(app.Configuration); // preflights answered before authentication and rate limits
 
 // Swagger UI is static pages (no endpoint): served before authentication, so it stays open, like the document.
 app.UseSwaggerUI(ui =>
