@@ -48,6 +48,8 @@ while [ $# -gt 0 ]; do
 done
 RANDOM=$seed
 
+# How many migrations a fully migrated file has: those of the app (a kill after the last one is past them all).
+all_migrations=$(find src/ClaimsApi/Persistence/Migrations/Sqlite -maxdepth 1 -name '2*.cs' ! -name '*.Designer.cs' | wc -l)
 work=$(mktemp -d)
 pid= rebuilding=
 lib="$repo/tests/crash/crashlib.py"
@@ -297,7 +299,7 @@ for round in $(seq 1 "$rounds"); do
   case $phase in
     writes) moment="mid-writes" ;;
     seed-import) [[ $at_kill == *"seed_imports=$imports_before "* ]] && moment="before the import committed" || moment="after the import" ;;
-    *) if [[ $at_kill != *migrations=6* ]]; then moment="before the migrations committed"
+    *) if [[ $at_kill != *"migrations=$all_migrations "* ]]; then moment="before the migrations committed"
        elif [[ $at_kill == *seed_imports=0* ]]; then moment="before the import committed"
        else moment="after the import"; fi ;;
   esac
