@@ -66,7 +66,6 @@ def write(base, key, acks_path, seed, threads):
         return 0  # the server was killed before the first write
     statement = page["items"][0]
     lock = threading.Lock()
-    unexpected = []
 
     with open(acks_path, "a", encoding="utf-8") as acks:
         def ack(claim_id, etag, text):
@@ -78,34 +77,19 @@ def write(base, key, acks_path, seed, threads):
             rng = random.Random(f"{seed}-{n}")
             body = lambda text: {"text": text, "claimant": statement["speaker"]["id"], "kind": "factual",
                                  "article": statement["articleId"], "evidence": [{"statement": statement["id"]}]}
-            try:
-                while True:
-                    text = f"Crash test claim {seed}-{n}-{rng.randrange(10**9)}."
-                    _, etag, claim = api.send("POST", "/v1/claims", body(text))
+            while True:
+                text = f"Crash test claim {seed}-{n}-{rng.randrange(10**9)}."
+                _, etag, claim = api.send("POST", "/v1/claims", body(text))
+                ack(claim["id"], etag, text)
+                for _ in range(rng.randrange(1, 6)):
+                    text = f"Crash test claim {seed}-{n}, edited {rng.randrange(10**9)}."
+                    _, etag, _ = api.send("PUT", f"/v1/claims/{claim['id']}", body(text), etag)
                     ack(claim["id"], etag, text)
-                    for _ in range(rng.randrange(1, 6)):
-                        text = f"Crash test claim {seed}-{n}, edited {rng.randrange(10**9)}."
-                        _, etag, _ = api.send("PUT", f"/v1/claims/{claim['id']}", body(text), etag)
-                        ack(claim["id"], etag, text)
-                    if rng.random() < 0.5:
-                        _, etag, _ = api.send("POST", f"/v1/claims/{claim['id']}/workflow", {"to": "in-review"}, etag)
-                        ack(claim["id"], etag, text)
-            except urllib.error.HTTPError as e:
-                with lock:
-                    unexpected.append(f"{e.code} {e.read()[:300]!r}")
-            except (urllib.error.URLError, ConnectionError, socket.timeout, OSError):
-                pass  # the server was killed: the end of this writer
+                if rng.random() < 0.5:
+                    _, etag, _ = api.send("POST", f"/v1/claims/{claim['id']}/workflow", {"to": "in-review"}, etag)
+                    ack(claim["id"], etag, text)
 
-        workers = [threading.Thread(target=writer, args=(n,)) for n in range(threads)]
-        for worker in workers:
-            worker.start()
-        for worker in workers:
-            worker.join()
-
-    if unexpected:
-        print("unexpected answers while writing: " + " | ".join(unexpected))
-        return 1
-    return 0
+        return run_writers(threads, writer)
 
 
 def verify(base, key, acks_path):
@@ -150,7 +134,6 @@ def index_write(base, key, log_path, seed, threads):
         return 0  # the server was killed before the first write
     statement = page["items"][0]
     lock = threading.Lock()
-    unexpected = []
 
     with open(log_path, "a", encoding="utf-8") as log:
         def record(entry):
@@ -170,40 +153,25 @@ def index_write(base, key, log_path, seed, threads):
                 record({"id": claim_id, "words": words, "found": found})
                 return new_etag
 
-            try:
-                while True:
+            while True:
+                w = word()
+                _, etag, claim = api.send("POST", "/v1/claims", body(w))
+                claim_id, words = claim["id"], [w]
+                record({"id": claim_id, "words": words, "found": None})
+                path = f"/v1/claims/{claim_id}"
+                etag = send(claim_id, "POST", path + "/workflow", {"to": "in-review"}, etag, words, None)
+                etag = send(claim_id, "POST", path + "/workflow", {"to": "published"}, etag, words, w)
+                if rng.random() < 0.4:
                     w = word()
-                    _, etag, claim = api.send("POST", "/v1/claims", body(w))
-                    claim_id, words = claim["id"], [w]
-                    record({"id": claim_id, "words": words, "found": None})
-                    path = f"/v1/claims/{claim_id}"
-                    etag = send(claim_id, "POST", path + "/workflow", {"to": "in-review"}, etag, words, None)
-                    etag = send(claim_id, "POST", path + "/workflow", {"to": "published"}, etag, words, w)
-                    if rng.random() < 0.4:
-                        w = word()
-                        words = words + [w]
-                        etag = send(claim_id, "PUT", path, body(w), etag, words, w)
-                    roll = rng.random()
-                    if roll < 0.25:
-                        send(claim_id, "POST", path + "/workflow", {"to": "retracted", "reason": "Crash test retraction."}, etag, words, None)
-                    elif roll < 0.4:
-                        send(claim_id, "DELETE", path, None, etag, words, None)
-            except urllib.error.HTTPError as e:
-                with lock:
-                    unexpected.append(f"{e.code} {e.read()[:300]!r}")
-            except (urllib.error.URLError, ConnectionError, socket.timeout, OSError):
-                pass  # the server was killed: the end of this writer
+                    words = words + [w]
+                    etag = send(claim_id, "PUT", path, body(w), etag, words, w)
+                roll = rng.random()
+                if roll < 0.25:
+                    send(claim_id, "POST", path + "/workflow", {"to": "retracted", "reason": "Crash test retraction."}, etag, words, None)
+                elif roll < 0.4:
+                    send(claim_id, "DELETE", path, None, etag, words, None)
 
-        workers = [threading.Thread(target=writer, args=(n,)) for n in range(threads)]
-        for worker in workers:
-            worker.start()
-        for worker in workers:
-            worker.join()
-
-    if unexpected:
-        print("unexpected answers while writing: " + " | ".join(unexpected))
-        return 1
-    return 0
+        return run_writers(threads, writer)
 
 
 def index_verify(base, key, log_path, seconds):
@@ -246,6 +214,33 @@ def index_verify(base, key, log_path, seconds):
           f"first search {first * 1000:.0f} ms, slowest {slowest * 1000:.0f} ms; {len(problems)} problems")
     return 1 if problems else 0
 
+
+
+def run_writers(threads, work):
+    """Runs work(n) for n in 0..THREADS-1 on threads of their own until each ends, which it does when the server is
+    killed under it (a refused connection, a reset, a timeout). An HTTP error answer is unexpected: 1, with them
+    printed; otherwise 0."""
+    lock = threading.Lock()
+    unexpected = []
+
+    def writer(n):
+        try:
+            work(n)
+        except urllib.error.HTTPError as e:
+            with lock:
+                unexpected.append(f"{e.code} {e.read()[:300]!r}")
+        except (urllib.error.URLError, ConnectionError, socket.timeout, OSError):
+            pass  # the server was killed: the end of this writer
+
+    workers = [threading.Thread(target=writer, args=(n,)) for n in range(threads)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    if unexpected:
+        print("unexpected answers while writing: " + " | ".join(unexpected))
+        return 1
+    return 0
 
 def port():
     with socket.socket() as s:
