@@ -109,67 +109,55 @@ public sealed class TextIndexTests
     [Fact]
     public void ApplyingReplacesAndRemovesDocumentsAndTheCommittedPositionSurvivesAReopen()
     {
-        var folder = Directory.CreateTempSubdirectory("text-index-").FullName;
-        try
+        using var temp = new TempFolder("text-index-");
+        var folder = temp.Path;
+        using (var index = TextIndex.Open(folder))
         {
-            using (var index = TextIndex.Open(folder))
-            {
-                Assert.Equal(0, index.Position);
-                index.Apply([], [new("claim", "a", "Wheat exports.", ""), new("claim", "b", "Oil exports.", "")], 7);
-                index.Apply([("claim", "a"), ("claim", "b")], [new("claim", "a", "Barley exports.", "")], 9); // b is gone, a changed
+            Assert.Equal(0, index.Position);
+            index.Apply([], [new("claim", "a", "Wheat exports.", ""), new("claim", "b", "Oil exports.", "")], 7);
+            index.Apply([("claim", "a"), ("claim", "b")], [new("claim", "a", "Barley exports.", "")], 9); // b is gone, a changed
 
-                Assert.Empty(index.Search(Words("wheat"), 10));
-                Assert.Empty(index.Search(Words("oil"), 10));
-                Assert.Equal("a", Assert.Single(index.Search(Words("barley"), 10)).Id);
-                Assert.Equal(9, index.Position);
-                index.Commit();
-                index.Apply([], [new("claim", "c", "Rye exports.", "")], 12); // applied, searchable, not committed: as after a crash
-                Assert.Equal("c", Assert.Single(index.Search(Words("rye"), 10)).Id);
-                Assert.Equal(9, index.CommittedPosition);
-            }
+            Assert.Empty(index.Search(Words("wheat"), 10));
+            Assert.Empty(index.Search(Words("oil"), 10));
+            Assert.Equal("a", Assert.Single(index.Search(Words("barley"), 10)).Id);
+            Assert.Equal(9, index.Position);
+            index.Commit();
+            index.Apply([], [new("claim", "c", "Rye exports.", "")], 12); // applied, searchable, not committed: as after a crash
+            Assert.Equal("c", Assert.Single(index.Search(Words("rye"), 10)).Id);
+            Assert.Equal(9, index.CommittedPosition);
+        }
 
-            using var reopened = TextIndex.Open(folder);
-            Assert.Equal(9, reopened.Position); // the follower applies 10-12 again from here
-            Assert.Equal(1, reopened.Count);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        using var reopened = TextIndex.Open(folder);
+        Assert.Equal(9, reopened.Position); // the follower applies 10-12 again from here
+        Assert.Equal(1, reopened.Count);
     }
 
     /// <summary>An index built by older analysis rules (its commit records no version, or another) is emptied on open, for the follower to build again.</summary>
     [Fact]
     public void AnIndexBuiltByOtherAnalysisRulesIsEmptiedOnOpen()
     {
-        var folder = Directory.CreateTempSubdirectory("text-index-").FullName;
-        try
+        using var temp = new TempFolder("text-index-");
+        var folder = temp.Path;
+        using (var directory = Lucene.Net.Store.FSDirectory.Open(folder))
+        using (var old = new Lucene.Net.Index.IndexWriter(directory, new Lucene.Net.Index.IndexWriterConfig(Lucene.Net.Util.LuceneVersion.LUCENE_48, new IndexAnalyzer())))
         {
-            using (var directory = Lucene.Net.Store.FSDirectory.Open(folder))
-            using (var old = new Lucene.Net.Index.IndexWriter(directory, new Lucene.Net.Index.IndexWriterConfig(Lucene.Net.Util.LuceneVersion.LUCENE_48, new IndexAnalyzer())))
-            {
-                old.AddDocument(new IndexedDocument("claim", "a", "Heavy losses.", "").ToLucene());
-                old.SetCommitData(new Dictionary<string, string> { ["position"] = "7" }); // version 1 recorded nothing
-                old.Commit();
-            }
-
-            using (var index = TextIndex.Open(folder))
-            {
-                Assert.Equal(0, index.Position);
-                Assert.Equal(0, index.Count);
-                index.Apply([], [new("claim", "a", "Heavy losses.", "")], 7);
-                Assert.Equal("a", Assert.Single(index.Search(Words("loss"), 10)).Id);
-                index.Commit();
-            }
-
-            using var reopened = TextIndex.Open(folder); // now of this version: kept
-            Assert.Equal(7, reopened.Position);
-            Assert.Equal(1, reopened.Count);
+            old.AddDocument(new IndexedDocument("claim", "a", "Heavy losses.", "").ToLucene());
+            old.SetCommitData(new Dictionary<string, string> { ["position"] = "7" }); // version 1 recorded nothing
+            old.Commit();
         }
-        finally
+
+        using (var index = TextIndex.Open(folder))
         {
-            Directory.Delete(folder, recursive: true);
+            Assert.Equal(0, index.Position);
+            Assert.Equal(0, index.Count);
+            index.Apply([], [new("claim", "a", "Heavy losses.", "")], 7);
+            Assert.Equal("a", Assert.Single(index.Search(Words("loss"), 10)).Id);
+            index.Commit();
         }
+
+        using var reopened = TextIndex.Open(folder); // now of this version: kept
+        Assert.Equal(7, reopened.Position);
+        Assert.Equal(1, reopened.Count);
     }
 
 
@@ -177,63 +165,47 @@ public sealed class TextIndexTests
     [Fact]
     public void AnIndexThatCannotBeReadStartsOverEmpty()
     {
-        var folder = Directory.CreateTempSubdirectory("text-index-").FullName;
-        try
+        using var temp = new TempFolder("text-index-");
+        var folder = temp.Path;
+        using (var index = TextIndex.Open(folder))
         {
-            using (var index = TextIndex.Open(folder))
-            {
-                index.Apply([], [new("claim", "a", "Wheat exports.", "")], 3);
-                index.Commit();
-            }
-
-            foreach (var file in Directory.EnumerateFiles(folder, "*.si"))
-            {
-                File.WriteAllBytes(file, [1, 2, 3]); // a segment's header, damaged
-            }
-
-            using (var damaged = TextIndex.Open(folder))
-            {
-                Assert.NotNull(damaged.Damage);
-                Assert.Equal(0, damaged.Position);
-                Assert.Equal(0, damaged.Count);
-                damaged.Apply([], [new("claim", "b", "Rye exports.", "")], 5);
-                damaged.Commit();
-            }
-
-            using var rebuilt = TextIndex.Open(folder);
-            Assert.Null(rebuilt.Damage);
-            Assert.Equal(5, rebuilt.Position);
-            Assert.Equal("b", Assert.Single(rebuilt.Search(Words("rye"), 10)).Id);
+            index.Apply([], [new("claim", "a", "Wheat exports.", "")], 3);
+            index.Commit();
         }
-        finally
+
+        foreach (var file in Directory.EnumerateFiles(folder, "*.si"))
         {
-            Directory.Delete(folder, recursive: true);
+            File.WriteAllBytes(file, [1, 2, 3]); // a segment's header, damaged
         }
+
+        using (var damaged = TextIndex.Open(folder))
+        {
+            Assert.NotNull(damaged.Damage);
+            Assert.Equal(0, damaged.Position);
+            Assert.Equal(0, damaged.Count);
+            damaged.Apply([], [new("claim", "b", "Rye exports.", "")], 5);
+            damaged.Commit();
+        }
+
+        using var rebuilt = TextIndex.Open(folder);
+        Assert.Null(rebuilt.Damage);
+        Assert.Equal(5, rebuilt.Position);
+        Assert.Equal("b", Assert.Single(rebuilt.Search(Words("rye"), 10)).Id);
     }
 
     [Fact]
     public void AHeldFolderIsRefusedOrTheNextFreeIsTakenAndItIsFreeAgainOnceDisposed()
     {
-        var folder = Directory.CreateTempSubdirectory("text-index-").FullName;
-        try
+        using var temp = new TempFolder("text-index-");
+        var folder = temp.Path;
+        using (var first = TextIndex.Open(folder))
         {
-            using (var first = TextIndex.Open(folder))
-            {
-                Assert.Throws<Lucene.Net.Store.LockObtainFailedException>(() => TextIndex.Open(folder, orTheNextFree: false));
-                using var second = TextIndex.Open(folder);
-                Assert.True(File.Exists(Path.Combine($"{folder}.2", "instance.lock")));
-            }
+            Assert.Throws<Lucene.Net.Store.LockObtainFailedException>(() => TextIndex.Open(folder, orTheNextFree: false));
+            using var second = TextIndex.Open(folder);
+            Assert.True(File.Exists(Path.Combine($"{folder}.2", "instance.lock")));
+        }
 
-            using var again = TextIndex.Open(folder, orTheNextFree: false);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-            if (Directory.Exists($"{folder}.2"))
-            {
-                Directory.Delete($"{folder}.2", recursive: true);
-            }
-        }
+        using var again = TextIndex.Open(folder, orTheNextFree: false);
     }
 
     /// <summary>A long text is looked up by its rarest concepts, kept in the text's order; a short one by all of them.</summary>
@@ -340,6 +312,20 @@ public sealed class TextIndexTests
         a!.Claimants.OrderBy(c => c.Key).SequenceEqual(b!.Claimants.OrderBy(c => c.Key)) && a.Mentioned.OrderBy(c => c.Key).SequenceEqual(b.Mentioned.OrderBy(c => c.Key))
         && a.Kinds.OrderBy(c => c.Key).SequenceEqual(b.Kinds.OrderBy(c => c.Key)) && a.Statuses.OrderBy(c => c.Key).SequenceEqual(b.Statuses.OrderBy(c => c.Key))
         && a.Years.OrderBy(c => c.Key).SequenceEqual(b.Years.OrderBy(c => c.Key)));
+
+    /// <summary>A folder of its own for a test, deleted with the folders an index opened beside it (<c>path.2</c>, …).</summary>
+    private sealed class TempFolder(string prefix) : IDisposable
+    {
+        public string Path { get; } = Directory.CreateTempSubdirectory(prefix).FullName;
+
+        public void Dispose()
+        {
+            foreach (var folder in Directory.EnumerateDirectories(System.IO.Path.GetDirectoryName(Path)!, System.IO.Path.GetFileName(Path) + "*"))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
 
     private static FullTextQuery Words(string text) => new([.. FullTextQuery.Tokenize(text).Select(t => new FullTextGroup([[t]], []))]);
 }
