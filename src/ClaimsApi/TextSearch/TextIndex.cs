@@ -14,7 +14,7 @@ namespace ClaimsApi.TextSearch;
 /// the database and kept in step with it by applying its change log; each commit records the change-log position it
 /// has applied, so a restart resumes from there. Thread-safe: one writer, searches on refreshed snapshots.
 /// </summary>
-public sealed class TextIndex : IDisposable
+public sealed partial class TextIndex : IDisposable
 {
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
     private const string PositionKey = "position", AnalysisKey = "analysis", LockFile = "instance.lock";
@@ -53,74 +53,6 @@ public sealed class TextIndex : IDisposable
 
         Position = CommittedPosition = position;
         searchers = new SearcherManager(writer, applyAllDeletes: true, new Factory());
-    }
-
-    /// <summary>
-    /// Opens (or creates) the index in folder <paramref name="path"/>; when another instance on this machine holds it,
-    /// the first free of <c>path.2</c>, <c>path.3</c>, …, so that each instance keeps one folder across restarts.
-    /// </summary>
-    public static TextIndex Open(string path, bool orTheNextFree = true)
-    {
-        for (var n = 1; ; n++)
-        {
-            var folder = new DirectoryInfo(n == 1 ? path : $"{path}.{n}");
-            FileStream? held = null;
-            LuceneDirectory? directory = null;
-            try
-            {
-                held = Hold(folder);
-                // Memory-mapped: the index lives in the page cache, read without copying (FSDirectory.Open would pick NIOFSDirectory on Linux).
-                directory = new MMapDirectory(folder);
-                try
-                {
-                    return new TextIndex(directory, held);
-                }
-                catch (Exception e) when (e is CorruptIndexException or EndOfStreamException)
-                {
-                    // Derived data: a folder that cannot be read (a disk fault, files removed by hand) starts over
-                    // empty, and the follower builds it again from the database, as it does a new one.
-                    foreach (var file in folder.EnumerateFiles().Where(f => f.Name != LockFile))
-                    {
-                        file.Delete();
-                    }
-
-                    return new TextIndex(directory, held) { Damage = e.Message };
-                }
-            }
-            catch (LockObtainFailedException) when (orTheNextFree && n < 16)
-            {
-                directory?.Dispose();
-                held?.Dispose();
-            }
-            catch
-            {
-                directory?.Dispose();
-                held?.Dispose();
-                throw;
-            }
-        }
-    }
-
-    /// <summary>
-    /// Holds <paramref name="folder"/> for this process: an exclusive lock on its <c>instance.lock</c>, which the
-    /// operating system drops with the process however it ends (a kill included), so it is never stale. Lucene.Net's
-    /// own write lock excludes only other writers in the same process on Linux (it takes a shared <c>flock</c>), so a
-    /// second process (a server, <c>search rebuild</c>) would open the folder too, and two writers corrupt an index.
-    /// </summary>
-    /// <exception cref="LockObtainFailedException">Another process, or another index in this one, holds it.</exception>
-    private static FileStream Hold(DirectoryInfo folder)
-    {
-        folder.Create();
-        var file = Path.Combine(folder.FullName, LockFile);
-        try
-        {
-            // FileShare.None: an exclusive flock(2) on Unix, a sharing mode that excludes every other opener on Windows.
-            return new FileStream(file, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-        }
-        catch (IOException e) when (e is not FileNotFoundException and not DirectoryNotFoundException)
-        {
-            throw new LockObtainFailedException($"Another process holds the search index in {folder.FullName} ({file}).", e);
-        }
     }
 
     /// <summary>An index in memory, for tests.</summary>
@@ -285,110 +217,6 @@ public sealed class TextIndex : IDisposable
         return filters.GetOrAdd(key, _ => new BitSetFilter(new QueryWrapperFilter(filter)));
     }
 
-    /// <summary>Counts over every claim that matches <paramref name="query"/> and passes <paramref name="filter"/> (null: all).</summary>
-    public FacetCounts Facets(FullTextQuery query, Query? filter)
-    {
-        var alternatives = query.Groups.SelectMany(g => ((DisjunctionMaxQuery)ToQuery(g)).Disjuncts).ToList();
-        var claims = new BooleanQuery { { new TermQuery(new Term(IndexFields.Kind, "claim")), Occur.MUST } };
-        if (filter is not null)
-        {
-            claims.Add(filter, Occur.MUST);
-        }
-
-        var passing = Cached(claims);
-        return WithSearcher(searcher =>
-        {
-            // Unscored, term at a time: each alternative's postings set the bits of its documents, which are then
-            // narrowed by the cached bit set of the claims that pass the filter and counted. A disjunction of many
-            // alternatives (an entity's names, in two fields) costs a heap operation per posting when its documents
-            // are produced in order; here a posting costs one bit.
-            var collector = new FacetCollector();
-            foreach (var leaf in searcher.IndexReader.Leaves)
-            {
-                // The cached set itself (deleted documents are left out by the postings read below).
-                if (passing.GetDocIdSet(leaf, acceptDocs: null) is not FixedBitSet claimsHere)
-                {
-                    continue;
-                }
-
-                var words = System.Buffers.ArrayPool<long>.Shared.Rent(FixedBitSet.Bits2words(leaf.AtomicReader.MaxDoc));
-                try
-                {
-                    Array.Clear(words);
-                    var matched = new FixedBitSet(words, leaf.AtomicReader.MaxDoc);
-                    foreach (var alternative in alternatives)
-                    {
-                        Mark(searcher, leaf, alternative, matched);
-                    }
-
-                    matched.And(claimsHere);
-                    collector.SetNextReader(leaf);
-                    for (var doc = matched.NextSetBit(0); doc >= 0; doc = doc + 1 < matched.Length ? matched.NextSetBit(doc + 1) : -1)
-                    {
-                        collector.Collect(doc);
-                    }
-                }
-                finally
-                {
-                    System.Buffers.ArrayPool<long>.Shared.Return(words);
-                }
-            }
-
-            return collector.Counts;
-        });
-    }
-
-    /// <summary>The same as <see cref="Facets"/> through Lucene's own disjunction and conjunction: the oracle it is tested against.</summary>
-    internal FacetCounts FacetsEveryMatch(FullTextQuery query, Query? filter)
-    {
-        var any = new BooleanQuery(disableCoord: true);
-        foreach (var group in query.Groups)
-        {
-            any.Add(ToQuery(group), Occur.SHOULD);
-        }
-
-        var matching = new BooleanQuery { { any, Occur.MUST }, { new TermQuery(new Term(IndexFields.Kind, "claim")), Occur.MUST } };
-        if (filter is not null)
-        {
-            matching.Add(filter, Occur.MUST);
-        }
-
-        return WithSearcher(searcher =>
-        {
-            var collector = new FacetCollector();
-            searcher.Search(matching, collector);
-            return collector.Counts;
-        });
-    }
-
-    /// <summary>Sets the bit of every live document of <paramref name="leaf"/> that <paramref name="alternative"/> (a term or a phrase) matches.</summary>
-    private static void Mark(IndexSearcher searcher, AtomicReaderContext leaf, Query alternative, FixedBitSet matched)
-    {
-        if (alternative is TermQuery term)
-        {
-            // A term's documents straight from its postings, without frequencies or scores.
-            var terms = leaf.AtomicReader.GetTerms(term.Term.Field)?.GetEnumerator();
-            if (terms is not null && terms.SeekExact(term.Term.Bytes))
-            {
-                var docs = terms.Docs(leaf.AtomicReader.LiveDocs, null, DocsFlags.NONE);
-                for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
-                {
-                    matched.Set(doc);
-                }
-            }
-
-            return;
-        }
-
-        if (searcher.CreateNormalizedWeight(alternative).GetScorer(leaf, leaf.AtomicReader.LiveDocs) is { } phrase)
-        {
-            for (var doc = phrase.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = phrase.NextDoc())
-            {
-                matched.Set(doc);
-            }
-        }
-    }
-
     /// <summary>
     /// Reads what the first searches after a start would otherwise wait for: each segment's facet columns, and the
     /// postings, norms and keys of one search, so that their pages are in memory and their code compiled.
@@ -521,20 +349,6 @@ public sealed class TextIndex : IDisposable
         writer.Commit();
         searchers.MaybeRefreshBlocking();
         Position = CommittedPosition = position;
-    }
-
-    /// <summary>The change-log position and the analysis version (<see cref="TextAnalysis.Version"/>) of the last commit; a new index is current.</summary>
-    private static (long Position, int Analysis) ReadCommit(LuceneDirectory directory)
-    {
-        if (!DirectoryReader.IndexExists(directory))
-        {
-            return (0, TextAnalysis.Version);
-        }
-
-        var data = DirectoryReader.ListCommits(directory)[^1].UserData;
-        return (
-            data.TryGetValue(PositionKey, out var position) ? long.Parse(position, CultureInfo.InvariantCulture) : 0,
-            data.TryGetValue(AnalysisKey, out var analysis) ? int.Parse(analysis, CultureInfo.InvariantCulture) : 1);
     }
 
     /// <summary>A cached filter kept as a plain bit set, so that a search can test a document in constant time.</summary>
