@@ -26,6 +26,8 @@ public sealed partial class TextIndex
             // alternatives (an entity's names, in two fields) costs a heap operation per posting when its documents
             // are produced in order; here a posting costs one bit.
             var collector = new FacetCollector();
+            // A phrase's weight (its terms' statistics over the whole index) once per count, not once per segment.
+            var phrases = alternatives.Select(a => a is TermQuery ? null : searcher.CreateNormalizedWeight(a)).ToArray();
             foreach (var leaf in searcher.IndexReader.Leaves)
             {
                 // The cached set itself (deleted documents are left out by the postings read below).
@@ -39,9 +41,9 @@ public sealed partial class TextIndex
                 {
                     Array.Clear(words);
                     var matched = new FixedBitSet(words, leaf.AtomicReader.MaxDoc);
-                    foreach (var alternative in alternatives)
+                    for (var a = 0; a < alternatives.Count; a++)
                     {
-                        Mark(searcher, leaf, alternative, matched);
+                        Mark(leaf, alternatives[a], phrases[a], matched);
                     }
 
                     matched.And(claimsHere);
@@ -84,8 +86,11 @@ public sealed partial class TextIndex
         });
     }
 
-    /// <summary>Sets the bit of every live document of <paramref name="leaf"/> that <paramref name="alternative"/> (a term or a phrase) matches.</summary>
-    private static void Mark(IndexSearcher searcher, AtomicReaderContext leaf, Query alternative, FixedBitSet matched)
+    /// <summary>
+    /// Sets the bit of every live document of <paramref name="leaf"/> that <paramref name="alternative"/> matches: a
+    /// term from its postings, a phrase through <paramref name="phrase"/>, its weight.
+    /// </summary>
+    private static void Mark(AtomicReaderContext leaf, Query alternative, Weight? phrase, FixedBitSet matched)
     {
         if (alternative is TermQuery term)
         {
@@ -103,9 +108,9 @@ public sealed partial class TextIndex
             return;
         }
 
-        if (searcher.CreateNormalizedWeight(alternative).GetScorer(leaf, leaf.AtomicReader.LiveDocs) is { } phrase)
+        if (phrase?.GetScorer(leaf, leaf.AtomicReader.LiveDocs) is { } scorer)
         {
-            for (var doc = phrase.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = phrase.NextDoc())
+            for (var doc = scorer.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = scorer.NextDoc())
             {
                 matched.Set(doc);
             }
