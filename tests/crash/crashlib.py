@@ -58,13 +58,27 @@ class Api:
             return response.status, response.headers.get("ETag"), json.loads(response.read() or b"null")
 
 
+def first_statement(api, query):
+    """The first statement the statements list answers QUERY with: the evidence of the claims a writer makes. None
+    when the server is gone already."""
+    try:
+        _, _, page = api.send("GET", query)
+    except (urllib.error.URLError, ConnectionError, OSError):
+        return None
+    return page["items"][0]
+
+
+def claim_body(statement, text):
+    """A factual claim of TEXT by STATEMENT's speaker, in its article, with STATEMENT as its evidence."""
+    return {"text": text, "claimant": statement["speaker"]["id"], "kind": "factual",
+            "article": statement["articleId"], "evidence": [{"statement": statement["id"]}]}
+
+
 def write(base, key, acks_path, seed, threads):
     api = Api(base, key)
-    try:
-        _, _, page = api.send("GET", "/v1/statements?limit=1")
-    except (urllib.error.URLError, ConnectionError, OSError):
+    statement = first_statement(api, "/v1/statements?limit=1")
+    if statement is None:
         return 0  # the server was killed before the first write
-    statement = page["items"][0]
     lock = threading.Lock()
 
     with open(acks_path, "a", encoding="utf-8") as acks:
@@ -75,8 +89,7 @@ def write(base, key, acks_path, seed, threads):
 
         def writer(n):
             rng = random.Random(f"{seed}-{n}")
-            body = lambda text: {"text": text, "claimant": statement["speaker"]["id"], "kind": "factual",
-                                 "article": statement["articleId"], "evidence": [{"statement": statement["id"]}]}
+            body = lambda text: claim_body(statement, text)
             while True:
                 text = f"Crash test claim {seed}-{n}-{rng.randrange(10**9)}."
                 _, etag, claim = api.send("POST", "/v1/claims", body(text))
@@ -128,11 +141,9 @@ def index_write(base, key, log_path, seed, threads):
     it and {"id", "words", "found"} after each 2xx: every word the claim ever had, and the one search must find it by
     now (null: none, as a draft, retracted or deleted claim)."""
     api = Api(base, key)
-    try:
-        _, _, page = api.send("GET", "/v1/statements?limit=1&workflow=published")
-    except (urllib.error.URLError, ConnectionError, OSError):
+    statement = first_statement(api, "/v1/statements?limit=1&workflow=published")
+    if statement is None:
         return 0  # the server was killed before the first write
-    statement = page["items"][0]
     lock = threading.Lock()
 
     with open(log_path, "a", encoding="utf-8") as log:
@@ -144,8 +155,7 @@ def index_write(base, key, log_path, seed, threads):
         def writer(n):
             rng = random.Random(f"{seed}-{n}")
             word = lambda: f"x{seed.replace('-', 'x')}x{n}x{rng.randrange(16**8):08x}q"
-            body = lambda w: {"text": f"Crash index claim {w}.", "claimant": statement["speaker"]["id"], "kind": "factual",
-                              "article": statement["articleId"], "evidence": [{"statement": statement["id"]}]}
+            body = lambda w: claim_body(statement, f"Crash index claim {w}.")
 
             def send(claim_id, method, path, payload, etag, words, found):
                 record({"id": claim_id, "sent": True})
