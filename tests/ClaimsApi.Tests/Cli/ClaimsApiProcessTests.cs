@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ClaimsApi.Tests.Infrastructure;
 
 namespace ClaimsApi.Tests.Cli;
@@ -49,22 +48,6 @@ public sealed class ClaimsApiProcessTests : IDisposable
 
     public void Dispose() => _work.Delete(recursive: true);
 
-    private async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var process = Process.Start(ApiProcess.StartInfo(DatabasePath, _work.FullName, args: args))!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"'ClaimsApi {string.Join(' ', args)}' was still running after 60 s (did it start the server?)");
-        }
-
-        return (process.ExitCode, await output, await error);
-    }
+    private Task<(int Exit, string Output, string Error)> RunAsync(params string[] args) =>
+        ApiProcess.RunCommandAsync(ApiProcess.StartInfo(DatabasePath, _work.FullName, args: args));
 }

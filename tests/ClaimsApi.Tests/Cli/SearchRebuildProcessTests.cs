@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ClaimsApi.TextSearch;
 using ClaimsApi.Tests.Infrastructure;
 
@@ -39,22 +38,8 @@ public sealed class SearchRebuildProcessTests : IDisposable
 
     private async Task<(int Exit, string Error)> RebuildAsync(string folder)
     {
-        using var process = Process.Start(ApiProcess.StartInfo(
-            Path.Combine(_work.FullName, "claims.db"), _work.FullName, [("Search__IndexPath", folder)], ["search", "rebuild"]))!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("'ClaimsApi search rebuild' was still running after 60 s");
-        }
-
-        await output;
-        return (process.ExitCode, await error);
+        var (exit, _, error) = await ApiProcess.RunCommandAsync(ApiProcess.StartInfo(
+            Path.Combine(_work.FullName, "claims.db"), _work.FullName, [("Search__IndexPath", folder)], ["search", "rebuild"]));
+        return (exit, error);
     }
 }

@@ -48,4 +48,28 @@ internal static class ApiProcess
 
         return start;
     }
+
+    /// <summary>
+    /// Runs a command of the app (<paramref name="start"/>, from <see cref="StartInfo"/>) to its end, at most 60 s
+    /// (past that it is killed and the test fails: a command that started the server instead of ending).
+    /// </summary>
+    /// <returns>Its exit code, standard output and standard error.</returns>
+    public static async Task<(int Exit, string Output, string Error)> RunCommandAsync(ProcessStartInfo start)
+    {
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"'ClaimsApi {string.Join(' ', start.ArgumentList.SkipWhile(a => !a.EndsWith("ClaimsApi.dll", StringComparison.Ordinal)).Skip(1))}' was still running after 60 s (did it start the server?)");
+        }
+
+        return (process.ExitCode, await output, await error);
+    }
 }
