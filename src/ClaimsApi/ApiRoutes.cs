@@ -1,6 +1,7 @@
 using ClaimsApi.Auth;
 using ClaimsApi.Curation;
 using ClaimsApi.Features.Articles;
+using ClaimsApi.Features.Changes;
 using ClaimsApi.Features.Claims;
 using ClaimsApi.Features.Entities;
 using ClaimsApi.Features.Reviews;
@@ -97,6 +98,8 @@ public static class ApiRoutes
         reviews.MapPost("/{id}/restore", review.RestoreAsync).Describe(review.Restoration);
         reviews.MapGet("/{id}/history", review.ListHistoryAsync).Describe(review.History);
         reviews.MapGet("/{id}/history/{revision}", review.GetRevisionAsync).Describe(review.Revision);
+
+        app.MapGroup("/v1/changes").WithTags("Changes").MapGet("/", ChangeEndpoints.List).Validate<ChangeQuery>();
 
         app.MapGroup("/v1/search").WithTags("Search").MapGet("/", SearchEndpoints.Search).Validate<SearchQuery>();
 

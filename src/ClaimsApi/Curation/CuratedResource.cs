@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ClaimsApi.Http;
 using ClaimsApi.Domain;
 using ClaimsApi.Persistence;
@@ -13,11 +14,20 @@ public interface ICuratedResource
     /// <summary>The kind of its search-index rows, if it is indexed.</summary>
     string? IndexKind { get; }
 
+    /// <summary>Where record <paramref name="id"/> is read: /v1/claims/{id}.</summary>
+    string Location(string id);
+
     /// <summary>The record's API representation as readers see it now (null when it is not visible, e.g. deleted).</summary>
     Task<IRevisioned?> RenderAsync(string id, ClaimsDbContext db, CancellationToken ct);
 
     /// <summary>Runs once a write that changed records of this kind has committed (never after a failed one).</summary>
     void AfterCommit(IServiceProvider services);
+
+    /// <summary>
+    /// Whether a reader without the curator's role sees the record in this representation (as the API wrote it:
+    /// a typed view or its JSON): what decides who reads a change in the change feed.
+    /// </summary>
+    ValueTask<bool> IsPublicAsync(JsonElement representation, ClaimsDbContext db, CancellationToken ct);
 }
 
 /// <summary>
@@ -54,6 +64,13 @@ public sealed class CuratedResource<T, TView> : ICuratedResource
     /// <summary>Why a workflowed record cannot make an allowed move to the stage now (what rests on it), or null.</summary>
     public Func<T, WorkflowState, ClaimsDbContext, CancellationToken, Task<string?>>? RefuseMove { get; init; }
 
+    /// <summary>
+    /// When a reader without the curator's role sees a live record of this kind, from its representation (the
+    /// JSON the history keeps); null: always (articles, entities). Claims and statements: when published
+    /// (<see cref="Workflow.PublicWhenPublished"/>); reviews: when their claim is.
+    /// </summary>
+    public Func<JsonElement, ClaimsDbContext, CancellationToken, ValueTask<bool>>? PublicWhen { get; init; }
+
     /// <summary>What must follow a committed change (e.g. a cache that must see it at once).</summary>
     public Action<IServiceProvider>? Committed { get; init; }
 
@@ -77,6 +94,9 @@ public sealed class CuratedResource<T, TView> : ICuratedResource
     async Task<IRevisioned?> ICuratedResource.RenderAsync(string id, ClaimsDbContext db, CancellationToken ct) => await Render(id, db, ct);
 
     void ICuratedResource.AfterCommit(IServiceProvider services) => Committed?.Invoke(services);
+
+    ValueTask<bool> ICuratedResource.IsPublicAsync(JsonElement representation, ClaimsDbContext db, CancellationToken ct) =>
+        PublicWhen?.Invoke(representation, db, ct) ?? ValueTask.FromResult(true);
 }
 
 /// <summary>Every kind of curated record, by its history name, for code that meets records of any kind (the seed import).</summary>

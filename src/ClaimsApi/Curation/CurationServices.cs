@@ -9,6 +9,8 @@ public static class CurationServices
         services.AddScoped<CurationPipeline>();
         services.AddSingleton<IChangeObserver, HistoryRecorder>();
         services.AddSingleton<IChangeObserver, WriteMetrics>();
+        services.AddSingleton<ChangeSignal>();
+        services.AddSingleton<IChangeObserver>(services => services.GetRequiredService<ChangeSignal>());
         foreach (var resource in resources)
         {
             services.AddSingleton(resource);

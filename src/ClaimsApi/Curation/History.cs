@@ -6,10 +6,14 @@ using Microsoft.Extensions.Options;
 
 namespace ClaimsApi.Curation;
 
-/// <summary>Keeps every change in the history, with the whole record before and after it as the API represented it.</summary>
+/// <summary>
+/// Keeps every change in the history, with the whole record before and after it as the API represented it and
+/// whether readers without the curator's role saw it either side: the change log the change feed, the text index
+/// and webhook deliveries follow.
+/// </summary>
 public sealed class HistoryRecorder(IOptions<JsonOptions> json) : IChangeObserver
 {
-    public ValueTask OnChangedAsync(CuratedChange change, ClaimsDbContext db, CancellationToken ct)
+    public async ValueTask OnChangedAsync(CuratedChange change, ClaimsDbContext db, CancellationToken ct)
     {
         var options = json.Value.SerializerOptions;
         var before = change.Before is null ? (JsonElement?)null : JsonSerializer.SerializeToElement(change.Before, change.Before.GetType(), options);
@@ -20,13 +24,15 @@ public sealed class HistoryRecorder(IOptions<JsonOptions> json) : IChangeObserve
             ResourceId = change.Id,
             Revision = change.Revision,
             Action = change.Action,
+            Event = ChangeEvents.Of(change.Action, after),
             Actor = change.Actor,
             At = change.At,
             Changes = JsonSerializer.Serialize(after is { } a ? HistoryDiff.ChangedFields(before, a) : []),
             Before = before?.GetRawText(),
             After = after?.GetRawText(),
+            PublicBefore = before is { } was && await change.Resource.IsPublicAsync(was, db, ct),
+            PublicAfter = after is { } now && await change.Resource.IsPublicAsync(now, db, ct),
         });
-        return ValueTask.CompletedTask;
     }
 }
 

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using ClaimsApi.Domain;
+using ClaimsApi.Persistence;
 
 namespace ClaimsApi.Curation;
 
@@ -15,6 +17,10 @@ public static class Workflow
         [WorkflowState.Published] = [WorkflowState.Retracted],
         [WorkflowState.Retracted] = [WorkflowState.Draft],
     };
+
+    /// <summary>The <see cref="CuratedResource{T, TView}.PublicWhen"/> of a workflowed record: its representation's workflow is published.</summary>
+    public static ValueTask<bool> PublicWhenPublished(JsonElement representation, ClaimsDbContext db, CancellationToken ct) =>
+        ValueTask.FromResult(representation.TryGetProperty("workflow", out var workflow) && workflow.ValueEquals(EnumNames.Of(WorkflowState.Published)));
 
     public static IReadOnlyList<WorkflowState> AllowedFrom(WorkflowState from) => Moves[from];
 

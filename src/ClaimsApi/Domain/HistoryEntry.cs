@@ -28,4 +28,13 @@ public sealed class HistoryEntry
 
     /// <summary>The record after the change (JSON), null for a deletion.</summary>
     public string? After { get; set; }
+
+    /// <summary>What the change was for readers of the change feed: created, updated, published, retracted … (<c>ChangeEvents</c>).</summary>
+    public required string Event { get; set; }
+
+    /// <summary>Whether readers without the curator's role saw the record before the change (the change feed shows them a change they saw either side of).</summary>
+    public bool PublicBefore { get; set; }
+
+    /// <summary>Whether readers without the curator's role see the record after the change.</summary>
+    public bool PublicAfter { get; set; }
 }

@@ -25,6 +25,10 @@ internal static class LimitRules
     public static IRuleBuilderOptions<T, IReadOnlyList<TItem>?> MustCount<T, TItem>(this IRuleBuilder<T, IReadOnlyList<TItem>?> rule, int min, int max, bool optional = true) =>
         rule.SetValidator(new CountRule<T, TItem>(min, max, optional));
 
+    /// <summary>A whole number of at least <paramref name="min"/> that fits in 64 bits, in a string (a query parameter); null passes.</summary>
+    public static IRuleBuilderOptions<T, string?> MustBeWholeNumberFrom<T>(this IRuleBuilder<T, string?> rule, long min) =>
+        rule.SetValidator(new AtLeastRule<T>(min));
+
     /// <summary>A whole number from <paramref name="from"/> to <paramref name="to"/>, in a string (a query parameter); null passes.</summary>
     public static IRuleBuilderOptions<T, string?> MustBeWholeNumber<T>(this IRuleBuilder<T, string?> rule, int from, int to) =>
         rule.SetValidator(new WholeNumberRule<T>(from, to));
@@ -66,6 +70,20 @@ internal static class LimitRules
 
         public override bool IsValid(ValidationContext<T> context, IReadOnlyList<TItem>? value) =>
             value is null ? optional : value.Count >= min && value.Count <= max;
+    }
+
+    private sealed class AtLeastRule<T>(long min) : PropertyValidator<T, string?>, IComparisonValidator
+    {
+        public override string Name => nameof(AtLeastRule<T>);
+
+        public Comparison Comparison => Comparison.GreaterThanOrEqual;
+
+        public System.Reflection.MemberInfo? MemberToCompare => null;
+
+        public object ValueToCompare => min;
+
+        public override bool IsValid(ValidationContext<T> context, string? value) =>
+            value is null || (long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min);
     }
 
     private sealed class WholeNumberRule<T>(int from, int to) : PropertyValidator<T, string?>, IInclusiveBetweenValidator

@@ -36,8 +36,11 @@ public sealed class FieldLimitsTests(SqliteApi fixture) : IClassFixture<SqliteAp
     /// <summary>Values that break a pattern: the first that does is sent.</summary>
     private static readonly string[] Breakers = ["-", "!", " "];
 
-    /// <summary>An opaque token the API issues: no value of its maximum length is one, so only past it is checked.</summary>
-    private static readonly HashSet<string> Opaque = ["cursor"];
+    /// <summary>
+    /// Values only the API or a short list makes, so only past their limits is checked: an opaque cursor (no value of
+    /// its maximum length is one), a change feed position (valid up to the newest change only), a list of record types.
+    /// </summary>
+    private static readonly HashSet<string> Opaque = ["cursor", "after", "types"];
 
     private readonly SqliteApi api = ProviderLeg.Require(fixture);
 

@@ -16,6 +16,8 @@ public static class ReviewCommands
         Path = "/v1/reviews",
         Query = ReviewEndpoints.Visible,
         Render = ReviewEndpoints.LoadAsync,
+        PublicWhen = async (review, db, ct) => review.TryGetProperty("claimId", out var claimId) && claimId.GetString() is { } id
+            && await db.Claims.IgnoreQueryFilters().AnyAsync(c => c.Id == id && c.DeletedAt == null && c.Workflow == WorkflowState.Published, ct),
         RefuseRestore = async (review, db, ct) => await db.Claims.AnyAsync(c => c.Id == review.ClaimId, ct)
             ? null
             : $"Review '{review.Id}' is of claim '{review.ClaimId}', which is deleted now; restore the claim first.",

@@ -32,6 +32,7 @@ internal sealed class HistoryEntryConfiguration : IEntityTypeConfiguration<Histo
         builder.Property(h => h.ResourceType).HasMaxLength(16);
         builder.Property(h => h.ResourceId).HasMaxLength(Ids.MaxLength);
         builder.Property(h => h.Action).HasMaxLength(16);
+        builder.Property(h => h.Event).HasMaxLength(16);
         builder.Property(h => h.Actor).HasMaxLength(ApiKeyLimits.Name);
         // One entry per revision: two writers that both passed the revision check cannot both record revision n.
         builder.HasIndex(h => new { h.ResourceType, h.ResourceId, h.Revision }).IsUnique();

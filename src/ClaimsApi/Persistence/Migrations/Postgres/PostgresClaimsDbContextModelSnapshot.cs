@@ -624,6 +624,21 @@ namespace ClaimsApi.Persistence.Migrations.Postgres
                         .HasColumnName("changes")
                         .UseCollation("C");
 
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("event")
+                        .UseCollation("C");
+
+                    b.Property<bool>("PublicAfter")
+                        .HasColumnType("boolean")
+                        .HasColumnName("public_after");
+
+                    b.Property<bool>("PublicBefore")
+                        .HasColumnType("boolean")
+                        .HasColumnName("public_before");
+
                     b.Property<string>("ResourceId")
                         .IsRequired()
                         .HasMaxLength(80)

@@ -564,6 +564,20 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("changes");
 
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event");
+
+                    b.Property<bool>("PublicAfter")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("public_after");
+
+                    b.Property<bool>("PublicBefore")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("public_before");
+
                     b.Property<string>("ResourceId")
                         .IsRequired()
                         .HasMaxLength(80)
