@@ -7,6 +7,7 @@ using ClaimsApi.Features.Entities;
 using ClaimsApi.Features.Reviews;
 using ClaimsApi.Features.Search;
 using ClaimsApi.Features.Statements;
+using ClaimsApi.Features.Webhooks;
 using ClaimsApi.Http;
 using ClaimsApi.ReadModel;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -102,6 +103,16 @@ public static class ApiRoutes
         app.MapGroup("/v1/changes").WithTags("Changes").MapGet("/", ChangeEndpoints.List).Validate<ChangeQuery>();
 
         app.MapGroup("/v1/search").WithTags("Search").MapGet("/", SearchEndpoints.Search).Validate<SearchQuery>();
+
+        var webhooks = app.MapGroup("/v1/webhooks").WithTags("Webhooks").RequireAuthorization(Policies.Admin).RejectsMalformedIds("webhook");
+        webhooks.MapGet("/", WebhookEndpoints.ListAsync).ProducesAuthProblems();
+        webhooks.MapPost("/", WebhookEndpoints.CreateAsync).AcceptsJson<WebhookWrite>(WriteLimits.JsonBodyBytes).ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesAuthProblems();
+        webhooks.MapGet("/{id}", WebhookEndpoints.GetAsync).ProducesProblem(StatusCodes.Status404NotFound).ProducesAuthProblems();
+        webhooks.MapDelete("/{id}", WebhookEndpoints.DeleteAsync).ProducesProblem(StatusCodes.Status404NotFound).ProducesAuthProblems();
+        webhooks.MapPost("/{id}/pause", WebhookEndpoints.PauseAsync).AcceptsJson<WebhookPause>().ProducesProblem(StatusCodes.Status404NotFound).ProducesAuthProblems();
+        webhooks.MapPost("/{id}/resume", WebhookEndpoints.ResumeAsync).ProducesProblem(StatusCodes.Status404NotFound).ProducesAuthProblems();
+        webhooks.MapGet("/{id}/deliveries", WebhookEndpoints.ListDeliveriesAsync).Validate<DeliveryListQuery>().ProducesProblem(StatusCodes.Status404NotFound).ProducesAuthProblems();
+        webhooks.MapPost("/{id}/deliveries/{deliveryId:long}/replay", WebhookEndpoints.ReplayAsync).ProducesProblem(StatusCodes.Status404NotFound).ProducesAuthProblems();
 
         var keys = app.MapGroup("/v1/keys").WithTags("Keys").RequireAuthorization(Policies.Admin);
         keys.MapGet("/", KeyEndpoints.ListAsync).ProducesAuthProblems();

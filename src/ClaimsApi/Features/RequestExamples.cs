@@ -77,5 +77,11 @@ internal static class RequestExamples
             new ClaimMatchRequest("North Korean troops fought in the Kursk region", 5),
         ],
         [typeof(ApiKeyRequest)] = [new ApiKeyRequest("desk", ApiRole.Curator)],
+        [typeof(Webhooks.WebhookWrite)] =
+        [
+            new Webhooks.WebhookWrite("https://desk.example.org/hooks/claims", ["claim.published", "claim.retracted", "review.created"], null, null, "The fact desk's CMS"),
+            new Webhooks.WebhookWrite("https://desk.example.org/hooks/kursk", ["claim.published", "claim.updated"], "russia", "dprk", null),
+        ],
+        [typeof(Webhooks.WebhookPause)] = [new Webhooks.WebhookPause("The receiver is being moved to a new server.")],
     };
 }

@@ -25,6 +25,8 @@ public abstract partial class ClaimsDbContext(DbContextOptions options) : DbCont
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<EntityClaim> EntityClaims => Set<EntityClaim>();
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     /// <summary>
     /// Whether reads see claims and statements that are not published (drafts, in review, retracted): true for

@@ -62,7 +62,7 @@ internal static class CommittedDocument
 
     /// <summary>
     /// The path with its parameters filled with records that exist: the seed claim, statement, entity and article,
-    /// revision 1, and <paramref name="values"/> for the rest (a review, a key).
+    /// revision 1, delivery 1, and <paramref name="values"/> for the rest (a review, a webhook, a key).
     /// </summary>
     public static string Fill(string path, IReadOnlyDictionary<string, string> values)
     {
@@ -71,6 +71,7 @@ internal static class CommittedDocument
         {
             "revision" => "1",
             "claimId" => AppEndpoints.SeedClaimId,
+            "deliveryId" => "1",
             "name" => values["key"],
             _ => collection switch
             {

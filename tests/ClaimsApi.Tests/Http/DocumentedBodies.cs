@@ -21,7 +21,7 @@ internal static class DocumentedBodies
 
     /// <summary>The operation's path with records that exist (and a review and a key that do not).</summary>
     public static string Url(DocumentedOperation operation) =>
-        CommittedDocument.Fill(operation.Path, new Dictionary<string, string>(StringComparer.Ordinal) { ["reviews"] = "no-such-review", ["key"] = "no-such-key" });
+        CommittedDocument.Fill(operation.Path, new Dictionary<string, string>(StringComparer.Ordinal) { ["reviews"] = "no-such-review", ["webhooks"] = "wh-no-such-hook", ["key"] = "no-such-key" });
 }
 
 /// <summary>An operation at a URL, with a key that may call it.</summary>

@@ -127,7 +127,7 @@ public abstract class DocumentedStatusTests<TApi>(TApi fixture) : IClassFixture<
         Assert.Empty(failures);
     }
 
-    /// <summary>Path values for the records the seeds do not have: a review and a key of this test's own.</summary>
+    /// <summary>Path values for the records the seeds do not have: a review, a webhook and a key of this test's own.</summary>
     private async Task<Dictionary<string, string>> ExistingRecordsAsync(HttpClient client)
     {
         var review = CommittedDocument.Operations.Single(o => o.Method == "POST" && o.Path == "/v1/claims/{claimId}/reviews");
@@ -137,10 +137,14 @@ public abstract class DocumentedStatusTests<TApi>(TApi fixture) : IClassFixture<
             """, System.Text.Encoding.UTF8, "application/json");
         var created = await (await client.SendAsync(create)).ReadSuccessAsync();
         var (key, _) = await api.CreateKeyAsync(ApiRole.Reader);
-        return new(StringComparer.Ordinal) { ["reviews"] = created.GetProperty("id").GetString()!, ["key"] = key };
+        var webhook = await (await client.SendJsonAsync(HttpMethod.Post, "/v1/webhooks", new { url = "https://203.0.113.10/status-checks", events = (string[])["claim.published"] })).ReadSuccessAsync();
+        return new(StringComparer.Ordinal)
+        {
+            ["reviews"] = created.GetProperty("id").GetString()!, ["webhooks"] = webhook.GetProperty("webhook").GetProperty("id").GetString()!, ["key"] = key,
+        };
     }
 
-    private static readonly Dictionary<string, string> Unknown = new(StringComparer.Ordinal) { ["reviews"] = "no-such-review", ["key"] = "no-such-key" };
+    private static readonly Dictionary<string, string> Unknown = new(StringComparer.Ordinal) { ["reviews"] = "no-such-review", ["webhooks"] = "wh-no-such-hook", ["key"] = "no-such-key" };
 }
 
 public sealed class DocumentedStatusTestsOnSqlite(SqliteApi api) : DocumentedStatusTests<SqliteApi>(api);

@@ -233,6 +233,7 @@ public abstract class QueryParameterTests<TApi>(TApi fixture) : IClassFixture<TA
     private static string Url(ApiOperation operation) => operation.Path
         .Replace("{revision}", "1", StringComparison.Ordinal)
         .Replace("{claimId}", "no-such-claim", StringComparison.Ordinal)
+        .Replace("{deliveryId}", "1", StringComparison.Ordinal)
         .Replace("{id}", "no-such-record", StringComparison.Ordinal)
         .Replace("{name}", "no-such-key", StringComparison.Ordinal);
 

@@ -120,6 +120,7 @@ for (const p of plan) {
   const { path, headers, body } = built;
   const r = await send(opt.proxy, { method: p.method, path, headers, body, timeoutMs: opt.timeoutMs });
   if (r.headers?.etag) process.env.CONTRACT_VAR_ETAG = r.headers.etag;   // {{etag}} in a requests file: the last ETag seen
+  if (r.headers?.location) process.env.CONTRACT_VAR_LOCATION = r.headers.location;   // {{location}}: the last Location seen (a record with a random id)
   const rec = { label: p.label, op: p.op, request: `${p.method} ${path}`, expect: p.expect, status: r.status ?? null, error: r.error ?? null, violations: [] };
   if (r.error) { transport++; rec.verdict = 'TRANSPORT'; results.push(rec); console.log(`ERR   ${rec.request} -> ${r.error}`); continue; }
   try { rec.violations = JSON.parse(r.headers['sl-violations'] || '[]'); } catch { rec.violations = [{ location: ['?'], message: r.headers['sl-violations'] }]; }

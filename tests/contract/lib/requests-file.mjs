@@ -9,7 +9,8 @@
 // content type): Prism must report it, and only those lines may have request violations.
 // STATUS, when given, is the status the API must answer; any other is a failure.
 // {{name}} is replaced by the environment variable CONTRACT_VAR_<NAME> (an API key, an id made
-// by the run); {{etag}} by the ETag of the last response that had one; {{pad:N}} by N letters 'x' (a body over a
+// by the run); {{etag}} by the ETag of the last response that had one; {{location}} by the last Location header
+// answered (a record whose id the API chose); {{pad:N}} by N letters 'x' (a body over a
 // size limit). A body is sent as written
 // with Content-Type application/json unless a Content-Type header says otherwise; a body written
 // as a JSON string ("...") under another content type is sent decoded, so text can hold \n.
