@@ -66,7 +66,9 @@ public static class ApiRoutes
         var claim = ClaimCommands.Curated;
         claims.MapGet("/", ClaimEndpoints.List).Validate<ClaimListQuery>().WithStoredPage("claim", ["entity", "claimant", "article"], ClaimsFilteredThrough);
         claims.MapPost("/match", ClaimEndpoints.Match).AcceptsJson<ClaimMatchRequest>(ClaimMatcher.MaxBodyBytes);
-        claims.MapGet("/{id}", ClaimEndpoints.Get).WithStoredRepresentation(ClaimCommands.Resource).ProducesProblem(StatusCodes.Status404NotFound);
+        claims.MapGet("/{id}", ClaimEndpoints.Get).WithStoredRepresentation(ClaimCommands.Resource, ClaimJsonLdRenderer.Representation).ProducesProblem(StatusCodes.Status404NotFound);
+        claims.MapGet("/{id}/claim-review", ClaimEndpoints.GetJsonLd).WithStoredRepresentation(ClaimCommands.Resource, ClaimJsonLdRenderer.Representation, AlternateServing.Always)
+            .Produces<ClaimJsonLd>(StatusCodes.Status200OK, ClaimJsonLdRenderer.MediaType).ProducesProblem(StatusCodes.Status404NotFound);
         claims.MapPost("/", ClaimCommands.CreateAsync).AcceptsCuratorJson<ClaimWrite>(WriteProblems.Conflict | WriteProblems.Unprocessable);
         claims.MapPut("/{id}", ClaimCommands.ReplaceAsync).AcceptsCuratorJson<ClaimWrite>(WriteProblems.NotFound | WriteProblems.IfMatch | WriteProblems.Conflict | WriteProblems.Unprocessable);
         claims.MapPost("/{id}/workflow", ClaimCommands.Workflow.MoveAsync).Describe(ClaimCommands.Workflow.Move);
@@ -92,8 +94,9 @@ public static class ApiRoutes
         var reviews = app.MapGroup("/v1/reviews").WithTags("Reviews").RejectsMalformedIds("review");
         var review = ReviewCommands.Curated;
         reviewsOfClaim.MapGet("/", ReviewEndpoints.List).Validate<ReviewListQuery>().ProducesProblem(StatusCodes.Status404NotFound);
+        reviews.MapGet("/", ReviewEndpoints.ListAll).Validate<ReviewFilterQuery>();
         reviews.MapGet("/{id}", ReviewEndpoints.Get).WithStoredRepresentation(ReviewCommands.Resource).ProducesProblem(StatusCodes.Status404NotFound);
-        reviewsOfClaim.MapPost("/", ReviewCommands.CreateAsync).AcceptsCuratorJson<ReviewWrite>(WriteProblems.NotFound | WriteProblems.Conflict);
+        reviewsOfClaim.MapPost("/", ReviewCommands.CreateAsync).AcceptsCuratorJson<ReviewWrite>(WriteProblems.NotFound | WriteProblems.Conflict | WriteProblems.Unprocessable);
         reviews.MapPut("/{id}", ReviewCommands.ReplaceAsync).AcceptsCuratorJson<ReviewWrite>(WriteProblems.NotFound | WriteProblems.IfMatch | WriteProblems.Unprocessable);
         reviews.MapDelete("/{id}", review.DeleteAsync).Describe(review.Deletion);
         reviews.MapPost("/{id}/restore", review.RestoreAsync).Describe(review.Restoration);

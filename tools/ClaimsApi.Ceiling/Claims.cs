@@ -15,11 +15,11 @@ internal static class Visible
 
 /// <summary>
 /// <c>GET /v1/claims/{id}</c> (the API's ClaimEndpoints.LoadAsync) in one statement: the claim with its claimant, then
-/// its qualifiers, evidence, mentions and links, each in the order the API lists them.
+/// its qualifiers, evidence, mentions, links and reviews, each in the order the API lists them.
 /// </summary>
 internal static class Claims
 {
-    private const int Claim = 0, Qualifier = 1, Evidence = 2, Mention = 3, Link = 4;
+    private const int Claim = 0, Qualifier = 1, Evidence = 2, Mention = 3, Link = 4, Review = 5;
 
     private static readonly RowShape Shape = new(texts: 14, numbers: 4);
 
@@ -59,6 +59,12 @@ internal static class Claims
         {Shape.Select(Link, ["l.kind", "'Incoming'", "o.id", "o.text"], n1: "1", n2: LinkKindOrder, k1: "o.id")}
         FROM claim_links l JOIN claims o ON o.id = l.from_claim_id AND {Visible.Published("o")}
         WHERE l.to_claim_id = @id
+        UNION ALL
+        {Shape.Select(Review,
+            ["r.id", "r.claim_id", "r.reviewer_name", "r.reviewer_url", "r.url", sql.Date("r.reviewed_on"), "r.rating_text", "r.rating", "r.summary"],
+            ["r.revision"], n1: $"-{sql.DayNumber("r.reviewed_on")}", k1: sql.CodePointOrder("r.id"))}
+        FROM claim_reviews r
+        WHERE r.claim_id = @id AND {Visible.Live("r")}
         {RowShape.OrderBy}
         """, Shape, "@id");
 
@@ -133,6 +139,27 @@ internal static class Claims
             json.WriteEnum(Names.Direction, link.Text());
             json.WriteString(Names.ClaimId, link.Text());
             json.WriteString(Names.ClaimText, link.Text());
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+
+        // Newest first (reviewedOn), then id: the order of the API's lists of reviews.
+        json.WriteStartArray(Names.Reviews);
+        for (; rows.At(Review); await rows.NextAsync(ct))
+        {
+            var review = rows.Columns;
+            json.WriteStartObject();
+            json.WriteString(Names.Id, review.Text());
+            json.WriteString(Names.ClaimId, review.Text());
+            json.WriteString(Names.ReviewerName, review.Text());
+            json.WriteString(Names.ReviewerUrl, review.Text());
+            json.WriteString(Names.Url, review.Text());
+            json.WriteString(Names.ReviewedOn, review.Text());
+            json.WriteString(Names.RatingText, review.Text());
+            json.WriteEnum(Names.Rating, review.Text());
+            json.WriteString(Names.Summary, review.Text());
+            json.WriteNumber(Names.Revision, review.Number());
             json.WriteEndObject();
         }
 

@@ -7,19 +7,23 @@ namespace ClaimsApi.Ceiling;
 internal sealed class Dialect
 {
     /// <summary>SQLite stores a date as the text the API writes (EF Core's DateOnly: YYYY-MM-DD) and compares text by bytes.</summary>
-    public static readonly Dialect Sqlite = new(column => column, text => text);
+    public static readonly Dialect Sqlite = new(column => column, text => text, column => $"CAST(julianday({column}) AS INTEGER)");
 
     /// <summary>
     /// PostgreSQL stores a date as <c>date</c>; its text columns already have the "C" collation (code point order, as
     /// the API's model asks), said again where a sort key is built so that a literal in another branch cannot change it.
     /// </summary>
-    public static readonly Dialect Postgres = new(column => $"to_char({column}, 'YYYY-MM-DD')", text => $"{text} COLLATE \"C\"");
+    public static readonly Dialect Postgres = new(column => $"to_char({column}, 'YYYY-MM-DD')", text => $"{text} COLLATE \"C\"", column => $"({column} - DATE '2000-01-01')");
 
-    private Dialect(Func<string, string> date, Func<string, string> codePointOrder)
+    private Dialect(Func<string, string> date, Func<string, string> codePointOrder, Func<string, string> dayNumber)
     {
         Date = date;
         CodePointOrder = codePointOrder;
+        DayNumber = dayNumber;
     }
+
+    /// <summary>A date column as a whole number of days (from an epoch of the provider's), to sort by in either direction.</summary>
+    public Func<string, string> DayNumber { get; }
 
     /// <summary>A date column as YYYY-MM-DD text.</summary>
     public Func<string, string> Date { get; }

@@ -112,7 +112,13 @@ internal static class Wire
         public static readonly JsonEncodedText PublishedOnPrecision = JsonEncodedText.Encode("publishedOnPrecision");
         public static readonly JsonEncodedText Publisher = JsonEncodedText.Encode("publisher");
         public static readonly JsonEncodedText Qualifiers = JsonEncodedText.Encode("qualifiers");
+        public static readonly JsonEncodedText Rating = JsonEncodedText.Encode("rating");
+        public static readonly JsonEncodedText RatingText = JsonEncodedText.Encode("ratingText");
         public static readonly JsonEncodedText RetractionReason = JsonEncodedText.Encode("retractionReason");
+        public static readonly JsonEncodedText ReviewedOn = JsonEncodedText.Encode("reviewedOn");
+        public static readonly JsonEncodedText ReviewerName = JsonEncodedText.Encode("reviewerName");
+        public static readonly JsonEncodedText ReviewerUrl = JsonEncodedText.Encode("reviewerUrl");
+        public static readonly JsonEncodedText Reviews = JsonEncodedText.Encode("reviews");
         public static readonly JsonEncodedText Revision = JsonEncodedText.Encode("revision");
         public static readonly JsonEncodedText Role = JsonEncodedText.Encode("role");
         public static readonly JsonEncodedText SeedFile = JsonEncodedText.Encode("seedFile");
@@ -128,8 +134,10 @@ internal static class Wire
         public static readonly JsonEncodedText StatementText = JsonEncodedText.Encode("statementText");
         public static readonly JsonEncodedText Status = JsonEncodedText.Encode("status");
         public static readonly JsonEncodedText Subject = JsonEncodedText.Encode("subject");
+        public static readonly JsonEncodedText Summary = JsonEncodedText.Encode("summary");
         public static readonly JsonEncodedText Text = JsonEncodedText.Encode("text");
         public static readonly JsonEncodedText Title = JsonEncodedText.Encode("title");
+        public static readonly JsonEncodedText Url = JsonEncodedText.Encode("url");
         public static readonly JsonEncodedText Value = JsonEncodedText.Encode("value");
         public static readonly JsonEncodedText WikidataId = JsonEncodedText.Encode("wikidataId");
         public static readonly JsonEncodedText Workflow = JsonEncodedText.Encode("workflow");

@@ -12,6 +12,12 @@ public sealed class ClaimReview : ICurated
 
     /// <summary>The organisation that reviewed the claim (schema.org author).</summary>
     public required string ReviewerName { get; set; }
+
+    /// <summary>
+    /// The folded form of <see cref="ReviewerName"/> (see <see cref="TextFolding"/>), for <c>GET /v1/reviews?reviewer=</c>.
+    /// Null only for a review written before the column existed, until start-up fills it (<c>ReviewerKeys</c>).
+    /// </summary>
+    public string? NormalizedReviewerName { get; set; }
     public string? ReviewerUrl { get; set; }
 
     /// <summary>Where the review is published.</summary>

@@ -116,11 +116,14 @@ public static class ETags
             : null;
 
     /// <summary>Sends <paramref name="body"/> with its ETag, or 304 when the client's <c>If-None-Match</c> already names it.</summary>
-    public static IResult Send(byte[] body, string etag, HttpContext http)
+    public static IResult Send(byte[] body, string etag, HttpContext http, string contentType = JsonContentType)
     {
         http.Response.Headers.ETag = etag;
         return IfNoneMatchMatches(http.Request, etag)
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-            : TypedResults.Bytes(body, "application/json; charset=utf-8");
+            : TypedResults.Bytes(body, contentType);
     }
+
+    /// <summary>The content type of every JSON response the API writes itself.</summary>
+    public const string JsonContentType = "application/json; charset=utf-8";
 }

@@ -71,6 +71,31 @@ internal static class OpenApiOperations
         }
     }
 
+    /// <summary>
+    /// The other representation of the operations that serve one (<see cref="AlternateRepresentationMetadata"/>):
+    /// beside JSON in the 200 when it is chosen by <c>Accept</c> (the generator documents one content type per
+    /// status: the handler's), or alone when the route always serves it (the route declares that one). The schema is
+    /// the component named after the representation's type, which the route that always serves it declares
+    /// (<c>Produces&lt;T&gt;</c>); a dangling reference would fail the document's lint and its committed copy's test.
+    /// </summary>
+    public static void DescribeAlternateRepresentation(OpenApiOperation operation, OpenApiOperationTransformerContext context)
+    {
+        if (context.Description.ActionDescriptor.EndpointMetadata.OfType<AlternateRepresentationMetadata>().LastOrDefault() is not { } alternate
+            || operation.Responses?.TryGetValue("200", out var ok) != true || ok is not OpenApiResponse response)
+        {
+            return;
+        }
+
+        var media = new OpenApiMediaType { Schema = new OpenApiSchemaReference(alternate.Representation.Schema.Name, context.Document) };
+        response.Content ??= new Dictionary<string, OpenApiMediaType>();
+        if (alternate.Serving == AlternateServing.Always)
+        {
+            response.Content.Clear();
+        }
+
+        response.Content[alternate.Representation.MediaType] = media;
+    }
+
     private static void AddHeader(OpenApiOperation operation, string name, bool required, string description, string? example)
     {
         operation.Parameters ??= [];

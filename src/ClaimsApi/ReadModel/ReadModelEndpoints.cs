@@ -20,21 +20,54 @@ public static partial class ReadModelEndpoints
     /// Like <see cref="ETags.WithETag"/>, and for a reader who sees what an anonymous reader sees: a stored
     /// representation is sent as it is, with its ETag, or 304 (one point read; nothing rendered); a miss is
     /// rendered by the handler, sent, and stored for the next read. Curators' reads (drafts included) are rendered.
+    /// With <paramref name="alternate"/>, the route also (or only, <see cref="AlternateServing.Always"/>) serves that
+    /// representation, rendered from the handler's answer and stored apart from the JSON (its own resource, so the one
+    /// is never served for the other), with an ETag of its own bytes; it depends on what the JSON names and on what
+    /// its renderer adds.
     /// </summary>
-    public static RouteHandlerBuilder WithStoredRepresentation(this RouteHandlerBuilder builder, ICuratedResource resource) =>
-        builder.AddEndpointFilter(async (context, next) =>
+    public static RouteHandlerBuilder WithStoredRepresentation(
+        this RouteHandlerBuilder builder, ICuratedResource resource, AlternateRepresentation? alternate = null, AlternateServing serving = AlternateServing.WhenPreferred)
+    {
+        if (alternate is not null)
+        {
+            builder.WithMetadata(new AlternateRepresentationMetadata(alternate, serving));
+        }
+
+        return builder.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
-            if (!Serves(http) || http.Request.RouteValues["id"] is not string id)
+            AlternateRepresentation? chosen = null;
+            if (alternate is not null)
             {
-                return ETags.Send(await next(context), http);
+                if (serving == AlternateServing.WhenPreferred)
+                {
+                    // One Vary line with the key's headers (UseApiKeyAuth), which some caches read as the only one.
+                    var vary = http.Response.Headers.Vary;
+                    http.Response.Headers.Vary = string.Join(", ", vary.Append(Microsoft.Net.Http.Headers.HeaderNames.Accept).Where(v => !string.IsNullOrEmpty(v)));
+                }
+
+                chosen = serving == AlternateServing.Always || ContentNegotiation.Prefers(http.Request, alternate.MediaType) ? alternate : null;
             }
 
+            if (!Serves(http) || http.Request.RouteValues["id"] is not string id)
+            {
+                var answer = await next(context);
+                if (chosen is null || ETags.OkValue(answer) is not IRevisioned shown)
+                {
+                    return ETags.Send(answer, http);
+                }
+
+                var (alternateBody, _) = await RenderAsync(shown, chosen, http);
+                return ETags.Send(alternateBody, ETags.For(shown.Revision, alternateBody), http, chosen.MediaType);
+            }
+
+            var storedAs = chosen?.StoredAs ?? resource.Name;
+            var contentType = chosen?.MediaType ?? ETags.JsonContentType;
             var store = http.RequestServices.GetRequiredService<RepresentationStore>();
             var ct = http.RequestAborted;
-            if (await store.ReadAsync(resource.Name, id, ct) is { } stored)
+            if (await store.ReadAsync(storedAs, id, ct) is { } stored)
             {
-                return ETags.Send(stored.Body, stored.ETag, http);
+                return ETags.Send(stored.Body, stored.ETag, http, contentType);
             }
 
             var position = await store.PositionAsync(ct);
@@ -44,13 +77,33 @@ public static partial class ReadModelEndpoints
                 return result;
             }
 
-            var (body, etag) = ETags.Render(record, http);
-            var refs = new HashSet<string>(StringComparer.Ordinal) { id };
-            RepresentationRefs.Collect(body, refs);
-            await FillAsync(http, resource.Name, id, new StoredRepresentation(body, etag), refs, position, store);
-            return ETags.Send(body, etag, http);
+            var (body, refs) = await RenderAsync(record, chosen, http);
+            refs.Add(id);
+            var etag = ETags.For(record.Revision, body);
+            await FillAsync(http, storedAs, id, new StoredRepresentation(body, etag), refs, position, store);
+            return ETags.Send(body, etag, http, contentType);
         })
         .Produces(StatusCodes.Status304NotModified);
+    }
+
+    /// <summary>
+    /// The bytes of <paramref name="record"/> as JSON, or as <paramref name="alternate"/> when given, and the ids they
+    /// depend on: those its JSON names, and those the alternate's renderer adds.
+    /// </summary>
+    private static async Task<(byte[] Body, HashSet<string> Refs)> RenderAsync(IRevisioned record, AlternateRepresentation? alternate, HttpContext http)
+    {
+        var json = JsonSerializer.SerializeToUtf8Bytes(record, record.GetType(), JsonOptions(http)); // as ETags.Render, without its digest
+        var refs = new HashSet<string>(StringComparer.Ordinal);
+        RepresentationRefs.Collect(json, refs);
+        if (alternate is null)
+        {
+            return (json, refs);
+        }
+
+        var rendered = await alternate.RenderAsync(record, http, http.RequestAborted);
+        refs.UnionWith(rendered.Refs);
+        return (rendered.Body, refs);
+    }
 
     /// <summary>
     /// Serves a list page of <paramref name="collection"/> (claim, statement) from the read model, keyed by its path and

@@ -67,6 +67,13 @@ public static partial class DatabaseInitializer
                 }
 
                 await db.MigrateExclusivelyAsync(databaseOptions.MigrationLockTimeout, cancellationToken);
+
+                // Derived values a migration cannot compute in SQL: the folded reviewer names of reviews written before
+                // they were stored (migration ReviewList). One indexed read when there is nothing to fill.
+                if (await Features.Reviews.ReviewerKeys.FillMissingAsync(db, cancellationToken) is > 0 and var filled)
+                {
+                    Log.ReviewerKeysFilled(app.Logger, filled);
+                }
             }
 
             if (folder is not null)
@@ -136,6 +143,9 @@ public static partial class DatabaseInitializer
 
         [LoggerMessage(Level = LogLevel.Critical, Message = "{Problem}")]
         public static partial void MigrationFailed(ILogger logger, string problem);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Stored the folded reviewer name of {Count} reviews written before it was kept (GET /v1/reviews?reviewer=)")]
+        public static partial void ReviewerKeysFilled(ILogger logger, int count);
 
         [LoggerMessage(Level = LogLevel.Critical, Message = "Cannot use the {Database} (check Database:Provider and Database:ConnectionString): {Reason}")]
         public static partial void DatabaseUnreachable(ILogger logger, string database, string reason);

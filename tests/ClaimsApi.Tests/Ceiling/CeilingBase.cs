@@ -31,6 +31,9 @@ public abstract class CeilingBase(TestDatabase database) : ClaimsApiFactory(data
     /// <summary>A claim that was published, linked to a seed claim, then deleted.</summary>
     public const string DeletedClaim = "ceiling-deleted-claim";
 
+    /// <summary>A review of <see cref="PublishedClaim"/>, deleted; its live reviews are ceiling-review-a, -b (the same day) and -old.</summary>
+    public const string DeletedReview = "ceiling-deleted-review";
+
     /// <summary>A draft statement that a published seed statement now names as its parent.</summary>
     public const string DraftParent = "ceiling-draft-parent";
 
@@ -121,6 +124,18 @@ public abstract class CeilingBase(TestDatabase database) : ClaimsApiFactory(data
 
         var published = await CreateClaimAsync(curator, PublishedClaim, mentions: ["kpa"], links: [("contradicts", DraftClaim), ("refines", SeedClaim)]);
         await PublishAsync(curator, PublishedClaim, published);
+
+        // Its reviews, embedded newest first then by id: two of one day, an older one, and a newer one deleted.
+        foreach (var (review, on, rating) in new[] { ("ceiling-review-b", "2025-05-02", "false"), ("ceiling-review-a", "2025-05-02", "unproven"), ("ceiling-review-old", "2025-04-30", "mixture"), (DeletedReview, "2025-05-05", "true") })
+        {
+            await SucceedAsync(await curator.SendJsonAsync(HttpMethod.Post, $"/v1/claims/{PublishedClaim}/reviews", new
+            {
+                id = review, reviewerName = "Vérifications « Ceiling »", url = $"https://checks.example.org/{review}", reviewedOn = on, ratingText = $"Verdict {review}", rating,
+                summary = rating == "false" ? null : "Checked & found wanting.",
+            }));
+        }
+
+        await SucceedAsync(await curator.SendJsonAsync(HttpMethod.Delete, $"/v1/reviews/{DeletedReview}", null, "\"1\""));
 
         var deleted = await PublishAsync(curator, DeletedClaim, await CreateClaimAsync(curator, DeletedClaim, mentions: ["dprk"], links: [("same-as", SeedClaim)]));
         await SucceedAsync(await curator.SendJsonAsync(HttpMethod.Delete, $"/v1/claims/{DeletedClaim}", null, deleted));

@@ -64,6 +64,8 @@ public abstract class CeilingBytesTests<TBase>(TBase fixture) : IClassFixture<TB
         var published = await AssertSameAsync($"/v1/claims/{CeilingBase.PublishedClaim}");
         Assert.Contains("\"refines\"", published, StringComparison.Ordinal);
         Assert.DoesNotContain(CeilingBase.DraftClaim, published, StringComparison.Ordinal);
+        Assert.DoesNotContain(CeilingBase.DeletedReview, published, StringComparison.Ordinal);
+        Assert.Matches("ceiling-review-a.*ceiling-review-b.*ceiling-review-old", published);
         var child = await AssertSameAsync("/v1/statements/p5-un-charter-partial");
         Assert.Contains("\"parentId\":null", child, StringComparison.Ordinal);
         var article = await AssertSameAsync($"/v1/articles/{TestPaths.SeedArticleId}");

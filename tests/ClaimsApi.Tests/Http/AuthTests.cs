@@ -293,7 +293,11 @@ public abstract class AuthTests<TApi>(TApi fixture) : IClassFixture<TApi>
 
             using var response = await client.SendAsync(request);
 
-            Assert.Equal(["Authorization", ApiKeyAuthenticationHandler.HeaderName], response.Headers.Vary);
+            // A claim also varies by Accept (JSON or JSON-LD), found or not; an unknown key is refused before that.
+            string[] vary = url.StartsWith("/v1/claims/", StringComparison.Ordinal) && header != "unknown"
+                ? ["Authorization", ApiKeyAuthenticationHandler.HeaderName, "Accept"]
+                : ["Authorization", ApiKeyAuthenticationHandler.HeaderName];
+            Assert.Equal(vary, response.Headers.Vary);
             if (header == "none")
             {
                 Assert.False(response.Headers.CacheControl?.Private ?? false, $"{url}: {response.Headers.CacheControl}");
@@ -316,7 +320,7 @@ public abstract class AuthTests<TApi>(TApi fixture) : IClassFixture<TApi>
         using var response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.NotModified, response.StatusCode);
-        Assert.Equal(["Authorization", ApiKeyAuthenticationHandler.HeaderName], response.Headers.Vary);
+        Assert.Equal(["Authorization", ApiKeyAuthenticationHandler.HeaderName, "Accept"], response.Headers.Vary);
         Assert.True(response.Headers.CacheControl?.Private);
     }
 

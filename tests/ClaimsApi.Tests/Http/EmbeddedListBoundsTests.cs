@@ -3,6 +3,7 @@ using ClaimsApi.Domain;
 using ClaimsApi.Features.Articles;
 using ClaimsApi.Features.Claims;
 using ClaimsApi.Features.Entities;
+using ClaimsApi.Features.Reviews;
 using ClaimsApi.Features.Statements;
 using ClaimsApi.Persistence;
 using ClaimsApi.Tests.Infrastructure;
@@ -12,7 +13,7 @@ namespace ClaimsApi.Tests.Http;
 
 /// <summary>
 /// Lists embedded in a representation are bounded when written (docs/security.md): an article's statements and
-/// claims, an entity's aliases (a merge included). Filling an article to its bound through the API would take
+/// claims, an entity's aliases (a merge included), a claim's reviews (a restore included). Filling an article to its bound through the API would take
 /// thousands of writes, so the rows are put in the database directly and the bound checked on the next write.
 /// </summary>
 public abstract class EmbeddedListBoundsTests<TApi>(TApi fixture) : IClassFixture<TApi>
@@ -108,6 +109,31 @@ public abstract class EmbeddedListBoundsTests<TApi>(TApi fixture) : IClassFixtur
         await Problem.AssertAsync(tooMany, HttpStatusCode.BadRequest, $"at most {EntityWriteValidator.MaxAliases}");
         await Problem.AssertAsync(merge, HttpStatusCode.UnprocessableEntity, $"at most {EntityWriteValidator.MaxAliases}");
         Assert.Equal(HttpStatusCode.OK, (await curator.GetAsync($"/v1/entities/{merged}")).StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task AClaimAtItsReviewBoundTakesNoMoreNotEvenByARestore()
+    {
+        using var curator = await api.CreateClientAsync(ApiRole.Curator);
+        using var admin = await api.CreateClientAsync(ApiRole.Admin);
+        var (claim, _) = await TestClaims.CreateAsync(curator, TestClaims.NewId("reviewed"));
+        var claimId = claim.GetProperty("id").GetString()!;
+        var review = new { reviewerName = "One Desk Too Many", url = "https://checks.example.org/r", reviewedOn = "2025-05-02", ratingText = "True", rating = "true" };
+        var deleted = (await (await curator.SendJsonAsync(HttpMethod.Post, $"/v1/claims/{claimId}/reviews", review)).ReadSuccessAsync()).GetProperty("id").GetString()!;
+        (await curator.SendJsonAsync(HttpMethod.Delete, $"/v1/reviews/{deleted}", null, "\"1\"")).EnsureSuccessStatusCode();
+        await FillAsync(ReviewWriteValidator.MaxPerClaim, (db, i) => db.Reviews.Add(new ClaimReview
+        {
+            Id = $"{claimId}-r{i}", ClaimId = claimId, ReviewerName = "Desk", NormalizedReviewerName = "desk", Url = "https://checks.example.org/r",
+            ReviewedOn = new DateOnly(2025, 5, 1), RatingText = "False", Rating = ReviewRating.False,
+        }));
+
+        var response = await curator.SendJsonAsync(HttpMethod.Post, $"/v1/claims/{claimId}/reviews", review);
+        var restore = await admin.PostAsync($"/v1/reviews/{deleted}/restore", null);
+
+        var problem = await Problem.AssertAsync(response, HttpStatusCode.UnprocessableEntity, $"already has {ReviewWriteValidator.MaxPerClaim} reviews");
+        Assert.Equal(["claimId"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        await Problem.AssertAsync(restore, HttpStatusCode.Conflict, $"already has {ReviewWriteValidator.MaxPerClaim} reviews");
+        Assert.Equal(ReviewWriteValidator.MaxPerClaim, (await (await curator.GetAsync($"/v1/claims/{claimId}")).ReadSuccessAsync()).GetProperty("reviews").GetArrayLength());
     }
 
     private static ClaimedFact NewClaim(string id, string articleId, Action<ClaimedFact> complete)

@@ -16,7 +16,7 @@ public abstract class HistoryTests<TApi>(TApi fixture) : IClassFixture<TApi>
 
     /// <summary>A claim's fields as the API shows them, but its revision: a creation or a restore changes all of them.</summary>
     private static readonly string[] AllFields =
-        ["id", "text", "claimant", "kind", "claimedOn", "status", "articleId", "subject", "predicate", "object", "qualifiers", "evidence", "mentions", "links", "workflow", "retractionReason"];
+        ["id", "text", "claimant", "kind", "claimedOn", "status", "articleId", "subject", "predicate", "object", "qualifiers", "evidence", "mentions", "links", "reviews", "workflow", "retractionReason"];
 
     /// <summary>The collections the seeds fill; the history of their seed records must exist.</summary>
     private static readonly string[] SeedCollections = ["/v1/claims/", "/v1/articles/", "/v1/statements/", "/v1/entities/"];

@@ -61,6 +61,22 @@ public abstract class ReadModelTests<TApi>(TApi fixture) : IClassFixture<TApi>
         await PublishAsync(curator, "claims", claim);
         await AssertSameAsync(live, watched);
 
+        // Reviews, embedded in the claim's JSON and in its JSON-LD (stored apart from it): created, changed, deleted.
+        watched.Add($"/v1/claims/{claim}/claim-review");
+        await AssertSameAsync(live, watched);
+        var review = (await (await curator.SendJsonAsync(HttpMethod.Post, $"/v1/claims/{claim}/reviews", new
+        {
+            reviewerName = "Stored Desk", url = "https://checks.example.org/stored", reviewedOn = "2025-05-02", ratingText = "Wrong", rating = "false",
+        })).ReadSuccessAsync()).GetProperty("id").GetString()!;
+        watched.Add($"/v1/reviews/{review}");
+        await AssertSameAsync(live, watched);
+        Assert.NotNull(await Store.ReadAsync("claim.jsonld", claim, default));
+        (await curator.SendJsonAsync(HttpMethod.Put, $"/v1/reviews/{review}", new
+        {
+            reviewerName = "Stored Desk", url = "https://checks.example.org/stored", reviewedOn = "2025-05-02", ratingText = "Right after all", rating = "true",
+        }, "*")).EnsureSuccessStatusCode();
+        await AssertSameAsync(live, watched);
+
         // An embedded name.
         (await curator.SendJsonAsync(HttpMethod.Put, $"/v1/entities/{claimant}", new { name = "A Stored New Name", kind = "organisation" }, "*")).EnsureSuccessStatusCode();
         await AssertSameAsync(live, watched);
@@ -78,6 +94,8 @@ public abstract class ReadModelTests<TApi>(TApi fixture) : IClassFixture<TApi>
         (await admin.SendJsonAsync(HttpMethod.Post, $"/v1/claims/{linker}/restore", null)).EnsureSuccessStatusCode();
         await AssertSameAsync(live, watched);
         (await curator.SendJsonAsync(HttpMethod.Post, $"/v1/claims/{claim}/workflow", new { to = "retracted", reason = "Wrong village." }, "*")).EnsureSuccessStatusCode();
+        await AssertSameAsync(live, watched);
+        (await curator.SendJsonAsync(HttpMethod.Delete, $"/v1/reviews/{review}", null, "*")).EnsureSuccessStatusCode();
         await AssertSameAsync(live, watched);
 
         // A statement that appears in an article, and an entity merged into another.

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using ClaimsApi.Domain;
+using ClaimsApi.Features.Reviews;
 using ClaimsApi.Http;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
@@ -25,7 +26,7 @@ public sealed record ClaimSummary(
     string ArticleId,
     WorkflowState Workflow);
 
-/// <summary>A claim with its evidence, the entities it mentions and its links to other claims.</summary>
+/// <summary>A claim with its evidence, the entities it mentions, its links to other claims and its reviews.</summary>
 /// <param name="Id">Stable id.</param>
 /// <param name="Text">The claim as one normalised sentence.</param>
 /// <param name="Claimant">Who claims it.</param>
@@ -40,6 +41,7 @@ public sealed record ClaimSummary(
 /// <param name="Evidence">The statements that carry the claim, each with the exact part that does.</param>
 /// <param name="Mentions">The entities the claim mentions.</param>
 /// <param name="Links">Links to related claims, in both directions.</param>
+/// <param name="Reviews">Fact-checkers' reviews of the claim, newest first (by reviewedOn, then id), each as GET /v1/reviews/{id} answers it; at most 100.</param>
 /// <param name="Workflow">Where the claim stands in the desk's workflow; anonymous readers see only published claims.</param>
 /// <param name="RetractionReason">Why it was retracted, if it was.</param>
 /// <param name="Revision">Its revision, the first part of the ETag; send the ETag (or \"3\") back in If-Match to change the claim.</param>
@@ -60,6 +62,7 @@ public sealed record ClaimDetail(
     IReadOnlyList<EvidenceResponse> Evidence,
     IReadOnlyList<EntityRef> Mentions,
     IReadOnlyList<ClaimLinkResponse> Links,
+    IReadOnlyList<ReviewResponse> Reviews,
     WorkflowState Workflow,
     string? RetractionReason,
     int Revision) : Http.IRevisioned;

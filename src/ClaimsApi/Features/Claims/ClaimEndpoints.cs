@@ -160,8 +160,14 @@ public static class ClaimEndpoints
 
     [EndpointName("GetClaim")]
     [EndpointSummary("Get a claim")]
-    [EndpointDescription("One claim with its evidence (statement, speaker, span and quoted text), the entities it mentions and its links to other claims in both directions. The ETag is its revision and a digest of the bytes (\"3-5f0c2a9d41be\"), so it changes with anything shown, embedded names included: If-None-Match answers 304.")]
+    [EndpointDescription("One claim with its evidence (statement, speaker, span and quoted text), the entities it mentions, its links to other claims in both directions and its reviews. The ETag is its revision and a digest of the bytes (\"3-5f0c2a9d41be\"), so it changes with anything shown, embedded names and reviews included: If-None-Match answers 304. With Accept: application/ld+json (preferred over application/json) the answer is the claim and its reviews as schema.org Claim and ClaimReview in JSON-LD, as GET /v1/claims/{id}/claim-review answers, with an ETag of its own; any other Accept is answered in JSON (Vary: Accept).")]
     internal static async Task<Results<Ok<ClaimDetail>, ProblemHttpResult>> Get(string id, ClaimsDbContext db, CancellationToken ct) =>
+        await LoadAsync(id, db, ct) is { } claim ? TypedResults.Ok(claim) : Problems.NotFound("claim", id);
+
+    [EndpointName("GetClaimJsonLd")]
+    [EndpointSummary("Get a claim and its reviews as schema.org JSON-LD")]
+    [EndpointDescription("The claim as a schema.org Claim (text, author = the claimant with sameAs Wikidata where known, datePublished, appearance = the article with its URL and the exact quoted text, firstAppearance) and one ClaimReview per review (claimReviewed, reviewRating, author, url, datePublished, itemReviewed), in application/ld+json whatever Accept says: for crawlers and pages that cannot set headers. The same representation, and ETag, as GET /v1/claims/{id} with Accept: application/ld+json; 404 when the claim is not visible to the caller.")]
+    internal static async Task<IResult> GetJsonLd(string id, ClaimsDbContext db, CancellationToken ct) =>
         await LoadAsync(id, db, ct) is { } claim ? TypedResults.Ok(claim) : Problems.NotFound("claim", id);
 
     /// <summary>The claim as the current reader may see it, or null.</summary>
@@ -185,6 +191,7 @@ public static class ClaimEndpoints
         var incoming = await db.ClaimLinks.AsNoTracking().Where(l => l.ToClaimId == id).ToListAsync(ct);
         var linkedIds = claim.Links.Select(l => l.ToClaimId).Concat(incoming.Select(l => l.FromClaimId)).Distinct().ToList();
         var linkedTexts = await db.Claims.AsNoTracking().Where(c => linkedIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Text, ct);
+        var reviews = await Reviews.ReviewEndpoints.OfClaimAsync(id, db, ct);
 
         var refs = await EntityRefs.LoadAsync(
             db,
@@ -225,6 +232,7 @@ public static class ClaimEndpoints
             })],
             [.. claim.Mentions.Select(m => refs[m.EntityId]).OrderBy(e => e.Id, StringComparer.Ordinal)],
             links,
+            reviews,
             claim.Workflow,
             claim.RetractionReason,
             claim.Revision);

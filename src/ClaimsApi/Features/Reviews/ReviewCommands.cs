@@ -18,16 +18,19 @@ public static class ReviewCommands
         Render = ReviewEndpoints.LoadAsync,
         PublicWhen = async (review, db, ct) => review.TryGetProperty("claimId", out var claimId) && claimId.GetString() is { } id
             && await db.Claims.IgnoreQueryFilters().AnyAsync(c => c.Id == id && c.DeletedAt == null && c.Workflow == WorkflowState.Published, ct),
-        RefuseRestore = async (review, db, ct) => await db.Claims.AnyAsync(c => c.Id == review.ClaimId, ct)
-            ? null
-            : $"Review '{review.Id}' is of claim '{review.ClaimId}', which is deleted now; restore the claim first.",
+        RefuseRestore = async (review, db, ct) =>
+            !await db.Claims.AnyAsync(c => c.Id == review.ClaimId, ct)
+                ? $"Review '{review.Id}' is of claim '{review.ClaimId}', which is deleted now; restore the claim first."
+                : await db.Reviews.CountAsync(r => r.ClaimId == review.ClaimId, ct) >= ReviewWriteValidator.MaxPerClaim
+                    ? $"Claim '{review.ClaimId}' already has {ReviewWriteValidator.MaxPerClaim} reviews, the most one claim may have; delete one first."
+                    : null,
     };
 
     internal static readonly CuratedEndpoints<ClaimReview, ReviewResponse> Curated = new(Resource, "Review");
 
     [EndpointName("CreateReview")]
     [EndpointSummary("Review a claim")]
-    [EndpointDescription("Adds a review of the claim; a claim can have several side by side. 404 when the claim is not visible; 409 when the id is taken (also by a deleted review).")]
+    [EndpointDescription("Adds a review of the claim; a claim can have several side by side (at most 100). 404 when the claim is not visible; 409 when the id is taken (also by a deleted review); 422 when the claim already has 100 reviews.")]
     internal static async Task<Results<Created<ReviewResponse>, ProblemHttpResult>> CreateAsync(
         string claimId, ReviewWrite body, CurationPipeline curation, ClaimsDbContext db, CancellationToken ct)
     {
@@ -43,9 +46,18 @@ public static class ReviewCommands
         };
         return await curation.CreateAsync(Resource, review, async (review, changes, ct) =>
         {
+            // Locked first: reviews of one claim are created one at a time (the bound below holds), and not while
+            // the claim is being deleted (which refuses a claim with reviews).
+            await changes.Db.LockRowsAsync("claims", [claimId], exclusive: true, ct);
             if (!await changes.Db.Claims.AnyAsync(c => c.Id == claimId, ct))
             {
                 return Problems.NotFound("claim", claimId);
+            }
+
+            // The claim's representation embeds its reviews: bounded, as an article's statements and claims are.
+            if (await changes.Db.Reviews.CountAsync(r => r.ClaimId == claimId, ct) >= ReviewWriteValidator.MaxPerClaim)
+            {
+                return Problems.Unprocessable("claimId", $"Claim '{claimId}' already has {ReviewWriteValidator.MaxPerClaim} reviews, the most one claim may have.");
             }
 
             Apply(review, body);
@@ -66,6 +78,7 @@ public static class ReviewCommands
     private static void Apply(ClaimReview review, ReviewWrite body)
     {
         review.ReviewerName = body.ReviewerName!;
+        review.NormalizedReviewerName = ReviewerKeys.Of(body.ReviewerName!);
         review.ReviewerUrl = body.ReviewerUrl;
         review.Url = body.Url!;
         review.ReviewedOn = body.ReviewedOn!.Value;

@@ -1,7 +1,9 @@
+using System.ComponentModel;
 using ClaimsApi.Curation;
 using ClaimsApi.Domain;
 using ClaimsApi.Http;
 using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
 
 namespace ClaimsApi.Features.Reviews;
 
@@ -53,12 +55,40 @@ public sealed record ReviewListQuery : PageQuery
     internal const string Sort = "reviewedOn";
 }
 
+/// <summary>Filters and paging for the list of every review (newest first).</summary>
+public sealed record ReviewFilterQuery : PageQuery
+{
+    [FromQuery(Name = "reviewer"), Description("Only reviews by this reviewer: the reviewer's name, matched whole; case, diacritics, repeated spaces and curly quotes do not count (\"full fact\" finds Full Fact). Not a prefix or substring search.")]
+    public string? Reviewer { get; init; }
+
+    [FromQuery(Name = "rating"), Description("Only reviews with this normalised rating.")]
+    [ParameterSchema(Enum = typeof(ReviewRating))]
+    public string? Rating { get; init; }
+
+    [FromQuery(Name = "claim"), Description("Only reviews of this claim (id).")]
+    public string? Claim { get; init; }
+
+    [FromQuery(Name = "from"), Description("Only reviews published on or after this date (YYYY-MM-DD, reviewedOn).")]
+    [ParameterSchema(Format = "date")]
+    public string? From { get; init; }
+
+    [FromQuery(Name = "to"), Description("Only reviews published on or before this date (YYYY-MM-DD, reviewedOn); not before from.")]
+    [ParameterSchema(Format = "date")]
+    public string? To { get; init; }
+}
+
 internal sealed class ReviewWriteValidator : AbstractValidator<ReviewWrite>
 {
+    /// <summary>The most reviews one claim may have: a claim's representation embeds them all (docs/security.md).</summary>
+    public const int MaxPerClaim = 100;
+
     public ReviewWriteValidator()
     {
         RuleFor(r => r.Id).MustBeId().When(r => r.Id is not null);
         RuleFor(r => r.ReviewerName).MustBeText(Limits.Name);
+        // Stored folded too, for GET /v1/reviews?reviewer= (the column is as long as the name's).
+        RuleFor(r => r.ReviewerName).Must(n => ReviewerKeys.Of(n!).Length <= Limits.Name).When(r => r.ReviewerName is { Length: > 0 and <= Limits.Name })
+            .WithMessage($"'reviewerName' is longer than {Limits.Name} characters once folded for lookups.");
         RuleFor(r => r.ReviewerUrl).MustBeUrl().When(r => r.ReviewerUrl is not null);
         RuleFor(r => r.Url).MustBeUrl();
         RuleFor(r => r.ReviewedOn).NotNull().WithMessage("'reviewedOn' is required: the date the review was published, YYYY-MM-DD.");
@@ -72,6 +102,25 @@ internal sealed class ReviewListQueryValidator : AbstractValidator<ReviewListQue
 {
     public ReviewListQueryValidator()
     {
+        RuleFor(q => q.Limit).MustBeLimit();
+        RuleFor(q => q.Cursor).MustBeCursor(_ => ReviewListQuery.Sort, _ => QueryValues.IsDate);
+    }
+}
+
+internal sealed class ReviewFilterQueryValidator : AbstractValidator<ReviewFilterQuery>
+{
+    public ReviewFilterQueryValidator()
+    {
+        RuleFor(q => q.Reviewer).MustBeLength(1, Limits.Name, (_, n) => !string.IsNullOrWhiteSpace(n) && !n.Any(char.IsControl), optional: true)
+            .WithMessage($"'reviewer' must not be empty, must be at most {Limits.Name} characters and must not contain control characters.");
+        RuleFor(q => q.Rating).MustBeOneOf<ReviewFilterQuery, ReviewRating>("rating");
+        RuleFor(q => q.Claim).MustBeIdFilter("claim");
+        RuleFor(q => q.From).MustBeDate("from");
+        RuleFor(q => q.To).MustBeDate("to");
+        RuleFor(q => q)
+            .Must(q => QueryValues.Date(q.From) <= QueryValues.Date(q.To))
+            .When(q => QueryValues.IsDate(q.From) && QueryValues.IsDate(q.To))
+            .WithMessage("'from' must not be after 'to'.").OverridePropertyName("from");
         RuleFor(q => q.Limit).MustBeLimit();
         RuleFor(q => q.Cursor).MustBeCursor(_ => ReviewListQuery.Sort, _ => QueryValues.IsDate);
     }

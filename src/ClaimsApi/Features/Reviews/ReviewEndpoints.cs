@@ -7,12 +7,50 @@ using Microsoft.EntityFrameworkCore;
 namespace ClaimsApi.Features.Reviews;
 
 /// <summary>
-/// Reviews of claims: listed and created under their claim (/v1/claims/{claimId}/reviews), read and changed on
-/// their own (/v1/reviews/{id}). A review is visible exactly when its claim is.
+/// Reviews of claims: listed and created under their claim (/v1/claims/{claimId}/reviews), listed and filtered all
+/// together (/v1/reviews), read and changed on their own (/v1/reviews/{id}), and embedded in their claim. A review
+/// is visible exactly when its claim is.
 /// </summary>
 public static class ReviewEndpoints
 {
-    private static readonly Keyset<ClaimReview> NewestFirst = Keyset<ClaimReview>.Descending(r => r.ReviewedOn).ThenAscending(r => r.Id);
+    /// <summary>The order of every list of reviews, and of a claim's embedded reviews: newest first (reviewedOn), then id.</summary>
+    internal static readonly Keyset<ClaimReview> NewestFirst = Keyset<ClaimReview>.Descending(r => r.ReviewedOn).ThenAscending(r => r.Id);
+
+    [EndpointName("ListReviews")]
+    [EndpointSummary("List reviews")]
+    [EndpointDescription("Every review whose claim the caller may see, newest first (by the date the review was published, then id), filtered by reviewer (the name matched whole, case- and diacritic-insensitive), normalised rating, claim and date range (reviewedOn, inclusive); paged with a cursor.")]
+    internal static async Task<Ok<Page<ReviewResponse>>> ListAll(
+        [AsParameters] ReviewFilterQuery query, ClaimsDbContext db, HttpContext context, CancellationToken ct)
+    {
+        var reviews = Visible(db).AsNoTracking();
+        if (query.Reviewer is { } reviewer)
+        {
+            var key = ReviewerKeys.Of(reviewer);
+            reviews = reviews.Where(r => r.NormalizedReviewerName == key);
+        }
+
+        if (QueryValues.Enum<ReviewRating>(query.Rating) is { } rating)
+        {
+            reviews = reviews.Where(r => r.Rating == rating);
+        }
+
+        if (query.Claim is { } claim)
+        {
+            reviews = reviews.Where(r => r.ClaimId == claim);
+        }
+
+        if (QueryValues.Date(query.From) is { } from)
+        {
+            reviews = reviews.Where(r => r.ReviewedOn >= from);
+        }
+
+        if (QueryValues.Date(query.To) is { } to)
+        {
+            reviews = reviews.Where(r => r.ReviewedOn <= to);
+        }
+
+        return TypedResults.Ok(await PageAsync(reviews, query.Cursor, query.Limit, context, ct));
+    }
 
     [EndpointName("ListClaimReviews")]
     [EndpointSummary("List the reviews of a claim")]
@@ -26,13 +64,26 @@ public static class ReviewEndpoints
         }
 
         var reviews = db.Reviews.AsNoTracking().Where(r => r.ClaimId == claimId);
-        Paging.TryDecode(query.Cursor, ReviewListQuery.Sort, out var cursor, QueryValues.IsDate);
-        var limit = QueryValues.Limit(query.Limit);
+        return TypedResults.Ok(await PageAsync(reviews, query.Cursor, query.Limit, context, ct));
+    }
+
+    /// <summary>One page of <paramref name="reviews"/> newest first, after the (validated) cursor.</summary>
+    private static async Task<Page<ReviewResponse>> PageAsync(IQueryable<ClaimReview> reviews, string? cursorValue, string? limitValue, HttpContext context, CancellationToken ct)
+    {
+        Paging.TryDecode(cursorValue, ReviewListQuery.Sort, out var cursor, QueryValues.IsDate);
+        var limit = QueryValues.Limit(limitValue);
         var page = NewestFirst.Page(reviews, cursor is null ? null : [QueryValues.Date(cursor.Key)!.Value, cursor.Id]);
         var rows = await Project(page.Take(limit + 1)).ToListAsync(ct);
-        return TypedResults.Ok(rows.ToPage(limit, context, r => new Paging.Cursor(
-            ReviewListQuery.Sort, r.ReviewedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), r.Id)));
+        return rows.ToPage(limit, context, r => new Paging.Cursor(
+            ReviewListQuery.Sort, r.ReviewedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), r.Id));
     }
+
+    /// <summary>
+    /// The reviews of claim <paramref name="claimId"/>, newest first, as its representation embeds them; the caller
+    /// has read the claim, so they are visible (they are exactly when it is). At most <see cref="ReviewWriteValidator.MaxPerClaim"/>.
+    /// </summary>
+    internal static async Task<List<ReviewResponse>> OfClaimAsync(string claimId, ClaimsDbContext db, CancellationToken ct) =>
+        await Project(NewestFirst.Order(db.Reviews.AsNoTracking().Where(r => r.ClaimId == claimId))).ToListAsync(ct);
 
     [EndpointName("GetReview")]
     [EndpointSummary("Get a review")]
@@ -48,6 +99,6 @@ public static class ReviewEndpoints
     /// <remarks>A correlated EXISTS (a lookup by key per review), where an IN over the visible claims would read all of them first.</remarks>
     internal static IQueryable<ClaimReview> Visible(ClaimsDbContext db) => db.Reviews.Where(r => db.Claims.Any(c => c.Id == r.ClaimId));
 
-    private static IQueryable<ReviewResponse> Project(IQueryable<ClaimReview> reviews) =>
+    internal static IQueryable<ReviewResponse> Project(IQueryable<ClaimReview> reviews) =>
         reviews.Select(r => new ReviewResponse(r.Id, r.ClaimId, r.ReviewerName, r.ReviewerUrl, r.Url, r.ReviewedOn, r.RatingText, r.Rating, r.Summary, r.Revision));
 }

@@ -12,6 +12,7 @@ internal sealed class ClaimReviewConfiguration : IEntityTypeConfiguration<ClaimR
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Id).HasMaxLength(Ids.MaxLength);
         builder.Property(r => r.ReviewerName).HasMaxLength(Limits.Name);
+        builder.Property(r => r.NormalizedReviewerName).HasMaxLength(Limits.Name);
         builder.Property(r => r.ReviewerUrl).HasMaxLength(Limits.Url);
         builder.Property(r => r.Url).HasMaxLength(Limits.Url);
         builder.Property(r => r.RatingText).HasMaxLength(Limits.Name);
@@ -20,6 +21,13 @@ internal sealed class ClaimReviewConfiguration : IEntityTypeConfiguration<ClaimR
         builder.Property(r => r.Revision).IsConcurrencyToken().HasDefaultValue(1); // rows written outside EF (the generator) start at 1
         builder.HasOne<ClaimedFact>().WithMany().HasForeignKey(r => r.ClaimId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.ClaimId, r.ReviewedOn });
+
+        // GET /v1/reviews, newest first then id: unfiltered, by reviewer (folded name) and by rating, each a range of its index.
+        builder.HasIndex(r => new { r.ReviewedOn, r.Id }, "ReviewedOnDescending").IsDescending(true, false).HasDatabaseName("ix_claim_reviews_reviewed_on_desc_id");
+        builder.HasIndex(r => new { r.NormalizedReviewerName, r.ReviewedOn, r.Id }, "ReviewerReviewedOnDescending").IsDescending(false, true, false)
+            .HasDatabaseName("ix_claim_reviews_normalized_reviewer_name_reviewed_on_desc_id");
+        builder.HasIndex(r => new { r.Rating, r.ReviewedOn, r.Id }, "RatingReviewedOnDescending").IsDescending(false, true, false)
+            .HasDatabaseName("ix_claim_reviews_rating_reviewed_on_desc_id");
     }
 }
 

@@ -361,6 +361,12 @@ namespace ClaimsApi.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("deleted_at");
 
+                    b.Property<string>("NormalizedReviewerName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("normalized_reviewer_name")
+                        .UseCollation("C");
+
                     b.Property<string>("Rating")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -422,6 +428,18 @@ namespace ClaimsApi.Persistence.Migrations.Postgres
 
                     b.HasIndex("ClaimId", "ReviewedOn")
                         .HasDatabaseName("ix_claim_reviews_claim_id_reviewed_on");
+
+                    b.HasIndex(new[] { "Rating", "ReviewedOn", "Id" }, "RatingReviewedOnDescending")
+                        .IsDescending(false, true, false)
+                        .HasDatabaseName("ix_claim_reviews_rating_reviewed_on_desc_id");
+
+                    b.HasIndex(new[] { "ReviewedOn", "Id" }, "ReviewedOnDescending")
+                        .IsDescending(true, false)
+                        .HasDatabaseName("ix_claim_reviews_reviewed_on_desc_id");
+
+                    b.HasIndex(new[] { "NormalizedReviewerName", "ReviewedOn", "Id" }, "ReviewerReviewedOnDescending")
+                        .IsDescending(false, true, false)
+                        .HasDatabaseName("ix_claim_reviews_normalized_reviewer_name_reviewed_on_desc_id");
 
                     b.ToTable("claim_reviews", (string)null);
                 });

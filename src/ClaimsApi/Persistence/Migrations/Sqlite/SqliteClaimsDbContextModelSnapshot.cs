@@ -326,6 +326,11 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("deleted_at");
 
+                    b.Property<string>("NormalizedReviewerName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("normalized_reviewer_name");
+
                     b.Property<string>("Rating")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -381,6 +386,18 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ClaimId", "ReviewedOn")
                         .HasDatabaseName("ix_claim_reviews_claim_id_reviewed_on");
+
+                    b.HasIndex(new[] { "Rating", "ReviewedOn", "Id" }, "RatingReviewedOnDescending")
+                        .IsDescending(false, true, false)
+                        .HasDatabaseName("ix_claim_reviews_rating_reviewed_on_desc_id");
+
+                    b.HasIndex(new[] { "ReviewedOn", "Id" }, "ReviewedOnDescending")
+                        .IsDescending(true, false)
+                        .HasDatabaseName("ix_claim_reviews_reviewed_on_desc_id");
+
+                    b.HasIndex(new[] { "NormalizedReviewerName", "ReviewedOn", "Id" }, "ReviewerReviewedOnDescending")
+                        .IsDescending(false, true, false)
+                        .HasDatabaseName("ix_claim_reviews_normalized_reviewer_name_reviewed_on_desc_id");
 
                     b.ToTable("claim_reviews", (string)null);
                 });
