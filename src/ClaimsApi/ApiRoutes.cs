@@ -115,7 +115,7 @@ public static class ApiRoutes
         webhooks.MapPost("/{id}/pause", WebhookEndpoints.PauseAsync).AcceptsJson<WebhookPause>().ProducesProblem(StatusCodes.Status404NotFound).ProducesAuthProblems();
         webhooks.MapPost("/{id}/resume", WebhookEndpoints.ResumeAsync).ProducesProblem(StatusCodes.Status404NotFound).ProducesAuthProblems();
         webhooks.MapGet("/{id}/deliveries", WebhookEndpoints.ListDeliveriesAsync).Validate<DeliveryListQuery>().ProducesProblem(StatusCodes.Status404NotFound).ProducesAuthProblems();
-        webhooks.MapPost("/{id}/deliveries/{deliveryId:long}/replay", WebhookEndpoints.ReplayAsync).ProducesProblem(StatusCodes.Status404NotFound).ProducesAuthProblems();
+        webhooks.MapPost("/{id}/deliveries/{deliveryId}/replay", WebhookEndpoints.ReplayAsync).ProducesProblem(StatusCodes.Status404NotFound).ProducesAuthProblems();
 
         var keys = app.MapGroup("/v1/keys").WithTags("Keys").RequireAuthorization(Policies.Admin);
         keys.MapGet("/", KeyEndpoints.ListAsync).ProducesAuthProblems();

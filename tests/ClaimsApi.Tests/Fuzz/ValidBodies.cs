@@ -68,6 +68,13 @@ internal static class ValidBodies
         },
         "WorkflowMove" => new JsonObject { ["to"] = Enum(random, "WorkflowState"), ["reason"] = "Moved by the fuzz pass." },
         "ClaimMatchRequest" => new JsonObject { ["text"] = $"{Pick(random, Words)} {Pick(random, Words)}", ["limit"] = random.Next(1, 20) },
+        "WebhookWrite" => new JsonObject
+        {
+            ["url"] = $"https://203.0.113.{1 + (n % 250)}/hooks/{n}",
+            ["events"] = new JsonArray("claim.published", "review.created"),
+            ["description"] = $"Fuzz subscription {n}",
+        },
+        "WebhookPause" => new JsonObject { ["reason"] = "Paused by the fuzz pass." },
         "ApiKeyRequest" => new JsonObject { ["name"] = $"fuzz-key-{n}", ["role"] = Enum(random, "ApiRole") },
         "ArticleWrite" => random.Next(2) == 0
             ? new JsonObject { ["id"] = $"fuzz-article-{n}", ["text"] = ArticleTextFor(random, n), ["language"] = "en" }

@@ -142,18 +142,23 @@ public static class WebhookEndpoints
     [EndpointSummary("Replay a delivery")]
     [EndpointDescription("Sends the delivery again, as soon as possible, with the same event id and body (receivers that de-duplicate by webhook-id see it once), and retries it for another retry period. A paused subscription sends it once resumed. Admins only.")]
     internal static async Task<Results<Accepted<DeliveryResponse>, ProblemHttpResult>> ReplayAsync(
-        string id, long deliveryId, ClaimsDbContext db, ChangeSignal signal, TimeProvider time, CancellationToken ct)
+        string id, string deliveryId, ClaimsDbContext db, ChangeSignal signal, TimeProvider time, CancellationToken ct)
     {
+        if (!long.TryParse(deliveryId, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            return Problems.NotFound("delivery", deliveryId);
+        }
+
         var now = time.GetUtcNow();
-        var replayed = await db.WebhookDeliveries.Where(d => d.Id == deliveryId && d.SubscriptionId == id).ExecuteUpdateAsync(s => s
+        var replayed = await db.WebhookDeliveries.Where(d => d.Id == number && d.SubscriptionId == id).ExecuteUpdateAsync(s => s
             .SetProperty(d => d.State, DeliveryState.Pending).SetProperty(d => d.CreatedAt, now).SetProperty(d => d.NextAttemptAt, now).SetProperty(d => d.DeliveredAt, (DateTimeOffset?)null), ct);
         if (replayed == 0)
         {
-            return Problems.NotFound("delivery", deliveryId.ToString(CultureInfo.InvariantCulture));
+            return Problems.NotFound("delivery", deliveryId);
         }
 
         signal.Pulse();
-        var delivery = await db.WebhookDeliveries.AsNoTracking().SingleAsync(d => d.Id == deliveryId, ct);
+        var delivery = await db.WebhookDeliveries.AsNoTracking().SingleAsync(d => d.Id == number, ct);
         return TypedResults.Accepted($"/v1/webhooks/{id}/deliveries", DeliveryResponse.Of(delivery));
     }
 }
