@@ -32,6 +32,14 @@ public static class ETags
         return $"\"{revision.ToString(CultureInfo.InvariantCulture)}-{Convert.ToHexStringLower(digest[..6])}\"";
     }
 
+    /// <summary>The ETag of a representation that is not one record's (a feed page): a digest of its bytes alone.</summary>
+    public static string For(ReadOnlySpan<byte> body)
+    {
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(body, digest);
+        return $"\"{Convert.ToHexStringLower(digest[..8])}\"";
+    }
+
     /// <summary>The body and ETag of <paramref name="record"/> as the API sends it (the app's JSON options; response records are sealed).</summary>
     public static (byte[] Body, string ETag) Render(IRevisioned record, HttpContext http)
     {
@@ -116,11 +124,11 @@ public static class ETags
             : null;
 
     /// <summary>Sends <paramref name="body"/> with its ETag, or 304 when the client's <c>If-None-Match</c> already names it.</summary>
-    public static IResult Send(byte[] body, string etag, HttpContext http)
+    public static IResult Send(byte[] body, string etag, HttpContext http, string contentType = "application/json; charset=utf-8")
     {
         http.Response.Headers.ETag = etag;
         return IfNoneMatchMatches(http.Request, etag)
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-            : TypedResults.Bytes(body, "application/json; charset=utf-8");
+            : TypedResults.Bytes(body, contentType);
     }
 }
