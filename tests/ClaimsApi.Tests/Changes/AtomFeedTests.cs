@@ -127,7 +127,7 @@ public abstract partial class AtomFeedTests<TApi>(TApi fixture) : IClassFixture<
         var entries = Entries(feed);
 
         var entry = Assert.Single(entries, e => e.Record == review);
-        Assert.Equal(("created", "New review by Feed Desk: Pants on Fire", "Feed Desk"), (entry.Change, entry.Title, entry.AuthorName));
+        Assert.Equal(("created", "New review by Fact Desk: Pants on Fire", "Fact Desk"), (entry.Change, entry.Title, entry.AuthorName));
         var element = feed.Root!.Elements(Atom + "entry").Single(e => e.Element(Atom + "id")!.Value == entry.Id);
         Assert.Equal($"http://localhost/v1/reviews/{review}", Href(element, "alternate"));
         Assert.Equal("https://factdesk.example/reviews/1", Href(element, "via"));
@@ -340,22 +340,9 @@ public abstract partial class AtomFeedTests<TApi>(TApi fixture) : IClassFixture<
         return id;
     }
 
-    private static async Task MoveAsync(HttpClient curator, string id, string to, int revision) =>
-        (await curator.SendJsonAsync(HttpMethod.Post, $"/v1/claims/{id}/workflow", new { to }, $"\"{revision}\"")).EnsureSuccessStatusCode();
+    private static Task MoveAsync(HttpClient curator, string id, string to, int revision) => ChangeFeedTests<TApi>.MoveAsync(curator, id, to, revision);
 
-    private static async Task<string> ReviewAsync(HttpClient curator, string claim)
-    {
-        var response = await curator.SendJsonAsync(HttpMethod.Post, $"/v1/claims/{claim}/reviews", new
-        {
-            id = $"feed-review-{Guid.NewGuid().ToString("N")[..8]}",
-            reviewerName = "Feed Desk",
-            url = "https://factdesk.example/reviews/1",
-            reviewedOn = "2025-05-02",
-            ratingText = "Pants on Fire",
-            rating = "false",
-        });
-        return (await response.ReadSuccessAsync()).GetProperty("id").GetString()!;
-    }
+    private static Task<string> ReviewAsync(HttpClient curator, string claim) => ChangeFeedTests<TApi>.ReviewAsync(curator, claim);
 
     private sealed record FeedEntry(string Id, string Record, int Revision, string Change, string Title, string Updated, string AuthorName, string Summary);
 }
