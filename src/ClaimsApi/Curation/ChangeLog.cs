@@ -100,7 +100,15 @@ public static class ChangeLog
     public static Task<List<LoggedSnapshot>> ReadBackAsync(
         ClaimsDbContext db, long? before, IReadOnlyCollection<string>? types, bool everyone, Expression<Func<HistoryEntry, bool>>? where, int limit, CancellationToken ct)
     {
-        var entries = Seen(db, types, everyone);
+        // The types are compared as an expression, not a column, so that no plan starts from the index on
+        // (resource_type, resource_id): SQLite, without statistics, would read every claim's entry through it and
+        // sort them all, where the primary key read backwards stops after the page (10 s against 0.1 s at a million).
+        var entries = Seen(db, null, everyone);
+        if (types is { Count: > 0 })
+        {
+            entries = entries.Where(h => types.Contains(h.ResourceType + ""));
+        }
+
         if (before is { } position)
         {
             entries = entries.Where(h => h.Id < position);

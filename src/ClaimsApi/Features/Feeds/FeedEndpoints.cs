@@ -3,7 +3,6 @@ using System.Linq.Expressions;
 using System.Text.Json;
 using ClaimsApi.Curation;
 using ClaimsApi.Domain;
-using ClaimsApi.Features.Claims;
 using ClaimsApi.Http;
 using ClaimsApi.Persistence;
 using Microsoft.AspNetCore.Http.Extensions;
@@ -91,21 +90,35 @@ public static class FeedEndpoints
     /// of those claims; null without a filter. A claim is judged as it is now only when anyone has seen it so: its
     /// latest change is one the feed showed (always so for a published claim; for one retracted or deleted, until a
     /// curator changes it again out of sight). Otherwise its unpublished edits would show through the filter (a
-    /// draft's new status making its old entries appear under <c>status=false</c>), so it passes no filter.
+    /// draft's new status making its old entries appear under <c>status=false</c>), so it passes no filter. That is
+    /// checked entry by entry, for the few the page reads, not for every claim that passes.
     /// </summary>
-    private static Expression<Func<HistoryEntry, bool>>? Among(ClaimFilter filter, ClaimsDbContext db)
+    private static Expression<Func<HistoryEntry, bool>>? Among(ClaimFeedQuery filter, ClaimsDbContext db)
     {
         if (!filter.HasAny)
         {
             return null;
         }
 
-        var claims = filter.Apply(db.Claims.IgnoreQueryFilters(), db.Articles.IgnoreQueryFilters())
-            .Where(c => db.History.Where(h => h.ResourceType == CuratedRecords.Claim && h.ResourceId == c.Id)
-                .OrderByDescending(h => h.Revision).Select(h => h.PublicBefore || h.PublicAfter).FirstOrDefault())
-            .Select(c => c.Id);
-        var reviews = db.Reviews.IgnoreQueryFilters().Where(r => claims.Contains(r.ClaimId)).Select(r => r.Id);
-        return h => (h.ResourceType == CuratedRecords.Claim && claims.Contains(h.ResourceId))
+        // Every claim, in any stage, deleted or not. The entities a claim mentions are read from their index (the
+        // claims of one entity), where Apply's EXISTS per claim would visit every claim.
+        var every = db.Claims.IgnoreQueryFilters();
+        if (filter.Entity is { } entity)
+        {
+            var mentioning = db.ClaimMentions.Where(m => m.EntityId == entity).Select(m => m.ClaimId);
+            every = every.Where(c => mentioning.Contains(c.Id));
+        }
+
+        var claims = (filter with { Entity = null }).Apply(every, db.Articles.IgnoreQueryFilters()).Select(c => c.Id);
+        var history = db.History;
+        var reviews = db.Reviews.IgnoreQueryFilters()
+            .Where(r => claims.Contains(r.ClaimId) && history
+                .Where(c => c.ResourceType == CuratedRecords.Claim && c.ResourceId == r.ClaimId)
+                .OrderByDescending(c => c.Revision).Select(c => c.PublicBefore || c.PublicAfter).FirstOrDefault())
+            .Select(r => r.Id);
+        return h => (h.ResourceType == CuratedRecords.Claim && claims.Contains(h.ResourceId) && history
+                .Where(c => c.ResourceType == CuratedRecords.Claim && c.ResourceId == h.ResourceId)
+                .OrderByDescending(c => c.Revision).Select(c => c.PublicBefore || c.PublicAfter).FirstOrDefault())
             || (h.ResourceType == CuratedRecords.Review && reviews.Contains(h.ResourceId));
     }
 
