@@ -4,6 +4,7 @@ using ClaimsApi.Features.Articles;
 using ClaimsApi.Features.Changes;
 using ClaimsApi.Features.Claims;
 using ClaimsApi.Features.Entities;
+using ClaimsApi.Features.Feeds;
 using ClaimsApi.Features.Reviews;
 using ClaimsApi.Features.Search;
 using ClaimsApi.Features.Statements;
@@ -104,6 +105,8 @@ public static class ApiRoutes
         reviews.MapGet("/{id}/history/{revision}", review.GetRevisionAsync).Describe(review.Revision);
 
         app.MapGroup("/v1/changes").WithTags("Changes").MapGet("/", ChangeEndpoints.List).Validate<ChangeQuery>();
+        app.MapGroup("/v1/feeds").WithTags("Feeds").MapGet("/claims.atom", FeedEndpoints.Claims).Validate<ClaimFeedQuery>()
+            .Produces<string>(StatusCodes.Status200OK, AtomWriter.MediaType).Produces(StatusCodes.Status304NotModified);
 
         app.MapGroup("/v1/search").WithTags("Search").MapGet("/", SearchEndpoints.Search).Validate<SearchQuery>();
 

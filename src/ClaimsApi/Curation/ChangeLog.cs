@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using System.Text.Json;
+using ClaimsApi.Domain;
 using ClaimsApi.Persistence;
 using ClaimsApi.Telemetry;
 using Microsoft.EntityFrameworkCore;
@@ -56,6 +58,11 @@ public static class ChangeEvents
 /// <param name="At">When it was made.</param>
 public sealed record LoggedChange(long Position, string Type, string Id, int Revision, string Event, DateTimeOffset At);
 
+/// <summary>A change with the record as the change left it (as it was before, for a deletion), as the history keeps it.</summary>
+/// <param name="Change">The change.</param>
+/// <param name="Representation">The record's API representation (JSON) at the change.</param>
+public sealed record LoggedSnapshot(LoggedChange Change, string Representation);
+
 /// <summary>
 /// Reads the change log: the history, in the order its entries committed (decision 0033). Every position up to the
 /// head is final when the head is read: SQLite has one writer, and on PostgreSQL a writer takes its history ids under
@@ -77,7 +84,50 @@ public static class ChangeLog
     public static async Task<(List<LoggedChange> Changes, long Next)> ReadAsync(
         ClaimsDbContext db, long after, long head, IReadOnlyCollection<string>? types, bool everyone, int limit, CancellationToken ct)
     {
-        var entries = db.History.AsNoTracking().Where(h => h.Id > after && h.Id <= head);
+        var changes = await Seen(db, types, everyone).Where(h => h.Id > after && h.Id <= head).OrderBy(h => h.Id).Take(limit)
+            .Select(h => new LoggedChange(h.Id, h.ResourceType, h.ResourceId, h.Revision, h.Event, h.At))
+            .ToListAsync(ct);
+        return (changes, changes.Count == limit ? changes[^1].Position : head);
+    }
+
+    /// <summary>
+    /// The newest changes before <paramref name="before"/> (null: the newest of all), newest first, at most
+    /// <paramref name="limit"/>, chosen as <see cref="ReadAsync"/> chooses them and further by <paramref name="where"/>
+    /// (which records), each with the record as the change left it: what a feed of recent changes shows. It needs no
+    /// head: a change that commits later takes a position above every one read now, so the pages below a position
+    /// never change.
+    /// </summary>
+    public static Task<List<LoggedSnapshot>> ReadBackAsync(
+        ClaimsDbContext db, long? before, IReadOnlyCollection<string>? types, bool everyone, Expression<Func<HistoryEntry, bool>>? where, int limit, CancellationToken ct)
+    {
+        // The types are compared as an expression, not a column, so that no plan starts from the index on
+        // (resource_type, resource_id): SQLite, without statistics, would read every claim's entry through it and
+        // sort them all, where the primary key read backwards stops after the page (10 s against 0.1 s at a million).
+        var entries = Seen(db, null, everyone);
+        if (types is { Count: > 0 })
+        {
+            entries = entries.Where(h => types.Contains(h.ResourceType + ""));
+        }
+
+        if (before is { } position)
+        {
+            entries = entries.Where(h => h.Id < position);
+        }
+
+        if (where is not null)
+        {
+            entries = entries.Where(where);
+        }
+
+        return entries.OrderByDescending(h => h.Id).Take(limit)
+            .Select(h => new LoggedSnapshot(new LoggedChange(h.Id, h.ResourceType, h.ResourceId, h.Revision, h.Event, h.At), (h.After ?? h.Before)!))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>The history entries of these types (all when none are given) that the reader may see.</summary>
+    private static IQueryable<HistoryEntry> Seen(ClaimsDbContext db, IReadOnlyCollection<string>? types, bool everyone)
+    {
+        var entries = db.History.AsNoTracking();
         if (!everyone)
         {
             entries = entries.Where(h => h.PublicBefore || h.PublicAfter);
@@ -88,10 +138,7 @@ public static class ChangeLog
             entries = entries.Where(h => types.Contains(h.ResourceType));
         }
 
-        var changes = await entries.OrderBy(h => h.Id).Take(limit)
-            .Select(h => new LoggedChange(h.Id, h.ResourceType, h.ResourceId, h.Revision, h.Event, h.At))
-            .ToListAsync(ct);
-        return (changes, changes.Count == limit ? changes[^1].Position : head);
+        return entries;
     }
 }
 

@@ -32,6 +32,14 @@ public static class ETags
         return $"\"{revision.ToString(CultureInfo.InvariantCulture)}-{Convert.ToHexStringLower(digest[..6])}\"";
     }
 
+    /// <summary>The ETag of a representation that is not one record's (a feed page): a digest of its bytes alone.</summary>
+    public static string For(ReadOnlySpan<byte> body)
+    {
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(body, digest);
+        return $"\"{Convert.ToHexStringLower(digest[..8])}\"";
+    }
+
     /// <summary>The body and ETag of <paramref name="record"/> as the API sends it (the app's JSON options; response records are sealed).</summary>
     public static (byte[] Body, string ETag) Render(IRevisioned record, HttpContext http)
     {

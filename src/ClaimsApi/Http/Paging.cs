@@ -70,13 +70,18 @@ public static class Paging
 
         fetched.RemoveAt(limit);
         var cursor = Encode(cursorOf(fetched[^1]));
-        var query = QueryString.Create(context.Request.Query
-            .Where(q => !string.Equals(q.Key, "cursor", StringComparison.OrdinalIgnoreCase))
-            .SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v)))
-            .Append(KeyValuePair.Create("cursor", (string?)cursor)));
-        var next = context.Request.PathBase + context.Request.Path + query;
+        var next = WithCursor(context.Request, cursor);
         context.Response.Headers.Append("Link", $"<{next}>; rel=\"next\"");
         return new Page<T>(fetched, limit, cursor, next);
+    }
+
+    /// <summary>The request's URL (path and query, relative to the host) with <c>cursor</c> set to <paramref name="cursor"/>, or left out when it is null: the first page.</summary>
+    public static string WithCursor(HttpRequest request, string? cursor)
+    {
+        var query = request.Query
+            .Where(q => !string.Equals(q.Key, "cursor", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v)));
+        return request.PathBase + request.Path + QueryString.Create(cursor is null ? query : query.Append(KeyValuePair.Create("cursor", (string?)cursor)));
     }
 }
 

@@ -209,10 +209,10 @@ public abstract class ChangeFeedTests<TApi>(TApi fixture) : IClassFixture<TApi>
         Assert.Contains(head.ToString(System.Globalization.CultureInfo.InvariantCulture), problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
-    private static async Task MoveAsync(HttpClient curator, string id, string to, int revision) =>
+    internal static async Task MoveAsync(HttpClient curator, string id, string to, int revision) =>
         (await curator.SendJsonAsync(HttpMethod.Post, $"/v1/claims/{id}/workflow", new { to }, $"\"{revision}\"")).EnsureSuccessStatusCode();
 
-    private static async Task<string> ReviewAsync(HttpClient curator, string claim)
+    internal static async Task<string> ReviewAsync(HttpClient curator, string claim)
     {
         var response = await curator.SendJsonAsync(HttpMethod.Post, $"/v1/claims/{claim}/reviews", new
         {

@@ -108,7 +108,7 @@ public abstract class DocumentedStatusTests<TApi>(TApi fixture) : IClassFixture<
     }
 
     [SkippableFact]
-    public async Task No406IsDeclaredBecauseEveryAcceptIsAnsweredInJson()
+    public async Task No406IsDeclaredBecauseEveryAcceptIsAnsweredInTheOperationsOwnMediaType()
     {
         using var client = api.CreateClient();
         client.DefaultRequestHeaders.Accept.ParseAdd("application/xml");
@@ -117,8 +117,11 @@ public abstract class DocumentedStatusTests<TApi>(TApi fixture) : IClassFixture<
         {
             using var request = CommittedDocument.Request(operation, CommittedDocument.Fill(operation.Path, Unknown), bearer: null);
             using var response = await client.SendAsync(request);
+            // JSON, problems included; the Atom feed answers Atom, the one media type its 200 declares.
+            var mediaType = response.Content.Headers.ContentType?.MediaType;
+            var declared = operation.Responses[((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)]?["content"]?.AsObject().Select(c => c.Key) ?? [];
             if (operation.Declares(406) || response.StatusCode == HttpStatusCode.NotAcceptable
-                || response.Content.Headers.ContentType?.MediaType?.EndsWith("json", StringComparison.Ordinal) != true)
+                || (mediaType?.EndsWith("json", StringComparison.Ordinal) != true && !declared.Contains(mediaType)))
             {
                 failures.Add($"{operation}: declares 406: {operation.Declares(406)}; answered {(int)response.StatusCode} {response.Content.Headers.ContentType}");
             }

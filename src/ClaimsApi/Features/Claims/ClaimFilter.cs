@@ -31,7 +31,7 @@ public abstract partial record ClaimFilter : PageQuery
     [ParameterSchema(Enum = typeof(VerificationStatus))]
     public string? Status { get; init; }
 
-    [FromQuery(Name = "workflow"), Description("Only claims at this workflow stage. Anonymous readers and readers see only published claims; curators see every stage. On GET /v1/search it returns only claims, and only published ones are indexed, so another stage finds nothing there.")]
+    [FromQuery(Name = "workflow"), Description("Only claims at this workflow stage. Anonymous readers and readers see only published claims; curators see every stage. On GET /v1/search it returns only claims, and only published ones are indexed, so another stage finds nothing there. On GET /v1/feeds/claims.atom the stage a claim is at now, as anyone saw it: published, or retracted.")]
     [ParameterSchema(Enum = typeof(WorkflowState))]
     public string? Workflow { get; init; }
 
