@@ -1,5 +1,6 @@
 using ClaimsApi.Auth;
 using ClaimsApi.Curation;
+using ClaimsApi.Export;
 using ClaimsApi.Features.Articles;
 using ClaimsApi.Features.Claims;
 using ClaimsApi.Features.Entities;
@@ -51,6 +52,7 @@ public static class ApiRoutes
         var statements = app.MapGroup("/v1/statements").WithTags("Statements").RejectsMalformedIds("statement");
         var statement = StatementCommands.Curated;
         statements.MapGet("/", StatementEndpoints.List).Validate<StatementListQuery>().WithStoredPage("statement", ["speaker", "article"]);
+        statements.MapExport<StatementListQuery>(StatementEndpoints.Export, nameof(StatementResponse), "limit", "cursor");
         statements.MapGet("/{id}", StatementEndpoints.Get).WithStoredRepresentation(StatementCommands.Resource).ProducesProblem(StatusCodes.Status404NotFound);
         statements.MapPost("/", StatementCommands.CreateAsync).AcceptsCuratorJson<StatementWrite>(WriteProblems.Conflict | WriteProblems.Unprocessable);
         statements.MapPut("/{id}", StatementCommands.ReplaceAsync).AcceptsCuratorJson<StatementWrite>(WriteProblems.NotFound | WriteProblems.IfMatch | WriteProblems.Conflict | WriteProblems.Unprocessable);
@@ -63,6 +65,7 @@ public static class ApiRoutes
         var claims = app.MapGroup("/v1/claims").WithTags("Claims").RejectsMalformedIds("claim");
         var claim = ClaimCommands.Curated;
         claims.MapGet("/", ClaimEndpoints.List).Validate<ClaimListQuery>().WithStoredPage("claim", ["entity", "claimant", "article"], ClaimsFilteredThrough);
+        claims.MapExport<ClaimListQuery>(ClaimEndpoints.Export, nameof(ClaimDetail), "limit", "cursor", "sort");
         claims.MapPost("/match", ClaimEndpoints.Match).AcceptsJson<ClaimMatchRequest>(ClaimMatcher.MaxBodyBytes);
         claims.MapGet("/{id}", ClaimEndpoints.Get).WithStoredRepresentation(ClaimCommands.Resource).ProducesProblem(StatusCodes.Status404NotFound);
         claims.MapPost("/", ClaimCommands.CreateAsync).AcceptsCuratorJson<ClaimWrite>(WriteProblems.Conflict | WriteProblems.Unprocessable);
@@ -76,6 +79,7 @@ public static class ApiRoutes
         var entities = app.MapGroup("/v1/entities").WithTags("Entities").RejectsMalformedIds("entity");
         var entity = EntityCommands.Curated;
         entities.MapGet("/", EntityEndpoints.List).Validate<EntityListQuery>();
+        entities.MapExport<EntityListQuery>(EntityEndpoints.Export, nameof(EntityResponse), "limit", "cursor");
         entities.MapGet("/{id}", EntityEndpoints.Get).WithStoredRepresentation(EntityCommands.Resource).Produces(StatusCodes.Status301MovedPermanently).ProducesProblem(StatusCodes.Status404NotFound);
         entities.MapGet("/{id}/claims", EntityEndpoints.ListClaims).Validate<ClaimListQuery>().WithStoredPage("claim", ["id"], ClaimsFilteredThrough).ProducesProblem(StatusCodes.Status404NotFound);
         entities.MapPost("/", EntityCommands.CreateAsync).AcceptsCuratorJson<EntityWrite>(WriteProblems.Conflict | WriteProblems.Unprocessable);
@@ -90,6 +94,7 @@ public static class ApiRoutes
         var reviews = app.MapGroup("/v1/reviews").WithTags("Reviews").RejectsMalformedIds("review");
         var review = ReviewCommands.Curated;
         reviewsOfClaim.MapGet("/", ReviewEndpoints.List).Validate<ReviewListQuery>().ProducesProblem(StatusCodes.Status404NotFound);
+        reviews.MapExport<ReviewExportQuery>(ReviewEndpoints.Export, nameof(ReviewResponse));
         reviews.MapGet("/{id}", ReviewEndpoints.Get).WithStoredRepresentation(ReviewCommands.Resource).ProducesProblem(StatusCodes.Status404NotFound);
         reviewsOfClaim.MapPost("/", ReviewCommands.CreateAsync).AcceptsCuratorJson<ReviewWrite>(WriteProblems.NotFound | WriteProblems.Conflict);
         reviews.MapPut("/{id}", ReviewCommands.ReplaceAsync).AcceptsCuratorJson<ReviewWrite>(WriteProblems.NotFound | WriteProblems.IfMatch | WriteProblems.Unprocessable);

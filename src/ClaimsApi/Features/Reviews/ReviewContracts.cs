@@ -1,7 +1,9 @@
+using System.ComponentModel;
 using ClaimsApi.Curation;
 using ClaimsApi.Domain;
 using ClaimsApi.Http;
 using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
 
 namespace ClaimsApi.Features.Reviews;
 
@@ -51,6 +53,76 @@ public sealed record ReviewWrite(
 public sealed record ReviewListQuery : PageQuery
 {
     internal const string Sort = "reviewedOn";
+}
+
+/// <summary>Filters for the reviews export (every review whose claim the reader may see, in id order).</summary>
+public sealed record ReviewExportQuery
+{
+    [FromQuery(Name = "claim"), Description("Only reviews of this claim (id).")]
+    public string? Claim { get; init; }
+
+    [FromQuery(Name = "reviewer"), Description("Only reviews by this reviewer (reviewerName, compared exactly).")]
+    public string? Reviewer { get; init; }
+
+    [FromQuery(Name = "rating"), Description("Only reviews with this normalised rating.")]
+    [ParameterSchema(Enum = typeof(ReviewRating))]
+    public string? Rating { get; init; }
+
+    [FromQuery(Name = "from"), Description("Only reviews published on or after this date (YYYY-MM-DD).")]
+    [ParameterSchema(Format = "date")]
+    public string? From { get; init; }
+
+    [FromQuery(Name = "to"), Description("Only reviews published on or before this date (YYYY-MM-DD).")]
+    [ParameterSchema(Format = "date")]
+    public string? To { get; init; }
+
+    /// <summary>The reviews of <paramref name="reviews"/> that pass the (validated) filters; composable.</summary>
+    internal IQueryable<ClaimReview> Apply(IQueryable<ClaimReview> reviews)
+    {
+        if (Claim is { } claim)
+        {
+            reviews = reviews.Where(r => r.ClaimId == claim);
+        }
+
+        if (Reviewer is { } reviewer)
+        {
+            reviews = reviews.Where(r => r.ReviewerName == reviewer);
+        }
+
+        if (QueryValues.Enum<ReviewRating>(Rating) is { } rating)
+        {
+            reviews = reviews.Where(r => r.Rating == rating);
+        }
+
+        if (QueryValues.Date(From) is { } from)
+        {
+            reviews = reviews.Where(r => r.ReviewedOn >= from);
+        }
+
+        if (QueryValues.Date(To) is { } to)
+        {
+            reviews = reviews.Where(r => r.ReviewedOn <= to);
+        }
+
+        return reviews;
+    }
+}
+
+internal sealed class ReviewExportQueryValidator : AbstractValidator<ReviewExportQuery>
+{
+    public ReviewExportQueryValidator()
+    {
+        RuleFor(q => q.Claim).MustBeIdFilter("claim");
+        RuleFor(q => q.Reviewer).MustBeLength(1, Limits.Name, (_, n) => !string.IsNullOrWhiteSpace(n) && !n.Any(char.IsControl), optional: true)
+            .WithMessage($"'reviewer' must not be empty, must be at most {Limits.Name} characters and must not contain control characters.");
+        RuleFor(q => q.Rating).MustBeOneOf<ReviewExportQuery, ReviewRating>("rating");
+        RuleFor(q => q.From).MustBeDate("from");
+        RuleFor(q => q.To).MustBeDate("to");
+        RuleFor(q => q)
+            .Must(q => QueryValues.Date(q.From) <= QueryValues.Date(q.To))
+            .When(q => QueryValues.IsDate(q.From) && QueryValues.IsDate(q.To))
+            .WithMessage("'from' must not be after 'to'.").OverridePropertyName("from");
+    }
 }
 
 internal sealed class ReviewWriteValidator : AbstractValidator<ReviewWrite>

@@ -1,4 +1,5 @@
 using ClaimsApi.Domain;
+using ClaimsApi.Export;
 using ClaimsApi.Http;
 using ClaimsApi.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,6 +14,8 @@ namespace ClaimsApi.Features.Reviews;
 public static class ReviewEndpoints
 {
     private static readonly Keyset<ClaimReview> NewestFirst = Keyset<ClaimReview>.Descending(r => r.ReviewedOn).ThenAscending(r => r.Id);
+
+    private static readonly Keyset<ClaimReview> ById = Keyset<ClaimReview>.Ascending(r => r.Id);
 
     [EndpointName("ListClaimReviews")]
     [EndpointSummary("List the reviews of a claim")]
@@ -34,6 +37,15 @@ public static class ReviewEndpoints
             ReviewListQuery.Sort, r.ReviewedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), r.Id)));
     }
 
+    [EndpointName("ExportReviews")]
+    [EndpointSummary("Export reviews")]
+    [EndpointDescription("Every review of a claim the caller may see that the filters select (claim, reviewer, rating, date range), in id order, streamed as NDJSON (each line the review exactly as GET /v1/reviews/{id} answers) or CSV, chosen by Accept or format. The whole export is one snapshot; the Changes-Position header names the change-feed position it is consistent with: GET /v1/changes?after={position} gives what changed since. Anonymous readers export the reviews of published claims only; a client runs at most a few exports at once.")]
+    internal static Results<ExportResult<ReviewResponse>, ProblemHttpResult> Export(
+        [AsParameters] ReviewExportQuery query, [AsParameters] ExportQuery export, ClaimsDbContext db, HttpContext context) =>
+        ExportFormats.Choose(export, context.Request) is { } format
+            ? new ExportResult<ReviewResponse>(format, ExportSource.Of(query.Apply(Visible(db).AsNoTracking()), ById, (batch, ct) => Project(batch).ToListAsync(ct), r => r.Id, ReviewExport.Columns))
+            : ExportFormats.NotAcceptable(context.Request);
+
     [EndpointName("GetReview")]
     [EndpointSummary("Get a review")]
     [EndpointDescription("One review of a claim. The ETag is its revision and a digest of the bytes (\"3-5f0c2a9d41be\"), so it changes with anything shown, embedded names included: If-None-Match answers 304. 404 when its claim is not visible to the caller.")]
@@ -48,6 +60,6 @@ public static class ReviewEndpoints
     /// <remarks>A correlated EXISTS (a lookup by key per review), where an IN over the visible claims would read all of them first.</remarks>
     internal static IQueryable<ClaimReview> Visible(ClaimsDbContext db) => db.Reviews.Where(r => db.Claims.Any(c => c.Id == r.ClaimId));
 
-    private static IQueryable<ReviewResponse> Project(IQueryable<ClaimReview> reviews) =>
+    internal static IQueryable<ReviewResponse> Project(IQueryable<ClaimReview> reviews) =>
         reviews.Select(r => new ReviewResponse(r.Id, r.ClaimId, r.ReviewerName, r.ReviewerUrl, r.Url, r.ReviewedOn, r.RatingText, r.Rating, r.Summary, r.Revision));
 }
