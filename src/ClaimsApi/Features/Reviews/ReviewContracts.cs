@@ -129,7 +129,7 @@ internal sealed class ReviewWriteValidator : AbstractValidator<ReviewWrite>
 {
     public ReviewWriteValidator()
     {
-        RuleFor(r => r.Id).MustBeId().When(r => r.Id is not null);
+        RuleFor(r => r.Id).MustBeNewId().When(r => r.Id is not null);
         RuleFor(r => r.ReviewerName).MustBeText(Limits.Name);
         RuleFor(r => r.ReviewerUrl).MustBeUrl().When(r => r.ReviewerUrl is not null);
         RuleFor(r => r.Url).MustBeUrl();
