@@ -57,6 +57,11 @@ public static class ExportRoutes
                     };
                 }
 
+                if (operation.Responses?.TryGetValue("406", out var notAcceptable) == true && notAcceptable is OpenApiResponse refused)
+                {
+                    refused.Description = "Not Acceptable: the Accept header takes neither application/x-ndjson nor text/csv (and no format parameter chose one); an RFC 9457 problem document.";
+                }
+
                 return Task.CompletedTask;
             });
 

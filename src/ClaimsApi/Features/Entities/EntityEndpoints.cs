@@ -27,7 +27,7 @@ public static class EntityEndpoints
 
     [EndpointName("ExportEntities")]
     [EndpointSummary("Export entities")]
-    [EndpointDescription("Every entity the filters select (those of GET /v1/entities, without paging), in id order, streamed as NDJSON (each line the entity exactly as GET /v1/entities/{id} answers) or CSV (aliases and partOf flattened), chosen by Accept or format. The whole export is one snapshot; the Changes-Position header names the change-feed position it is consistent with: GET /v1/changes?after={position} gives what changed since. A client runs at most a few exports at once.")]
+    [EndpointDescription("Every entity the filters select (those of GET /v1/entities, without paging), in id order, streamed as NDJSON (each line the entity exactly as GET /v1/entities/{id} answers) or CSV (aliases and partOf flattened), chosen by Accept or format. The whole export is one snapshot; the Changes-Position header names the change-feed position it is consistent with: GET /v1/changes?after={position} gives what changed since. A client runs at most a few exports at once (429 past them).")]
     internal static Results<ExportResult<EntityResponse>, ProblemHttpResult> Export(
         [AsParameters] EntityListQuery query, [AsParameters] ExportQuery export, ClaimsDbContext db, HttpContext context) =>
         ExportFormats.Choose(export, context.Request) is { } format

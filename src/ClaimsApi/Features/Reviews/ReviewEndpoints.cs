@@ -39,7 +39,7 @@ public static class ReviewEndpoints
 
     [EndpointName("ExportReviews")]
     [EndpointSummary("Export reviews")]
-    [EndpointDescription("Every review of a claim the caller may see that the filters select (claim, reviewer, rating, date range), in id order, streamed as NDJSON (each line the review exactly as GET /v1/reviews/{id} answers) or CSV, chosen by Accept or format. The whole export is one snapshot; the Changes-Position header names the change-feed position it is consistent with: GET /v1/changes?after={position} gives what changed since. Anonymous readers export the reviews of published claims only; a client runs at most a few exports at once.")]
+    [EndpointDescription("Every review of a claim the caller may see that the filters select (claim, reviewer, rating, date range), in id order, streamed as NDJSON (each line the review exactly as GET /v1/reviews/{id} answers) or CSV, chosen by Accept or format. The whole export is one snapshot; the Changes-Position header names the change-feed position it is consistent with: GET /v1/changes?after={position} gives what changed since. Anonymous readers export the reviews of published claims only; a client runs at most a few exports at once (429 past them).")]
     internal static Results<ExportResult<ReviewResponse>, ProblemHttpResult> Export(
         [AsParameters] ReviewExportQuery query, [AsParameters] ExportQuery export, ClaimsDbContext db, HttpContext context) =>
         ExportFormats.Choose(export, context.Request) is { } format

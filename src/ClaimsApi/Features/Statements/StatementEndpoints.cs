@@ -27,7 +27,7 @@ public static class StatementEndpoints
 
     [EndpointName("ExportStatements")]
     [EndpointSummary("Export statements")]
-    [EndpointDescription("Every statement the filters select (those of GET /v1/statements, without paging), in id order, streamed as NDJSON (each line the statement exactly as GET /v1/statements/{id} answers) or CSV (speaker, span and claim ids flattened), chosen by Accept or format. The whole export is one snapshot; the Changes-Position header names the change-feed position it is consistent with: GET /v1/changes?after={position} gives what changed since. Anonymous readers export published statements only, curators every stage; a client runs at most a few exports at once.")]
+    [EndpointDescription("Every statement the filters select (those of GET /v1/statements, without paging), in id order, streamed as NDJSON (each line the statement exactly as GET /v1/statements/{id} answers) or CSV (speaker, span and claim ids flattened), chosen by Accept or format. The whole export is one snapshot; the Changes-Position header names the change-feed position it is consistent with: GET /v1/changes?after={position} gives what changed since. Anonymous readers export published statements only, curators every stage; a client runs at most a few exports at once (429 past them).")]
     internal static async Task<Results<ExportResult<StatementResponse>, ProblemHttpResult>> Export(
         [AsParameters] StatementListQuery query, [AsParameters] ExportQuery export, ClaimsDbContext db, EntityAliasIndex aliases, HttpContext context, CancellationToken ct)
     {
