@@ -6,6 +6,7 @@ using ClaimsApi.Persistence;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Http.HttpResults;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace ClaimsApi.Export;
@@ -162,6 +163,23 @@ public sealed class ExportResult<TRow>(ExportFormat format, ExportSource<TRow> s
 
         public ValueTask DisposeAsync() => _csv.DisposeAsync();
     }
+}
+
+/// <summary>What an export handler answers.</summary>
+public static class Exports
+{
+    /// <summary>
+    /// The export, in the format the request chose (<see cref="ExportFormats.Choose"/>), of the source
+    /// <paramref name="source"/> makes for that format; or the 406 when the request accepts neither format, before
+    /// anything is read.
+    /// </summary>
+    public static Results<ExportResult<TRow>, ProblemHttpResult> Of<TRow>(ExportQuery query, HttpRequest request, Func<ExportFormat, ExportSource<TRow>> source) =>
+        ExportFormats.Choose(query, request) is { } format ? new ExportResult<TRow>(format, source(format)) : ExportFormats.NotAcceptable(request);
+
+    /// <inheritdoc cref="Of"/>
+    public static async Task<Results<ExportResult<TRow>, ProblemHttpResult>> OfAsync<TRow>(
+        ExportQuery query, HttpRequest request, Func<ExportFormat, Task<ExportSource<TRow>>> source) =>
+        ExportFormats.Choose(query, request) is { } format ? new ExportResult<TRow>(format, await source(format)) : ExportFormats.NotAcceptable(request);
 }
 
 /// <summary>The headers of an export.</summary>

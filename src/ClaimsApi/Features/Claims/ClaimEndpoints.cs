@@ -104,17 +104,9 @@ public static class ClaimEndpoints
     [EndpointName("ExportClaims")]
     [EndpointSummary("Export claims")]
     [EndpointDescription("Every claim the filters select (those of GET /v1/claims, without paging or sort), in id order, streamed as NDJSON (each line the claim exactly as GET /v1/claims/{id} answers) or CSV (evidence quotes and spans, mentions, qualifiers and links flattened, with the number of reviews and the latest verdict), chosen by Accept or format. The whole export is one snapshot; the Changes-Position header names the change-feed position it is consistent with: GET /v1/changes?after={position} gives what changed since. Anonymous readers export published claims only, curators every stage; a client runs at most a few exports at once (429 past them).")]
-    internal static async Task<Results<ExportResult<ClaimExport.Row>, ProblemHttpResult>> Export(
-        [AsParameters] ClaimListQuery query, [AsParameters] ExportQuery export, ClaimsDbContext db, EntityAliasIndex aliases, HttpContext context, CancellationToken ct)
-    {
-        if (ExportFormats.Choose(export, context.Request) is not { } format)
-        {
-            return ExportFormats.NotAcceptable(context.Request);
-        }
-
-        var claims = await FilterAsync(db.Claims.AsNoTracking(), query, db, aliases, ct);
-        return new ExportResult<ClaimExport.Row>(format, ClaimExport.Source(claims, format, db));
-    }
+    internal static Task<Results<ExportResult<ClaimExport.Row>, ProblemHttpResult>> Export(
+        [AsParameters] ClaimListQuery query, [AsParameters] ExportQuery export, ClaimsDbContext db, EntityAliasIndex aliases, HttpContext context, CancellationToken ct) =>
+        Exports.OfAsync(export, context.Request, async format => ClaimExport.Source(await FilterAsync(db.Claims.AsNoTracking(), query, db, aliases, ct), format, db));
 
     [EndpointName("MatchClaims")]
     [EndpointSummary("Match a sentence against the known claims")]

@@ -13,6 +13,20 @@ public static class EntityEndpoints
 {
     private static readonly Keyset<NamedEntity> ById = Keyset<NamedEntity>.Ascending(e => e.Id);
 
+    /// <summary>The CSV columns of the export, named by the JSON paths they flatten.</summary>
+    private static readonly CsvColumn<EntityResponse>[] CsvColumns =
+    [
+        new("id", e => e.Id),
+        new("name", e => e.Name),
+        new("kind", e => CsvFields.Of(e.Kind)),
+        new("aliases", e => CsvFields.List(e.Aliases)),
+        new("description", e => e.Description),
+        new("wikidataId", e => e.WikidataId),
+        new("partOf.id", e => e.PartOf?.Id),
+        new("partOf.name", e => e.PartOf?.Name),
+        new("revision", e => CsvFields.Of(e.Revision)),
+    ];
+
     [EndpointName("ListEntities")]
     [EndpointSummary("List entities")]
     [EndpointDescription("Entities ordered by id, filtered by kind and by a name or any alias (case- and diacritic-insensitive).")]
@@ -30,9 +44,7 @@ public static class EntityEndpoints
     [EndpointDescription("Every entity the filters select (those of GET /v1/entities, without paging), in id order, streamed as NDJSON (each line the entity exactly as GET /v1/entities/{id} answers) or CSV (aliases and partOf flattened), chosen by Accept or format. The whole export is one snapshot; the Changes-Position header names the change-feed position it is consistent with: GET /v1/changes?after={position} gives what changed since. A client runs at most a few exports at once (429 past them).")]
     internal static Results<ExportResult<EntityResponse>, ProblemHttpResult> Export(
         [AsParameters] EntityListQuery query, [AsParameters] ExportQuery export, ClaimsDbContext db, HttpContext context) =>
-        ExportFormats.Choose(export, context.Request) is { } format
-            ? new ExportResult<EntityResponse>(format, ExportSource.Of(Filter(query, db), ById, (batch, ct) => ToResponsesAsync(batch, db, ct), e => e.Id, EntityExport.Columns))
-            : ExportFormats.NotAcceptable(context.Request);
+        Exports.Of(export, context.Request, _ => ExportSource.Of(Filter(query, db), ById, (batch, ct) => ToResponsesAsync(batch, db, ct), e => e.Id, CsvColumns));
 
     /// <summary>The entities that pass the (validated) query's filters; composable.</summary>
     private static IQueryable<NamedEntity> Filter(EntityListQuery query, ClaimsDbContext db)

@@ -17,6 +17,21 @@ public static class ReviewEndpoints
 
     private static readonly Keyset<ClaimReview> ById = Keyset<ClaimReview>.Ascending(r => r.Id);
 
+    /// <summary>The CSV columns of the export: a review is flat, so its JSON fields.</summary>
+    private static readonly CsvColumn<ReviewResponse>[] CsvColumns =
+    [
+        new("id", r => r.Id),
+        new("claimId", r => r.ClaimId),
+        new("reviewerName", r => r.ReviewerName),
+        new("reviewerUrl", r => r.ReviewerUrl),
+        new("url", r => r.Url),
+        new("reviewedOn", r => CsvFields.Of(r.ReviewedOn)),
+        new("ratingText", r => r.RatingText),
+        new("rating", r => CsvFields.Of(r.Rating)),
+        new("summary", r => r.Summary),
+        new("revision", r => CsvFields.Of(r.Revision)),
+    ];
+
     [EndpointName("ListClaimReviews")]
     [EndpointSummary("List the reviews of a claim")]
     [EndpointDescription("Every review of the claim side by side, newest first (by the date the review was published); paged with a cursor. 404 when the claim is not visible to the caller.")]
@@ -42,9 +57,7 @@ public static class ReviewEndpoints
     [EndpointDescription("Every review of a claim the caller may see that the filters select (claim, reviewer, rating, date range), in id order, streamed as NDJSON (each line the review exactly as GET /v1/reviews/{id} answers) or CSV, chosen by Accept or format. The whole export is one snapshot; the Changes-Position header names the change-feed position it is consistent with: GET /v1/changes?after={position} gives what changed since. Anonymous readers export the reviews of published claims only; a client runs at most a few exports at once (429 past them).")]
     internal static Results<ExportResult<ReviewResponse>, ProblemHttpResult> Export(
         [AsParameters] ReviewExportQuery query, [AsParameters] ExportQuery export, ClaimsDbContext db, HttpContext context) =>
-        ExportFormats.Choose(export, context.Request) is { } format
-            ? new ExportResult<ReviewResponse>(format, ExportSource.Of(query.Apply(Visible(db).AsNoTracking()), ById, (batch, ct) => Project(batch).ToListAsync(ct), r => r.Id, ReviewExport.Columns))
-            : ExportFormats.NotAcceptable(context.Request);
+        Exports.Of(export, context.Request, _ => ExportSource.Of(query.Apply(Visible(db).AsNoTracking()), ById, (batch, ct) => Project(batch).ToListAsync(ct), r => r.Id, CsvColumns));
 
     [EndpointName("GetReview")]
     [EndpointSummary("Get a review")]

@@ -12,6 +12,27 @@ public static class StatementEndpoints
 {
     private static readonly Keyset<Statement> ById = Keyset<Statement>.Ascending(s => s.Id);
 
+    /// <summary>The CSV columns of the export, named by the JSON paths they flatten.</summary>
+    private static readonly CsvColumn<StatementResponse>[] CsvColumns =
+    [
+        new("id", s => s.Id),
+        new("articleId", s => s.ArticleId),
+        new("speaker.id", s => s.Speaker.Id),
+        new("speaker.name", s => s.Speaker.Name),
+        new("speaker.kind", s => CsvFields.Of(s.Speaker.Kind)),
+        new("kind", s => CsvFields.Of(s.Kind)),
+        new("cue", s => s.Cue),
+        new("text", s => s.Text),
+        new("span", s => CsvFields.Of(s.Span)),
+        new("parentId", s => s.ParentId),
+        new("source.id", s => s.Source?.Id),
+        new("source.name", s => s.Source?.Name),
+        new("claimIds", s => CsvFields.List(s.ClaimIds)),
+        new("workflow", s => CsvFields.Of(s.Workflow)),
+        new("retractionReason", s => s.RetractionReason),
+        new("revision", s => CsvFields.Of(s.Revision)),
+    ];
+
     [EndpointName("ListStatements")]
     [EndpointSummary("List statements")]
     [EndpointDescription("Attributed statements ordered by id, filtered by article, speaker and kind.")]
@@ -28,17 +49,10 @@ public static class StatementEndpoints
     [EndpointName("ExportStatements")]
     [EndpointSummary("Export statements")]
     [EndpointDescription("Every statement the filters select (those of GET /v1/statements, without paging), in id order, streamed as NDJSON (each line the statement exactly as GET /v1/statements/{id} answers) or CSV (speaker, span and claim ids flattened), chosen by Accept or format. The whole export is one snapshot; the Changes-Position header names the change-feed position it is consistent with: GET /v1/changes?after={position} gives what changed since. Anonymous readers export published statements only, curators every stage; a client runs at most a few exports at once (429 past them).")]
-    internal static async Task<Results<ExportResult<StatementResponse>, ProblemHttpResult>> Export(
-        [AsParameters] StatementListQuery query, [AsParameters] ExportQuery export, ClaimsDbContext db, EntityAliasIndex aliases, HttpContext context, CancellationToken ct)
-    {
-        if (ExportFormats.Choose(export, context.Request) is not { } format)
-        {
-            return ExportFormats.NotAcceptable(context.Request);
-        }
-
-        var statements = await FilterAsync(query, db, aliases, ct);
-        return new ExportResult<StatementResponse>(format, ExportSource.Of(statements, ById, (batch, ct) => ToResponsesAsync(batch, db, ct), s => s.Id, StatementExport.Columns));
-    }
+    internal static Task<Results<ExportResult<StatementResponse>, ProblemHttpResult>> Export(
+        [AsParameters] StatementListQuery query, [AsParameters] ExportQuery export, ClaimsDbContext db, EntityAliasIndex aliases, HttpContext context, CancellationToken ct) =>
+        Exports.OfAsync(export, context.Request, async _ =>
+            ExportSource.Of(await FilterAsync(query, db, aliases, ct), ById, (batch, ct) => ToResponsesAsync(batch, db, ct), s => s.Id, CsvColumns));
 
     /// <summary>The statements that pass the (validated) query's words and filters; composable.</summary>
     private static async Task<IQueryable<Statement>> FilterAsync(StatementListQuery query, ClaimsDbContext db, EntityAliasIndex aliases, CancellationToken ct)
