@@ -24,29 +24,11 @@ work=$(mktemp -d)
 pid=
 trap '[[ -n $pid ]] && kill "$pid" 2>/dev/null; rm -rf "$work"' EXIT
 
-if [[ ${Database__Provider:-Sqlite} == Postgres ]]; then
-  connection_string=$database
-else
-  [[ -f $database ]] || { echo "no database file at $database" >&2; exit 2; }
-  connection_string="Data Source=$database"
-fi
-
+# shellcheck source=generated-base.sh
+source tests/load/generated-base.sh
+base_connection_string "$database" >/dev/null
 dotnet publish src/ClaimsApi -c Release -o "$work/app" --nologo -v quiet >/dev/null
-env ASPNETCORE_URLS="$base" \
-  Logging__LogLevel__Default=Warning \
-  "Logging__LogLevel__ClaimsApi.Export=Information" \
-  RateLimiting__Enabled=false \
-  Database__ConnectionString="$connection_string" \
-  Database__MigrateOnStartup=false \
-  Seeds__ImportOnStartup=false \
-  dotnet "$work/app/ClaimsApi.dll" >"$work/app.log" 2>&1 &
-pid=$!
-
-for _ in $(seq 1 240); do
-  curl -fsS "$base/health/live" >/dev/null 2>&1 && break
-  sleep 0.5
-done
-curl -fsS "$base/health/live" >/dev/null || { cat "$work/app.log" >&2; exit 1; }
+start_reading "$base" "$database" "$work/app" "$work/app.log" "Logging__LogLevel__ClaimsApi.Export=Information"
 
 rss() { awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status"; }
 mib() { awk -v k="$1" 'BEGIN { printf "%.0f MiB", k / 1024 }'; }
