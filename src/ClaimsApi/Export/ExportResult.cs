@@ -24,16 +24,13 @@ public sealed class ExportOptions
 }
 
 /// <summary>
-/// Streams an export: begins a read snapshot, sends the headers (with <see cref="PositionHeader"/>, the change-log
-/// position the snapshot holds) before any record is read, then reads the records in id order a batch at a time and
+/// Streams an export: begins a read snapshot, sends the headers (with <see cref="ExportHeaders.Position"/>, the
+/// change-log position the snapshot holds) before any record is read, then reads the records in id order a batch at a time and
 /// writes each batch as it comes, flushing it to the client; nothing is tracked and no batch is kept, so memory stays
 /// the same for any size of base. A HEAD request gets the headers and reads no record.
 /// </summary>
 public sealed class ExportResult<TRow>(ExportFormat format, ExportSource<TRow> source) : IResult
 {
-    /// <summary>The response header that names the change-feed position the export is consistent with.</summary>
-    public const string PositionHeader = ExportHeaders.Position;
-
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         var db = httpContext.RequestServices.GetRequiredService<ClaimsDbContext>();
@@ -56,7 +53,7 @@ public sealed class ExportResult<TRow>(ExportFormat format, ExportSource<TRow> s
         var started = Stopwatch.GetTimestamp();
         await using var snapshot = await db.BeginReadSnapshotAsync(ct);
         response.ContentType = ExportFormats.ContentType(format);
-        response.Headers[PositionHeader] = snapshot.Position.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        response.Headers[ExportHeaders.Position] = snapshot.Position.ToString(System.Globalization.CultureInfo.InvariantCulture);
         response.Headers.Append(Microsoft.Net.Http.Headers.HeaderNames.Vary, Microsoft.Net.Http.Headers.HeaderNames.Accept);
         await response.StartAsync(ct);
         if (HttpMethods.IsHead(http.Request.Method))
