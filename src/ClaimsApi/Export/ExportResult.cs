@@ -4,9 +4,9 @@ using System.IO.Pipelines;
 using System.Text.Json;
 using ClaimsApi.Persistence;
 using CsvHelper;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Microsoft.AspNetCore.Http.HttpResults;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace ClaimsApi.Export;
@@ -25,9 +25,9 @@ public sealed class ExportOptions
 
 /// <summary>
 /// Streams an export: begins a read snapshot, sends the headers (with <see cref="ExportHeaders.Position"/>, the
-/// change-log position the snapshot holds) before any record is read, then reads the records in id order a batch at a time and
-/// writes each batch as it comes, flushing it to the client; nothing is tracked and no batch is kept, so memory stays
-/// the same for any size of base. A HEAD request gets the headers and reads no record.
+/// change-log position the snapshot holds) before any record is read, then reads the records in id order a batch at
+/// a time and writes each batch as it comes, flushing it to the client; nothing is tracked and no batch is kept, so
+/// memory stays the same for any size of base. A HEAD request gets the headers and reads no record.
 /// </summary>
 public sealed class ExportResult<TRow>(ExportFormat format, ExportSource<TRow> source) : IResult
 {
@@ -117,7 +117,7 @@ public sealed class ExportResult<TRow>(ExportFormat format, ExportSource<TRow> s
             JsonSerializer.Serialize(_json, value, value.GetType(), options);
             _json.Flush();
             body.Write("\n"u8);
-            if (body.UnflushedBytes >= FlushBytes)
+            if (body.CanGetUnflushedBytes && body.UnflushedBytes >= FlushBytes)
             {
                 await FlushAsync(ct);
             }
