@@ -38,6 +38,9 @@ public sealed class FieldLimitsDerivationTests
     private static Task<IReadOnlyDictionary<Type, ILookup<string, FieldLimit>>> DeriveAsync<T, TValidator>(params object[] examples)
         where TValidator : class, IValidator<T>
     {
+        // As the app names fields (camelCase), which the derivation matches against the JSON names: set here too, so
+        // the test does not depend on an app having started in this process before it.
+        ValidationNames.UseClientNames();
         var services = new ServiceCollection().AddScoped<IValidator<T>, TValidator>().BuildServiceProvider();
         return FieldLimits.DeriveAsync(services, Json, new Dictionary<Type, IReadOnlyList<object>> { [typeof(T)] = examples }, CancellationToken.None);
     }
