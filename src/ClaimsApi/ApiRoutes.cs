@@ -1,5 +1,6 @@
 using ClaimsApi.Auth;
 using ClaimsApi.Curation;
+using ClaimsApi.Export;
 using ClaimsApi.Features.Articles;
 using ClaimsApi.Features.Changes;
 using ClaimsApi.Features.Claims;
@@ -54,6 +55,7 @@ public static class ApiRoutes
         var statements = app.MapGroup("/v1/statements").WithTags("Statements").RejectsMalformedIds("statement");
         var statement = StatementCommands.Curated;
         statements.MapGet("/", StatementEndpoints.List).Validate<StatementListQuery>().WithStoredPage("statement", ["speaker", "article"]);
+        statements.MapExport<StatementListQuery>(StatementEndpoints.Export, nameof(StatementResponse), "limit", "cursor");
         statements.MapGet("/{id}", StatementEndpoints.Get).WithStoredRepresentation(StatementCommands.Resource).ProducesProblem(StatusCodes.Status404NotFound);
         statements.MapPost("/", StatementCommands.CreateAsync).AcceptsCuratorJson<StatementWrite>(WriteProblems.Conflict | WriteProblems.Unprocessable);
         statements.MapPut("/{id}", StatementCommands.ReplaceAsync).AcceptsCuratorJson<StatementWrite>(WriteProblems.NotFound | WriteProblems.IfMatch | WriteProblems.Conflict | WriteProblems.Unprocessable);
@@ -66,6 +68,7 @@ public static class ApiRoutes
         var claims = app.MapGroup("/v1/claims").WithTags("Claims").RejectsMalformedIds("claim");
         var claim = ClaimCommands.Curated;
         claims.MapGet("/", ClaimEndpoints.List).Validate<ClaimListQuery>().WithStoredPage("claim", ["entity", "claimant", "article"], ClaimsFilteredThrough);
+        claims.MapExport<ClaimListQuery>(ClaimEndpoints.Export, nameof(ClaimDetail), "limit", "cursor", "sort");
         claims.MapPost("/match", ClaimEndpoints.Match).AcceptsJson<ClaimMatchRequest>(ClaimMatcher.MaxBodyBytes);
         claims.MapGet("/{id}", ClaimEndpoints.Get).WithStoredRepresentation(ClaimCommands.Resource, ClaimJsonLdRenderer.Representation).ProducesProblem(StatusCodes.Status404NotFound);
         claims.MapGet("/{id}/claim-review", ClaimEndpoints.GetJsonLd).WithStoredRepresentation(ClaimCommands.Resource, ClaimJsonLdRenderer.Representation, AlternateServing.Always)
@@ -81,6 +84,7 @@ public static class ApiRoutes
         var entities = app.MapGroup("/v1/entities").WithTags("Entities").RejectsMalformedIds("entity");
         var entity = EntityCommands.Curated;
         entities.MapGet("/", EntityEndpoints.List).Validate<EntityListQuery>();
+        entities.MapExport<EntityListQuery>(EntityEndpoints.Export, nameof(EntityResponse), "limit", "cursor");
         entities.MapGet("/{id}", EntityEndpoints.Get).WithStoredRepresentation(EntityCommands.Resource).Produces(StatusCodes.Status301MovedPermanently).ProducesProblem(StatusCodes.Status404NotFound);
         entities.MapGet("/{id}/claims", EntityEndpoints.ListClaims).Validate<ClaimListQuery>().WithStoredPage("claim", ["id"], ClaimsFilteredThrough).ProducesProblem(StatusCodes.Status404NotFound);
         entities.MapPost("/", EntityCommands.CreateAsync).AcceptsCuratorJson<EntityWrite>(WriteProblems.Conflict | WriteProblems.Unprocessable);
@@ -96,6 +100,7 @@ public static class ApiRoutes
         var review = ReviewCommands.Curated;
         reviewsOfClaim.MapGet("/", ReviewEndpoints.List).Validate<ReviewListQuery>().ProducesProblem(StatusCodes.Status404NotFound);
         reviews.MapGet("/", ReviewEndpoints.ListAll).Validate<ReviewFilterQuery>();
+        reviews.MapExport<ReviewFilterQuery>(ReviewEndpoints.Export, nameof(ReviewResponse), "limit", "cursor");
         reviews.MapGet("/{id}", ReviewEndpoints.Get).WithStoredRepresentation(ReviewCommands.Resource).ProducesProblem(StatusCodes.Status404NotFound);
         reviewsOfClaim.MapPost("/", ReviewCommands.CreateAsync).AcceptsCuratorJson<ReviewWrite>(WriteProblems.NotFound | WriteProblems.Conflict | WriteProblems.Unprocessable);
         reviews.MapPut("/{id}", ReviewCommands.ReplaceAsync).AcceptsCuratorJson<ReviewWrite>(WriteProblems.NotFound | WriteProblems.IfMatch | WriteProblems.Unprocessable);

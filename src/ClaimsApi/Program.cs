@@ -2,6 +2,7 @@ using ClaimsApi;
 using ClaimsApi.Auth;
 using ClaimsApi.Cli;
 using ClaimsApi.Curation;
+using ClaimsApi.Export;
 using ClaimsApi.Features;
 using ClaimsApi.Features.Articles;
 using ClaimsApi.Features.Claims;
@@ -34,6 +35,7 @@ builder.Services.AddHttpConventions();
 builder.Services.AddApiKeyAuth(builder.Configuration);
 builder.Services.AddRateLimits(builder.Configuration);
 builder.Services.AddReadModel(builder.Configuration);
+builder.Services.AddExports(builder.Configuration); // GET /v1/{collection}/export (Export/)
 builder.Services.AddTextSearch(builder.Configuration);
 builder.Services.AddFeeds(builder.Configuration);
 builder.Services.AddCuration(ArticleCommands.Resource, EntityCommands.Resource, StatementCommands.Resource, ClaimCommands.Resource, ReviewCommands.Resource);

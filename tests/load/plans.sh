@@ -21,12 +21,9 @@ work=$(mktemp -d)
 pid=
 trap '[[ -n $pid ]] && kill "$pid" 2>/dev/null; rm -rf "$work"' EXIT
 
-if [[ ${Database__Provider:-Sqlite} == Postgres ]]; then
-  connection_string=$database
-else
-  [[ -f $database ]] || { echo "no database file at $database" >&2; exit 2; }
-  connection_string="Data Source=$database"
-fi
+# shellcheck source=generated-base.sh
+source tests/load/generated-base.sh
+connection_string=$(base_connection_string "$database")
 
 if [[ -z $app ]]; then
   app="$work/app"

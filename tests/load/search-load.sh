@@ -24,29 +24,11 @@ pid=
 trap '[[ -n $pid ]] && kill "$pid" 2>/dev/null; rm -rf "$work"' EXIT
 
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install -y wrk)" >&2; exit 2; }
-if [[ ${Database__Provider:-Sqlite} == Postgres ]]; then
-  connection_string=$database
-else
-  [[ -f $database ]] || { echo "no database file at $database" >&2; exit 2; }
-  connection_string="Data Source=$database"
-fi
-
+# shellcheck source=generated-base.sh
+source tests/load/generated-base.sh
+base_connection_string "$database" >/dev/null
 dotnet publish src/ClaimsApi -c Release -o "$work/app" --nologo -v quiet >/dev/null
-ASPNETCORE_URLS="$base" \
-Logging__LogLevel__Default=Warning \
-RateLimiting__Enabled=false \
-Database__ConnectionString="$connection_string" \
-Database__MigrateOnStartup=false \
-Seeds__ImportOnStartup=false \
-  dotnet "$work/app/ClaimsApi.dll" >"$work/app.log" 2>&1 &
-pid=$!
-
-# /health/ready wants an imported seed set, which a generated base need not have; liveness is enough here.
-for _ in $(seq 1 120); do
-  curl -fsS "$base/health/live" >/dev/null 2>&1 && break
-  sleep 0.5
-done
-curl -fsS "$base/health/live" >/dev/null || { cat "$work/app.log" >&2; exit 1; }
+start_reading "$base" "$database" "$work/app" "$work/app.log"
 # Then until the search index is warm (/health/ready says Healthy; Degraded while it is built or warmed), or 5 minutes.
 started=$(date +%s.%N)
 for _ in $(seq 1 1500); do

@@ -22,6 +22,10 @@ public static class WriteRules
     public static IRuleBuilderOptions<T, string?> MustBeId<T>(this IRuleBuilder<T, string?> rule) =>
         rule.MustMatch(Ids.Pattern, Ids.MaxLength, Ids.IsValid).WithMessage("'{PropertyName}' is required and must be an id: lower-case letters, digits and '-', starting with a letter or digit, at most " + Ids.MaxLength + " characters.");
 
+    /// <summary>A new record's id: an id, and not the one that names the collection's export.</summary>
+    public static IRuleBuilderOptions<T, string?> MustBeNewId<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.MustMatch(Ids.Pattern, Ids.MaxLength, Ids.IsAvailable).WithMessage("'{PropertyName}' must be an id: lower-case letters, digits and '-', starting with a letter or digit, at most " + Ids.MaxLength + " characters, and not '" + Ids.Reserved + "' (GET /v1/{collection}/" + Ids.Reserved + " is the collection's export).");
+
     /// <summary>Required text: not blank, at most <paramref name="maxLength"/> characters, no control characters but line breaks and tabs.</summary>
     public static IRuleBuilderOptions<T, string?> MustBeText<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
         rule.MustBeLength(1, maxLength, (_, v) => !string.IsNullOrWhiteSpace(v) && !v.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))

@@ -13,6 +13,15 @@ public static partial class Ids
 
     public static bool IsValid(string? id) => id is not null && IdRegex().IsMatch(id);
 
+    /// <summary>
+    /// The id no record may take: <c>/v1/claims/export</c> (and the same under every collection) is the collection's
+    /// export, routed before <c>/{id}</c>, so a record with this id could never be read.
+    /// </summary>
+    public const string Reserved = "export";
+
+    /// <summary>Whether a new record may take <paramref name="id"/>: a valid id, and not <see cref="Reserved"/>.</summary>
+    public static bool IsAvailable(string? id) => IsValid(id) && id != Reserved;
+
     // \z, not $: in .NET, $ also matches before a final newline, and "x\n" would pass as an id.
     [GeneratedRegex("^" + Form + @"\z", RegexOptions.CultureInvariant)]
     private static partial Regex IdRegex();

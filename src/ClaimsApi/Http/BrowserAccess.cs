@@ -7,7 +7,7 @@ namespace ClaimsApi.Http;
 /// empty no response carries a CORS header, so a page of another site cannot read the API's answers. Each origin
 /// listed (<c>https://desk.example.org</c>, or <c>*</c> for any) may call every operation with the headers the API
 /// reads (an API key, a body's type, preconditions) and read the headers it answers with (ETag, Location, Link,
-/// Retry-After). No cookie is ever sent or read: keys travel in the Authorization header, so credentials mode is
+/// Retry-After, an export's Changes-Position). No cookie is ever sent or read: keys travel in the Authorization header, so credentials mode is
 /// not allowed (docs/api-guide.md#browsers-cors).
 /// </summary>
 public static class BrowserAccess
@@ -21,7 +21,7 @@ public static class BrowserAccess
     public static readonly string[] RequestHeaders = [HeaderNames.Authorization, HeaderNames.ContentType, HeaderNames.Accept, HeaderNames.IfMatch, HeaderNames.IfNoneMatch, "traceparent"];
 
     /// <summary>The response headers a page may read besides the always-readable ones.</summary>
-    public static readonly string[] ResponseHeaders = [HeaderNames.ETag, HeaderNames.Location, HeaderNames.Link, HeaderNames.RetryAfter];
+    public static readonly string[] ResponseHeaders = [HeaderNames.ETag, HeaderNames.Location, HeaderNames.Link, HeaderNames.RetryAfter, Export.ExportHeaders.Position];
 
     /// <summary>How long a browser may keep a preflight's answer.</summary>
     public static readonly TimeSpan PreflightMaxAge = TimeSpan.FromMinutes(10);

@@ -216,9 +216,13 @@ public static class OpenApiTransformers
             // Any client may exceed its allowance (Http/RateLimits.cs), unless the operation is exempt.
             if (!context.Description.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.RateLimiting.DisableRateLimitingAttribute>().Any())
             {
+                var exports = context.Description.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute>()
+                    .Any(a => a.PolicyName == RateLimits.ExportPolicy);
                 operation.Responses.TryAdd("429", new OpenApiResponse
                 {
-                    Description = "Too Many Requests: this API key, or this client address without one, has sent more than its allowance; an RFC 9457 problem document.",
+                    Description = exports
+                        ? "Too Many Requests: this API key, or this client address without one, has sent more than its allowance, or is running as many exports as it may at once; an RFC 9457 problem document."
+                        : "Too Many Requests: this API key, or this client address without one, has sent more than its allowance; an RFC 9457 problem document.",
                     Headers = new Dictionary<string, IOpenApiHeader>
                     {
                         ["Retry-After"] = new OpenApiHeader

@@ -16,6 +16,7 @@ public static class Problems
         [StatusCodes.Status401Unauthorized] = ("Unauthorized", "https://tools.ietf.org/html/rfc9110#section-15.5.2"),
         [StatusCodes.Status403Forbidden] = ("Forbidden", "https://tools.ietf.org/html/rfc9110#section-15.5.4"),
         [StatusCodes.Status404NotFound] = ("Not Found", "https://tools.ietf.org/html/rfc9110#section-15.5.5"),
+        [StatusCodes.Status406NotAcceptable] = ("Not Acceptable", "https://tools.ietf.org/html/rfc9110#section-15.5.7"),
         [StatusCodes.Status409Conflict] = ("Conflict", "https://tools.ietf.org/html/rfc9110#section-15.5.10"),
         [StatusCodes.Status412PreconditionFailed] = ("Precondition Failed", "https://tools.ietf.org/html/rfc9110#section-15.5.13"),
         [StatusCodes.Status413PayloadTooLarge] = ("Content Too Large", "https://tools.ietf.org/html/rfc9110#section-15.5.14"),

@@ -31,10 +31,22 @@ public sealed class RateLimitingOptions
 
     /// <summary>Per API key.</summary>
     public RateLimitBucket Key { get; set; } = new() { PerSecond = 500, Burst = 1000 };
+
+    /// <summary>
+    /// Exports one client (key, or address without one) may run at once. An export counts as one request against the
+    /// buckets above but reads the whole base for minutes, holding a database connection and a read snapshot.
+    /// </summary>
+    public int ConcurrentExports { get; set; } = 2;
 }
 
 public static class RateLimits
 {
+    /// <summary>The policy of the exports: at most <see cref="RateLimitingOptions.ConcurrentExports"/> at once per client.</summary>
+    public const string ExportPolicy = "export";
+
+    /// <summary>What a client over its concurrent exports is told to wait: an export of a large base takes minutes.</summary>
+    private static readonly TimeSpan ExportRetryAfter = TimeSpan.FromSeconds(30);
+
     public static IServiceCollection AddRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(RateLimitingOptions.Section).Get<RateLimitingOptions>() ?? new RateLimitingOptions();
@@ -49,9 +61,14 @@ public static class RateLimits
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
                 // Authentication runs first: only a key that was accepted gets the key's allowance, so inventing
                 // keys gains nothing over sending none.
-                http.User.Identity is { IsAuthenticated: true, Name: { } key }
-                    ? RateLimitPartition.GetTokenBucketLimiter("key:" + key, _ => Bucket(options.Key))
-                    : RateLimitPartition.GetTokenBucketLimiter("address:" + http.Connection.RemoteIpAddress, _ => Bucket(options.Anonymous)));
+                http.User.Identity is { IsAuthenticated: true, Name: not null }
+                    ? RateLimitPartition.GetTokenBucketLimiter(Client(http), _ => Bucket(options.Key))
+                    : RateLimitPartition.GetTokenBucketLimiter(Client(http), _ => Bucket(options.Anonymous)));
+            limiter.AddPolicy(ExportPolicy, http => RateLimitPartition.GetConcurrencyLimiter(Client(http), _ => new ConcurrencyLimiterOptions
+            {
+                PermitLimit = Math.Max(1, options.ConcurrentExports),
+                QueueLimit = 0,
+            }));
             limiter.OnRejected = RejectAsync;
         });
     }
@@ -67,6 +84,10 @@ public static class RateLimits
         return app;
     }
 
+    /// <summary>Whose allowance a request counts against: its (accepted) key, or its client address.</summary>
+    private static string Client(HttpContext http) =>
+        http.User.Identity is { IsAuthenticated: true, Name: { } key } ? "key:" + key : "address:" + http.Connection.RemoteIpAddress;
+
     private static TokenBucketRateLimiterOptions Bucket(RateLimitBucket bucket) => new()
     {
         TokenLimit = Math.Max(1, bucket.Burst),
@@ -80,7 +101,9 @@ public static class RateLimits
     private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken ct)
     {
         var http = context.HttpContext;
-        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+        // A token bucket's refusal says when a token comes back; the exports' concurrency limiter's says nothing.
+        var bucketRefused = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait);
+        var retryAfter = bucketRefused ? wait : ExportRetryAfter;
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
@@ -95,12 +118,14 @@ public static class RateLimits
         var (who, bucket) = http.User.Identity is { IsAuthenticated: true, Name: { } key }
             ? ($"the API key '{key}'", options.Key)
             : ("this client address", options.Anonymous);
+        var detail = bucketRefused
+            ? $"Too many requests for {who}: at most {bucket.Burst} at once and {bucket.PerSecond.ToString(CultureInfo.InvariantCulture)} a second. Retry after {seconds} s."
+            : $"Too many exports for {who}: at most {options.ConcurrentExports} at once. Retry when one has finished, or after {seconds} s.";
         var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
         await problems.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,
-            ProblemDetails = Problems.Describe(StatusCodes.Status429TooManyRequests,
-                $"Too many requests for {who}: at most {bucket.Burst} at once and {bucket.PerSecond.ToString(CultureInfo.InvariantCulture)} a second. Retry after {seconds} s."),
+            ProblemDetails = Problems.Describe(StatusCodes.Status429TooManyRequests, detail),
         });
     }
 }

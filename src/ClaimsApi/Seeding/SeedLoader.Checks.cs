@@ -22,6 +22,12 @@ public static partial class SeedLoader
                 return false;
             }
 
+            if (!Ids.IsAvailable(id))
+            {
+                Problem(source, $"{path}.id", $"'{id}' cannot be an id: GET /v1/{{collection}}/{id} is the collection's export");
+                return false;
+            }
+
             return true;
         }
 

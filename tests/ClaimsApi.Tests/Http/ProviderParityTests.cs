@@ -32,6 +32,10 @@ public sealed partial class ProviderParityTests : IClassFixture<SqliteApi>, ICla
     [InlineData("/v1/entities?name=PYONGYANG")]
     [InlineData("/v1/entities/dprk")]
     [InlineData("/v1/entities/dprk/claims?limit=3")]
+    [InlineData("/v1/claims/export")]
+    [InlineData("/v1/claims/export?format=csv")]
+    [InlineData("/v1/statements/export?format=csv")]
+    [InlineData("/v1/entities/export")]
     [InlineData("/v1/claims?limit=0")]
     [InlineData("/v1/claims/nope")]
     public async Task BothProvidersAnswerWithTheSameBody(string url)

@@ -59,7 +59,7 @@ internal sealed class ArticleWriteValidator : AbstractValidator<ArticleWrite>
 
     public ArticleWriteValidator()
     {
-        RuleFor(a => a.Id).MustBeId().When(a => a.Id is not null);
+        RuleFor(a => a.Id).MustBeNewId().When(a => a.Id is not null);
         RuleFor(a => a.Language).MustMatch(ArticleBuilder.LanguageTagPattern, ArticleBuilder.LanguageMaxLength, ArticleBuilder.IsLanguageTag).When(a => a.Language is not null)
             .WithMessage($"'language' must be a BCP 47 language tag such as 'en' or 'pt-BR', at most {ArticleBuilder.LanguageMaxLength} characters.");
         RuleFor(a => a.Publisher).MustBeId().When(a => a.Publisher is not null);

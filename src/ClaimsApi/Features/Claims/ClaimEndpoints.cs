@@ -1,4 +1,5 @@
 using ClaimsApi.Domain;
+using ClaimsApi.Export;
 using ClaimsApi.Features.Search;
 using ClaimsApi.Http;
 using ClaimsApi.Persistence;
@@ -100,6 +101,13 @@ public static class ClaimEndpoints
         return query.Apply(claims, db.Articles.AsNoTracking());
     }
 
+    [EndpointName("ExportClaims")]
+    [EndpointSummary("Export claims")]
+    [EndpointDescription("Every claim the filters select (those of GET /v1/claims, without paging or sort), in id order, streamed as NDJSON (each line the claim exactly as GET /v1/claims/{id} answers) or CSV (evidence quotes and spans, mentions, qualifiers and links flattened, with the number of reviews and the latest verdict), chosen by Accept or format. The whole export is one snapshot; the Changes-Position header names the change-feed position it is consistent with: GET /v1/changes?after={position} gives what changed since. Anonymous readers export published claims only, curators every stage; a client runs at most a few exports at once (429 past them).")]
+    internal static Task<Results<ExportResult<ClaimDetail>, ProblemHttpResult>> Export(
+        [AsParameters] ClaimListQuery query, [AsParameters] ExportQuery export, ClaimsDbContext db, EntityAliasIndex aliases, HttpContext context, CancellationToken ct) =>
+        Exports.OfAsync(export, context.Request, async _ => ClaimExport.Source(await FilterAsync(db.Claims.AsNoTracking(), query, db, aliases, ct), db));
+
     [EndpointName("MatchClaims")]
     [EndpointSummary("Match a sentence against the known claims")]
     [EndpointDescription("Returns the known claims that assert what the sentence asserts, each with a score (the share of the sentence's concepts it covers) and the reason: shared entities and shared terms. Claims below the threshold are not listed.")]
@@ -171,70 +179,84 @@ public static class ClaimEndpoints
         await LoadAsync(id, db, ct) is { } claim ? TypedResults.Ok(claim) : Problems.NotFound("claim", id);
 
     /// <summary>The claim as the current reader may see it, or null.</summary>
-    internal static async Task<ClaimDetail?> LoadAsync(string id, ClaimsDbContext db, CancellationToken ct)
+    internal static async Task<ClaimDetail?> LoadAsync(string id, ClaimsDbContext db, CancellationToken ct) =>
+        (await RenderAsync(db.Claims.Where(c => c.Id == id), db, ct)).SingleOrDefault();
+
+    /// <summary>
+    /// Reads the claims of <paramref name="claims"/> as the current reader may see them, in the query's order: one
+    /// query for the claims and one for each kind of row they embed, whatever their number, so a detail read and a
+    /// batch of an export (<see cref="ClaimExport"/>) render alike.
+    /// </summary>
+    internal static async Task<List<ClaimDetail>> RenderAsync(IQueryable<ClaimedFact> claims, ClaimsDbContext db, CancellationToken ct)
     {
-        var claim = await db.Claims.AsNoTracking()
-            .Include(c => c.Evidence).Include(c => c.Mentions).Include(c => c.Qualifiers).Include(c => c.Links)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (claim is null)
+        var rows = await claims.AsNoTracking().ToListAsync(ct);
+        if (rows.Count == 0)
         {
-            return null;
+            return [];
         }
 
-        var statementIds = claim.Evidence.Select(e => e.StatementId).Distinct().ToList();
+        var ids = rows.Select(c => c.Id).ToList();
+        var evidence = (await db.ClaimEvidence.AsNoTracking().Where(e => ids.Contains(e.ClaimId)).ToListAsync(ct)).ToLookup(e => e.ClaimId, StringComparer.Ordinal);
+        var mentions = (await db.ClaimMentions.AsNoTracking().Where(m => ids.Contains(m.ClaimId)).ToListAsync(ct)).ToLookup(m => m.ClaimId, StringComparer.Ordinal);
+        var qualifiers = (await db.ClaimQualifiers.AsNoTracking().Where(q => ids.Contains(q.ClaimId)).ToListAsync(ct)).ToLookup(q => q.ClaimId, StringComparer.Ordinal);
+        var outgoing = (await db.ClaimLinks.AsNoTracking().Where(l => ids.Contains(l.FromClaimId)).ToListAsync(ct)).ToLookup(l => l.FromClaimId, StringComparer.Ordinal);
+        var incoming = (await db.ClaimLinks.AsNoTracking().Where(l => ids.Contains(l.ToClaimId)).ToListAsync(ct)).ToLookup(l => l.ToClaimId, StringComparer.Ordinal);
+
+        var statementIds = evidence.SelectMany(e => e).Select(e => e.StatementId).Distinct().ToList();
         var statements = await db.Statements.AsNoTracking()
             .Where(s => statementIds.Contains(s.Id))
             .Select(s => new { s.Id, s.SpeakerId, s.Kind, s.Start, s.Text })
-            .ToDictionaryAsync(s => s.Id, ct);
+            .ToDictionaryAsync(s => s.Id, StringComparer.Ordinal, ct);
 
-        var incoming = await db.ClaimLinks.AsNoTracking().Where(l => l.ToClaimId == id).ToListAsync(ct);
-        var linkedIds = claim.Links.Select(l => l.ToClaimId).Concat(incoming.Select(l => l.FromClaimId)).Distinct().ToList();
-        var linkedTexts = await db.Claims.AsNoTracking().Where(c => linkedIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Text, ct);
-        var reviews = await Reviews.ReviewEndpoints.OfClaimAsync(id, db, ct);
+        var linkedIds = outgoing.SelectMany(l => l).Select(l => l.ToClaimId).Concat(incoming.SelectMany(l => l).Select(l => l.FromClaimId)).Distinct().ToList();
+        var linkedTexts = await db.Claims.AsNoTracking().Where(c => linkedIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Text, StringComparer.Ordinal, ct);
+        var reviews = await Reviews.ReviewEndpoints.OfClaimsAsync(ids, db, ct);
 
         var refs = await EntityRefs.LoadAsync(
             db,
-            [claim.ClaimantId, .. claim.Mentions.Select(m => m.EntityId), .. claim.Qualifiers.Select(q => q.EntityId), .. statements.Values.Select(s => s.SpeakerId)],
+            [.. rows.Select(c => c.ClaimantId), .. mentions.SelectMany(m => m).Select(m => m.EntityId), .. qualifiers.SelectMany(q => q).Select(q => q.EntityId), .. statements.Values.Select(s => s.SpeakerId)],
             ct);
 
-        // Links to claims this reader cannot see (drafts, deleted) are left out.
-        var links = claim.Links.Where(l => linkedTexts.ContainsKey(l.ToClaimId))
-            .Select(l => new ClaimLinkResponse(l.Kind, LinkDirection.Outgoing, l.ToClaimId, linkedTexts[l.ToClaimId]))
-            .Concat(incoming.Where(l => linkedTexts.ContainsKey(l.FromClaimId))
-                .Select(l => new ClaimLinkResponse(l.Kind, LinkDirection.Incoming, l.FromClaimId, linkedTexts[l.FromClaimId])))
-            .OrderBy(l => l.Direction).ThenBy(l => l.Kind).ThenBy(l => l.ClaimId, StringComparer.Ordinal)
-            .ToList();
+        return [.. rows.Select(claim =>
+        {
+            // Links to claims this reader cannot see (drafts, deleted) are left out.
+            var links = outgoing[claim.Id].Where(l => linkedTexts.ContainsKey(l.ToClaimId))
+                .Select(l => new ClaimLinkResponse(l.Kind, LinkDirection.Outgoing, l.ToClaimId, linkedTexts[l.ToClaimId]))
+                .Concat(incoming[claim.Id].Where(l => linkedTexts.ContainsKey(l.FromClaimId))
+                    .Select(l => new ClaimLinkResponse(l.Kind, LinkDirection.Incoming, l.FromClaimId, linkedTexts[l.FromClaimId])))
+                .OrderBy(l => l.Direction).ThenBy(l => l.Kind).ThenBy(l => l.ClaimId, StringComparer.Ordinal)
+                .ToList();
 
-        return new ClaimDetail(
-            claim.Id,
-            claim.Text,
-            refs[claim.ClaimantId],
-            claim.Kind,
-            claim.ClaimedOn,
-            claim.Status,
-            claim.ArticleId,
-            claim.Subject,
-            claim.Predicate,
-            claim.Object,
-            [.. claim.Qualifiers.OrderBy(q => q.Ordinal).Select(q => new QualifierResponse(q.Name, q.Value, refs.Get(q.EntityId)))],
-            [.. claim.Evidence.Where(e => statements.ContainsKey(e.StatementId)).OrderBy(e => e.Ordinal).Select(e =>
-            {
-                var statement = statements[e.StatementId];
-                return new EvidenceResponse(
-                    e.StatementId,
-                    refs[statement.SpeakerId],
-                    statement.Kind,
-                    e.Text,
-                    new Span(e.Start, e.End),
-                    new Span(e.Start - statement.Start, e.End - statement.Start),
-                    statement.Text);
-            })],
-            [.. claim.Mentions.Select(m => refs[m.EntityId]).OrderBy(e => e.Id, StringComparer.Ordinal)],
-            links,
-            reviews,
-            claim.Workflow,
-            claim.RetractionReason,
-            claim.Revision);
+            return new ClaimDetail(
+                claim.Id,
+                claim.Text,
+                refs[claim.ClaimantId],
+                claim.Kind,
+                claim.ClaimedOn,
+                claim.Status,
+                claim.ArticleId,
+                claim.Subject,
+                claim.Predicate,
+                claim.Object,
+                [.. qualifiers[claim.Id].OrderBy(q => q.Ordinal).Select(q => new QualifierResponse(q.Name, q.Value, refs.Get(q.EntityId)))],
+                [.. evidence[claim.Id].Where(e => statements.ContainsKey(e.StatementId)).OrderBy(e => e.Ordinal).Select(e =>
+                {
+                    var statement = statements[e.StatementId];
+                    return new EvidenceResponse(
+                        e.StatementId,
+                        refs[statement.SpeakerId],
+                        statement.Kind,
+                        e.Text,
+                        new Span(e.Start, e.End),
+                        new Span(e.Start - statement.Start, e.End - statement.Start),
+                        statement.Text);
+                })],
+                [.. mentions[claim.Id].Select(m => refs[m.EntityId]).OrderBy(e => e.Id, StringComparer.Ordinal)],
+                links,
+                [.. reviews[claim.Id]],
+                claim.Workflow,
+                claim.RetractionReason,
+                claim.Revision);
+        })];
     }
 }

@@ -74,7 +74,7 @@ internal sealed class ClaimWriteValidator : AbstractValidator<ClaimWrite>
 
     public ClaimWriteValidator()
     {
-        RuleFor(c => c.Id).MustBeId().When(c => c.Id is not null);
+        RuleFor(c => c.Id).MustBeNewId().When(c => c.Id is not null);
         RuleFor(c => c.Text).MustBeText(Limits.ClaimText);
         RuleFor(c => c.Claimant).MustBeId();
         RuleFor(c => c.Kind).NotNull().WithMessage("'kind' is required.");

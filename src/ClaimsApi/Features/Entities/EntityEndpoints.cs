@@ -1,4 +1,5 @@
 using ClaimsApi.Domain;
+using ClaimsApi.Export;
 using ClaimsApi.Features.Claims;
 using ClaimsApi.Features.Search;
 using ClaimsApi.Http;
@@ -12,6 +13,20 @@ public static class EntityEndpoints
 {
     private static readonly Keyset<NamedEntity> ById = Keyset<NamedEntity>.Ascending(e => e.Id);
 
+    /// <summary>The CSV columns of the export, named by the JSON paths they flatten.</summary>
+    private static readonly CsvColumn<EntityResponse>[] CsvColumns =
+    [
+        new("id", e => e.Id),
+        new("name", e => e.Name),
+        new("kind", e => CsvFields.Of(e.Kind)),
+        new("aliases", e => CsvFields.List(e.Aliases)),
+        new("description", e => e.Description),
+        new("wikidataId", e => e.WikidataId),
+        new("partOf.id", e => e.PartOf?.Id),
+        new("partOf.name", e => e.PartOf?.Name),
+        new("revision", e => CsvFields.Of(e.Revision)),
+    ];
+
     [EndpointName("ListEntities")]
     [EndpointSummary("List entities")]
     [EndpointDescription("Entities ordered by id, filtered by kind and by a name or any alias (case- and diacritic-insensitive).")]
@@ -19,6 +34,21 @@ public static class EntityEndpoints
         [AsParameters] EntityListQuery query, ClaimsDbContext db, HttpContext context, CancellationToken ct)
     {
         var limit = QueryValues.Limit(query.Limit);
+        Paging.TryDecode(query.Cursor, EntityListQuery.Sort, out var cursor);
+        var rows = await ToResponsesAsync(ById.Page(Filter(query, db), cursor is null ? null : [cursor.Id]).Take(limit + 1), db, ct);
+        return TypedResults.Ok(rows.ToPage(limit, context, e => new Paging.Cursor(EntityListQuery.Sort, null, e.Id)));
+    }
+
+    [EndpointName("ExportEntities")]
+    [EndpointSummary("Export entities")]
+    [EndpointDescription("Every entity the filters select (those of GET /v1/entities, without paging), in id order, streamed as NDJSON (each line the entity exactly as GET /v1/entities/{id} answers) or CSV (aliases and partOf flattened), chosen by Accept or format. The whole export is one snapshot; the Changes-Position header names the change-feed position it is consistent with: GET /v1/changes?after={position} gives what changed since. A client runs at most a few exports at once (429 past them).")]
+    internal static Results<ExportResult<EntityResponse>, ProblemHttpResult> Export(
+        [AsParameters] EntityListQuery query, [AsParameters] ExportQuery export, ClaimsDbContext db, HttpContext context) =>
+        Exports.Of(export, context.Request, _ => ExportSource.Of(Filter(query, db), ById, (batch, ct) => ToResponsesAsync(batch, db, ct), e => e.Id, CsvColumns));
+
+    /// <summary>The entities that pass the (validated) query's filters; composable.</summary>
+    private static IQueryable<NamedEntity> Filter(EntityListQuery query, ClaimsDbContext db)
+    {
         var entities = db.Entities.AsNoTracking();
         if (QueryValues.Enum<EntityKind>(query.Kind) is { } kind)
         {
@@ -31,9 +61,7 @@ public static class EntityEndpoints
             entities = entities.Where(e => e.NormalizedName == key || e.Aliases.Any(a => a.NormalizedAlias == key));
         }
 
-        Paging.TryDecode(query.Cursor, EntityListQuery.Sort, out var cursor);
-        var rows = await Project(ById.Page(entities, cursor is null ? null : [cursor.Id]).Take(limit + 1), db, ct);
-        return TypedResults.Ok(rows.ToPage(limit, context, e => new Paging.Cursor(EntityListQuery.Sort, null, e.Id)));
+        return entities;
     }
 
     [EndpointName("GetEntity")]
@@ -81,7 +109,7 @@ public static class EntityEndpoints
 
     /// <summary>The entity, or null (also when it is deleted).</summary>
     internal static async Task<EntityResponse?> LoadAsync(string id, ClaimsDbContext db, CancellationToken ct) =>
-        (await Project(db.Entities.AsNoTracking().Where(e => e.Id == id), db, ct)).SingleOrDefault();
+        (await ToResponsesAsync(db.Entities.AsNoTracking().Where(e => e.Id == id), db, ct)).SingleOrDefault();
 
     [EndpointName("ListEntityClaims")]
     [EndpointSummary("List the claims of an entity")]
@@ -97,7 +125,8 @@ public static class EntityEndpoints
         return TypedResults.Ok(await ClaimEndpoints.QueryPageAsync(query, id, db, aliases, context, ct));
     }
 
-    private static async Task<List<EntityResponse>> Project(IQueryable<NamedEntity> entities, ClaimsDbContext db, CancellationToken ct)
+    /// <summary>Reads entities with their aliases and what they are part of; keeps the query's order.</summary>
+    internal static async Task<List<EntityResponse>> ToResponsesAsync(IQueryable<NamedEntity> entities, ClaimsDbContext db, CancellationToken ct)
     {
         var rows = await entities
             .Select(e => new

@@ -36,7 +36,7 @@ internal sealed class EntityWriteValidator : AbstractValidator<EntityWrite>
 
     public EntityWriteValidator()
     {
-        RuleFor(e => e.Id).MustBeId().When(e => e.Id is not null);
+        RuleFor(e => e.Id).MustBeNewId().When(e => e.Id is not null);
         RuleFor(e => e.Name).MustBeText(Limits.Name);
         RuleFor(e => e.Name).Must(n => EntityRules.NameProblem(n!) is null)
             .When(e => !string.IsNullOrWhiteSpace(e.Name) && e.Name.Length <= Limits.Name)

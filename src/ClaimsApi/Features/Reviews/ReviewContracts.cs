@@ -75,6 +75,38 @@ public sealed record ReviewFilterQuery : PageQuery
     [FromQuery(Name = "to"), Description("Only reviews published on or before this date (YYYY-MM-DD, reviewedOn); not before from.")]
     [ParameterSchema(Format = "date")]
     public string? To { get; init; }
+
+    /// <summary>The reviews of <paramref name="reviews"/> that pass the (validated) filters: the list's and the export's.</summary>
+    internal IQueryable<ClaimReview> Apply(IQueryable<ClaimReview> reviews)
+    {
+        if (Reviewer is { } reviewer)
+        {
+            var key = ReviewerKeys.Of(reviewer);
+            reviews = reviews.Where(r => r.NormalizedReviewerName == key);
+        }
+
+        if (QueryValues.Enum<ReviewRating>(Rating) is { } rating)
+        {
+            reviews = reviews.Where(r => r.Rating == rating);
+        }
+
+        if (Claim is { } claim)
+        {
+            reviews = reviews.Where(r => r.ClaimId == claim);
+        }
+
+        if (QueryValues.Date(From) is { } from)
+        {
+            reviews = reviews.Where(r => r.ReviewedOn >= from);
+        }
+
+        if (QueryValues.Date(To) is { } to)
+        {
+            reviews = reviews.Where(r => r.ReviewedOn <= to);
+        }
+
+        return reviews;
+    }
 }
 
 internal sealed class ReviewWriteValidator : AbstractValidator<ReviewWrite>

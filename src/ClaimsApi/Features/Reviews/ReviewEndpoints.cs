@@ -1,4 +1,5 @@
 using ClaimsApi.Domain;
+using ClaimsApi.Export;
 using ClaimsApi.Http;
 using ClaimsApi.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,35 +23,26 @@ public static class ReviewEndpoints
     internal static async Task<Ok<Page<ReviewResponse>>> ListAll(
         [AsParameters] ReviewFilterQuery query, ClaimsDbContext db, HttpContext context, CancellationToken ct)
     {
-        var reviews = Visible(db).AsNoTracking();
-        if (query.Reviewer is { } reviewer)
-        {
-            var key = ReviewerKeys.Of(reviewer);
-            reviews = reviews.Where(r => r.NormalizedReviewerName == key);
-        }
-
-        if (QueryValues.Enum<ReviewRating>(query.Rating) is { } rating)
-        {
-            reviews = reviews.Where(r => r.Rating == rating);
-        }
-
-        if (query.Claim is { } claim)
-        {
-            reviews = reviews.Where(r => r.ClaimId == claim);
-        }
-
-        if (QueryValues.Date(query.From) is { } from)
-        {
-            reviews = reviews.Where(r => r.ReviewedOn >= from);
-        }
-
-        if (QueryValues.Date(query.To) is { } to)
-        {
-            reviews = reviews.Where(r => r.ReviewedOn <= to);
-        }
-
+        var reviews = query.Apply(Visible(db).AsNoTracking());
         return TypedResults.Ok(await PageAsync(reviews, query.Cursor, query.Limit, context, ct));
     }
+
+    private static readonly Keyset<ClaimReview> ById = Keyset<ClaimReview>.Ascending(r => r.Id);
+
+    /// <summary>The CSV columns of the export: a review is flat, so its JSON fields.</summary>
+    private static readonly CsvColumn<ReviewResponse>[] CsvColumns =
+    [
+        new("id", r => r.Id),
+        new("claimId", r => r.ClaimId),
+        new("reviewerName", r => r.ReviewerName),
+        new("reviewerUrl", r => r.ReviewerUrl),
+        new("url", r => r.Url),
+        new("reviewedOn", r => CsvFields.Of(r.ReviewedOn)),
+        new("ratingText", r => r.RatingText),
+        new("rating", r => CsvFields.Of(r.Rating)),
+        new("summary", r => r.Summary),
+        new("revision", r => CsvFields.Of(r.Revision)),
+    ];
 
     [EndpointName("ListClaimReviews")]
     [EndpointSummary("List the reviews of a claim")]
@@ -79,11 +71,20 @@ public static class ReviewEndpoints
     }
 
     /// <summary>
-    /// The reviews of claim <paramref name="claimId"/>, newest first, as its representation embeds them; the caller
-    /// has read the claim, so they are visible (they are exactly when it is). At most <see cref="ReviewWriteValidator.MaxPerClaim"/>.
+    /// The reviews of the claims <paramref name="claimIds"/> by claim, each newest first, as their representations embed
+    /// them; the caller has read the claims, so they are visible (they are exactly when their claim is). At most
+    /// <see cref="ReviewWriteValidator.MaxPerClaim"/> a claim.
     /// </summary>
-    internal static async Task<List<ReviewResponse>> OfClaimAsync(string claimId, ClaimsDbContext db, CancellationToken ct) =>
-        await Project(NewestFirst.Order(db.Reviews.AsNoTracking().Where(r => r.ClaimId == claimId))).ToListAsync(ct);
+    internal static async Task<ILookup<string, ReviewResponse>> OfClaimsAsync(IReadOnlyCollection<string> claimIds, ClaimsDbContext db, CancellationToken ct) =>
+        (await Project(NewestFirst.Order(db.Reviews.AsNoTracking().Where(r => claimIds.Contains(r.ClaimId)))).ToListAsync(ct))
+            .ToLookup(r => r.ClaimId, StringComparer.Ordinal);
+
+    [EndpointName("ExportReviews")]
+    [EndpointSummary("Export reviews")]
+    [EndpointDescription("Every review of a claim the caller may see that the list's filters select (reviewer, rating, claim, date range), in id order, streamed as NDJSON (each line the review exactly as GET /v1/reviews/{id} answers) or CSV, chosen by Accept or format. The whole export is one snapshot; the Changes-Position header names the change-feed position it is consistent with: GET /v1/changes?after={position} gives what changed since. Anonymous readers export the reviews of published claims only; a client runs at most a few exports at once (429 past them).")]
+    internal static Results<ExportResult<ReviewResponse>, ProblemHttpResult> Export(
+        [AsParameters] ReviewFilterQuery query, [AsParameters] ExportQuery export, ClaimsDbContext db, HttpContext context) =>
+        Exports.Of(export, context.Request, _ => ExportSource.Of(query.Apply(Visible(db).AsNoTracking()), ById, (batch, ct) => Project(batch).ToListAsync(ct), r => r.Id, CsvColumns));
 
     [EndpointName("GetReview")]
     [EndpointSummary("Get a review")]

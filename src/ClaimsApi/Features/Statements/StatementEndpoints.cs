@@ -1,4 +1,5 @@
 using ClaimsApi.Domain;
+using ClaimsApi.Export;
 using ClaimsApi.Features.Search;
 using ClaimsApi.Http;
 using ClaimsApi.Persistence;
@@ -11,11 +12,50 @@ public static class StatementEndpoints
 {
     private static readonly Keyset<Statement> ById = Keyset<Statement>.Ascending(s => s.Id);
 
+    /// <summary>The CSV columns of the export, named by the JSON paths they flatten.</summary>
+    private static readonly CsvColumn<StatementResponse>[] CsvColumns =
+    [
+        new("id", s => s.Id),
+        new("articleId", s => s.ArticleId),
+        new("speaker.id", s => s.Speaker.Id),
+        new("speaker.name", s => s.Speaker.Name),
+        new("speaker.kind", s => CsvFields.Of(s.Speaker.Kind)),
+        new("kind", s => CsvFields.Of(s.Kind)),
+        new("cue", s => s.Cue),
+        new("text", s => s.Text),
+        new("span", s => CsvFields.Of(s.Span)),
+        new("parentId", s => s.ParentId),
+        new("source.id", s => s.Source?.Id),
+        new("source.name", s => s.Source?.Name),
+        new("claimIds", s => CsvFields.List(s.ClaimIds)),
+        new("workflow", s => CsvFields.Of(s.Workflow)),
+        new("retractionReason", s => s.RetractionReason),
+        new("revision", s => CsvFields.Of(s.Revision)),
+    ];
+
     [EndpointName("ListStatements")]
     [EndpointSummary("List statements")]
     [EndpointDescription("Attributed statements ordered by id, filtered by article, speaker and kind.")]
     internal static async Task<Ok<Page<StatementResponse>>> List(
         [AsParameters] StatementListQuery query, ClaimsDbContext db, EntityAliasIndex aliases, HttpContext context, CancellationToken ct)
+    {
+        var statements = await FilterAsync(query, db, aliases, ct);
+        Paging.TryDecode(query.Cursor, StatementListQuery.Sort, out var cursor);
+        var limit = QueryValues.Limit(query.Limit);
+        var rows = await ToResponsesAsync(ById.Page(statements, cursor is null ? null : [cursor.Id]).Take(limit + 1), db, ct);
+        return TypedResults.Ok(rows.ToPage(limit, context, s => new Paging.Cursor(StatementListQuery.Sort, null, s.Id)));
+    }
+
+    [EndpointName("ExportStatements")]
+    [EndpointSummary("Export statements")]
+    [EndpointDescription("Every statement the filters select (those of GET /v1/statements, without paging), in id order, streamed as NDJSON (each line the statement exactly as GET /v1/statements/{id} answers) or CSV (speaker, span and claim ids flattened), chosen by Accept or format. The whole export is one snapshot; the Changes-Position header names the change-feed position it is consistent with: GET /v1/changes?after={position} gives what changed since. Anonymous readers export published statements only, curators every stage; a client runs at most a few exports at once (429 past them).")]
+    internal static Task<Results<ExportResult<StatementResponse>, ProblemHttpResult>> Export(
+        [AsParameters] StatementListQuery query, [AsParameters] ExportQuery export, ClaimsDbContext db, EntityAliasIndex aliases, HttpContext context, CancellationToken ct) =>
+        Exports.OfAsync(export, context.Request, async _ =>
+            ExportSource.Of(await FilterAsync(query, db, aliases, ct), ById, (batch, ct) => ToResponsesAsync(batch, db, ct), s => s.Id, CsvColumns));
+
+    /// <summary>The statements that pass the (validated) query's words and filters; composable.</summary>
+    private static async Task<IQueryable<Statement>> FilterAsync(StatementListQuery query, ClaimsDbContext db, EntityAliasIndex aliases, CancellationToken ct)
     {
         var statements = db.Statements.AsNoTracking();
         if (query.Q is { } q)
@@ -44,10 +84,7 @@ public static class StatementEndpoints
             statements = statements.Where(s => s.Workflow == workflow);
         }
 
-        Paging.TryDecode(query.Cursor, StatementListQuery.Sort, out var cursor);
-        var limit = QueryValues.Limit(query.Limit);
-        var rows = await ToResponsesAsync(ById.Page(statements, cursor is null ? null : [cursor.Id]).Take(limit + 1), db, ct);
-        return TypedResults.Ok(rows.ToPage(limit, context, s => new Paging.Cursor(StatementListQuery.Sort, null, s.Id)));
+        return statements;
     }
 
     [EndpointName("GetStatement")]

@@ -37,7 +37,7 @@ internal sealed class StatementWriteValidator : AbstractValidator<StatementWrite
 
     public StatementWriteValidator()
     {
-        RuleFor(s => s.Id).MustBeId().When(s => s.Id is not null);
+        RuleFor(s => s.Id).MustBeNewId().When(s => s.Id is not null);
         RuleFor(s => s.Article).MustBeId();
         RuleFor(s => s.Speaker).MustBeId();
         RuleFor(s => s.Kind).NotNull().WithMessage($"'kind' is required: one of {string.Join(", ", EnumNames.All<StatementKind>())}.");
