@@ -13,10 +13,13 @@ public sealed class ChangeSet
 {
     private readonly List<Pending> _pending = [];
 
-    internal ChangeSet(ClaimsDbContext db) => Db = db;
+    internal ChangeSet(ClaimsDbContext db, IWriteLookup lookup) => (Db, Lookup) = (db, lookup);
 
     /// <summary>The write's unit of work, inside its transaction.</summary>
     public ClaimsDbContext Db { get; }
+
+    /// <summary>What the editors' checks read about the records the write refers to.</summary>
+    public IWriteLookup Lookup { get; }
 
     internal IReadOnlyList<Pending> Pending => _pending;
 

@@ -177,7 +177,7 @@ public sealed class CurationPipeline(
             {
                 db.ChangeTracker.Clear(); // a retried attempt starts from nothing
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                var changes = new ChangeSet(db);
+                var changes = new ChangeSet(db, new DatabaseLookup(db));
                 if (await work(changes, ct) is { } problem)
                 {
                     await transaction.RollbackAsync(ct);

@@ -41,7 +41,7 @@ public static class ArticleCommands
         }
 
         var article = ArticleEditor.New(input!.Id ?? ArticleBuilder.DefaultId(input.Parsed.Text), input);
-        var written = await curation.CreateAsync(Resource, article, (_, changes, ct) => ArticleEditor.PublisherProblemAsync(input.Publisher, changes.Db, ct), ct);
+        var written = await curation.CreateAsync(Resource, article, (_, changes, ct) => ArticleEditor.PublisherProblemAsync(input.Publisher, changes.Lookup, ct), ct);
         return written.Problem is { } problem ? problem : TypedResults.Created(written.Location, written.Record);
     }
 

@@ -35,20 +35,7 @@ public static class ReviewCommands
             return Problems.NotFound("claim", claimId);
         }
 
-        var review = new ClaimReview
-        {
-            Id = body.Id ?? Slugs.From(body.ReviewerName!), ClaimId = claimId, ReviewerName = "", Url = "", ReviewedOn = default, RatingText = "", Rating = ReviewRating.Unproven,
-        };
-        return await curation.CreateAsync(Resource, review, async (review, changes, ct) =>
-        {
-            if (!await changes.Db.Claims.AnyAsync(c => c.Id == claimId, ct))
-            {
-                return Problems.NotFound("claim", claimId);
-            }
-
-            Apply(review, body);
-            return null;
-        }, ct).Created();
+        return await curation.CreateAsync(Resource, New(claimId, body), (review, changes, ct) => ApplyNewAsync(review, body, changes.Lookup, ct), ct).Created();
     }
 
     [EndpointName("ReplaceReview")]
@@ -61,7 +48,25 @@ public static class ReviewCommands
             return Task.FromResult<ProblemHttpResult?>(null);
         }, ct).Ok();
 
-    private static void Apply(ClaimReview review, ReviewWrite body)
+    /// <summary>A new review of claim <paramref name="claimId"/>, its content still to be applied (<see cref="ApplyNewAsync"/>).</summary>
+    internal static ClaimReview New(string claimId, ReviewWrite body) => new()
+    {
+        Id = body.Id ?? Slugs.From(body.ReviewerName!), ClaimId = claimId, ReviewerName = "", Url = "", ReviewedOn = default, RatingText = "", Rating = ReviewRating.Unproven,
+    };
+
+    /// <summary>Sets a new review's content; 404 when its claim is not there (any more) for the writer.</summary>
+    internal static async Task<ProblemHttpResult?> ApplyNewAsync(ClaimReview review, ReviewWrite body, IWriteLookup lookup, CancellationToken ct)
+    {
+        if (!(await lookup.ClaimsAsync([review.ClaimId], ct)).Contains(review.ClaimId))
+        {
+            return Problems.NotFound("claim", review.ClaimId);
+        }
+
+        Apply(review, body);
+        return null;
+    }
+
+    internal static void Apply(ClaimReview review, ReviewWrite body)
     {
         review.ReviewerName = body.ReviewerName!;
         review.ReviewerUrl = body.ReviewerUrl;
