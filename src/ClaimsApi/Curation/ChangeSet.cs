@@ -59,4 +59,16 @@ public sealed record CuratedChange(ICuratedResource Resource, string Id, int Rev
 public interface IChangeObserver
 {
     ValueTask OnChangedAsync(CuratedChange change, ClaimsDbContext db, CancellationToken ct);
+
+    /// <summary>
+    /// The changes of one write (or one batch of an import), in the order they were made: each in turn unless the
+    /// observer can take many at once more cheaply (one statement for the lot).
+    /// </summary>
+    async ValueTask OnChangesAsync(IReadOnlyList<CuratedChange> changes, ClaimsDbContext db, CancellationToken ct)
+    {
+        foreach (var change in changes)
+        {
+            await OnChangedAsync(change, db, ct);
+        }
+    }
 }

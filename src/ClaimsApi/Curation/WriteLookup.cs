@@ -22,8 +22,8 @@ public interface IWriteLookup
     /// <summary>The part-of links from entity <paramref name="id"/> upwards (each entity on the way → what it is part of), deleted entities' too.</summary>
     Task<IReadOnlyDictionary<string, string?>> PartOfLinksAsync(string id, CancellationToken ct);
 
-    /// <summary>The publication date of live article <paramref name="id"/>, or null when there is none.</summary>
-    Task<DateOnly?> ArticleDateAsync(string id, CancellationToken ct);
+    /// <summary>The publication dates of the live articles among <paramref name="ids"/>.</summary>
+    Task<IReadOnlyDictionary<string, DateOnly>> ArticleDatesAsync(IReadOnlyCollection<string> ids, CancellationToken ct);
 
     /// <summary>The texts of the live articles among <paramref name="ids"/>.</summary>
     Task<IReadOnlyDictionary<string, string>> ArticleTextsAsync(IReadOnlyCollection<string> ids, CancellationToken ct);
@@ -34,11 +34,11 @@ public interface IWriteLookup
     /// <summary>The ids among <paramref name="ids"/> of live claims the writer may see.</summary>
     Task<IReadOnlySet<string>> ClaimsAsync(IReadOnlyCollection<string> ids, CancellationToken ct);
 
-    /// <summary>How many live statements, in any workflow stage, article <paramref name="articleId"/> has.</summary>
-    Task<int> StatementCountAsync(string articleId, CancellationToken ct);
+    /// <summary>For each of <paramref name="articleIds"/> that has any, how many live statements, in any workflow stage.</summary>
+    Task<IReadOnlyDictionary<string, int>> StatementCountsAsync(IReadOnlyCollection<string> articleIds, CancellationToken ct);
 
-    /// <summary>How many live claims, in any workflow stage, article <paramref name="articleId"/> has.</summary>
-    Task<int> ClaimCountAsync(string articleId, CancellationToken ct);
+    /// <summary>For each of <paramref name="articleIds"/> that has any, how many live claims, in any workflow stage.</summary>
+    Task<IReadOnlyDictionary<string, int>> ClaimCountsAsync(IReadOnlyCollection<string> articleIds, CancellationToken ct);
 
     /// <summary>For each of <paramref name="statementIds"/> that is evidence for any claim, for how many claims.</summary>
     Task<IReadOnlyDictionary<string, int>> CitationCountsAsync(IReadOnlyCollection<string> statementIds, CancellationToken ct);
@@ -46,8 +46,8 @@ public interface IWriteLookup
     /// <summary>For each of <paramref name="claimIds"/> that other claims link to, how many links point at it.</summary>
     Task<IReadOnlyDictionary<string, int>> LinkCountsAsync(IReadOnlyCollection<string> claimIds, CancellationToken ct);
 
-    /// <summary>The parent links of every statement of article <paramref name="articleId"/> (id → parent), deleted ones' too.</summary>
-    Task<IReadOnlyDictionary<string, string?>> StatementParentsAsync(string articleId, CancellationToken ct);
+    /// <summary>The parent links of every statement of the articles <paramref name="articleIds"/> (id → parent), deleted ones' too.</summary>
+    Task<IReadOnlyDictionary<string, string?>> StatementParentsAsync(IReadOnlyCollection<string> articleIds, CancellationToken ct);
 
     /// <summary>Locks rows a decision rests on until the transaction ends (<see cref="ClaimsDbContext.LockRowsAsync"/>).</summary>
     Task LockAsync(string table, IReadOnlyCollection<string> ids, bool exclusive, CancellationToken ct);
@@ -61,8 +61,8 @@ public sealed class DatabaseLookup(ClaimsDbContext db) : IWriteLookup
 
     public async Task<IReadOnlyDictionary<string, string?>> PartOfLinksAsync(string id, CancellationToken ct) => await db.AboveAsync(id, ct);
 
-    public Task<DateOnly?> ArticleDateAsync(string id, CancellationToken ct) =>
-        db.Articles.Where(a => a.Id == id).Select(a => (DateOnly?)a.PublishedOn).FirstOrDefaultAsync(ct);
+    public async Task<IReadOnlyDictionary<string, DateOnly>> ArticleDatesAsync(IReadOnlyCollection<string> ids, CancellationToken ct) =>
+        await db.Articles.Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.PublishedOn, StringComparer.Ordinal, ct);
 
     public async Task<IReadOnlyDictionary<string, string>> ArticleTextsAsync(IReadOnlyCollection<string> ids, CancellationToken ct) =>
         await db.Articles.Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Text, StringComparer.Ordinal, ct);
@@ -75,11 +75,15 @@ public sealed class DatabaseLookup(ClaimsDbContext db) : IWriteLookup
     public async Task<IReadOnlySet<string>> ClaimsAsync(IReadOnlyCollection<string> ids, CancellationToken ct) =>
         ids.Count == 0 ? new HashSet<string>() : (await db.Claims.Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
 
-    public Task<int> StatementCountAsync(string articleId, CancellationToken ct) =>
-        db.Statements.InEveryStage().CountAsync(s => s.ArticleId == articleId, ct);
+    public async Task<IReadOnlyDictionary<string, int>> StatementCountsAsync(IReadOnlyCollection<string> articleIds, CancellationToken ct) =>
+        await db.Statements.InEveryStage().Where(s => articleIds.Contains(s.ArticleId))
+            .GroupBy(s => s.ArticleId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, StringComparer.Ordinal, ct);
 
-    public Task<int> ClaimCountAsync(string articleId, CancellationToken ct) =>
-        db.Claims.InEveryStage().CountAsync(c => c.ArticleId == articleId, ct);
+    public async Task<IReadOnlyDictionary<string, int>> ClaimCountsAsync(IReadOnlyCollection<string> articleIds, CancellationToken ct) =>
+        await db.Claims.InEveryStage().Where(c => articleIds.Contains(c.ArticleId))
+            .GroupBy(c => c.ArticleId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, StringComparer.Ordinal, ct);
 
     public async Task<IReadOnlyDictionary<string, int>> CitationCountsAsync(IReadOnlyCollection<string> statementIds, CancellationToken ct) =>
         statementIds.Count == 0 ? new Dictionary<string, int>() : await db.ClaimEvidence.Where(e => statementIds.Contains(e.StatementId))
@@ -91,8 +95,8 @@ public sealed class DatabaseLookup(ClaimsDbContext db) : IWriteLookup
             .GroupBy(l => l.ToClaimId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, StringComparer.Ordinal, ct);
 
-    public async Task<IReadOnlyDictionary<string, string?>> StatementParentsAsync(string articleId, CancellationToken ct) =>
-        await db.Statements.IgnoreQueryFilters().Where(s => s.ArticleId == articleId)
+    public async Task<IReadOnlyDictionary<string, string?>> StatementParentsAsync(IReadOnlyCollection<string> articleIds, CancellationToken ct) =>
+        await db.Statements.IgnoreQueryFilters().Where(s => articleIds.Contains(s.ArticleId))
             .Select(s => new { s.Id, s.ParentId }).ToDictionaryAsync(s => s.Id, s => s.ParentId, StringComparer.Ordinal, ct);
 
     public Task LockAsync(string table, IReadOnlyCollection<string> ids, bool exclusive, CancellationToken ct) =>

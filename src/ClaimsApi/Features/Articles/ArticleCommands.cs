@@ -19,6 +19,7 @@ public static class ArticleCommands
         IndexKind = "article",
         Query = db => db.Articles.Include(a => a.Paragraphs).AsSplitQuery(), // not the text once per paragraph
         Render = ArticleEndpoints.LoadAsync,
+        RenderMany = ArticleEndpoints.LoadManyAsync,
         RefuseDelete = ArticleEditor.DependentsAsync,
         RefuseRestore = async (article, db, ct) =>
             article.PublisherId is { } publisher && !await db.Entities.AnyAsync(e => e.Id == publisher, ct)

@@ -15,6 +15,7 @@ public static class ClaimCommands
         IndexKind = "claim",
         Query = db => db.Claims.Include(c => c.Evidence).Include(c => c.Mentions).Include(c => c.Qualifiers).Include(c => c.Links).AsSplitQuery(),
         Render = ClaimEndpoints.LoadAsync,
+        RenderMany = ClaimEndpoints.LoadManyAsync,
         RefuseDelete = async (claim, db, ct) =>
             await db.Reviews.AnyAsync(r => r.ClaimId == claim.Id, ct)
                 ? $"Claim '{claim.Id}' has reviews; delete them first."

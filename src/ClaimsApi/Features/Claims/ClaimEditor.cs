@@ -56,12 +56,12 @@ internal static class ClaimEditor
             RequireEntity($"qualifiers[{i}].entity", body.Qualifiers![i].Entity);
         }
 
-        var publishedOn = await lookup.ArticleDateAsync(body.Article!, ct);
+        var publishedOn = (await lookup.ArticleDatesAsync([body.Article!], ct)).TryGetValue(body.Article!, out var date) ? date : (DateOnly?)null;
         if (publishedOn is null)
         {
             errors.Add("article", $"There is no article '{body.Article}'.");
         }
-        else if (claim.ArticleId != body.Article && await lookup.ClaimCountAsync(body.Article!, ct) >= ClaimWriteValidator.MaxPerArticle)
+        else if (claim.ArticleId != body.Article && (await lookup.ClaimCountsAsync([body.Article!], ct)).GetValueOrDefault(body.Article!) >= ClaimWriteValidator.MaxPerArticle)
         {
             // An article embeds its claims: the bound keeps one article's representation bounded.
             errors.Add("article", $"Article '{body.Article}' already has {ClaimWriteValidator.MaxPerArticle} claims, the most one article may have.");

@@ -165,68 +165,78 @@ public static class ClaimEndpoints
         await LoadAsync(id, db, ct) is { } claim ? TypedResults.Ok(claim) : Problems.NotFound("claim", id);
 
     /// <summary>The claim as the current reader may see it, or null.</summary>
-    internal static async Task<ClaimDetail?> LoadAsync(string id, ClaimsDbContext db, CancellationToken ct)
+    internal static async Task<ClaimDetail?> LoadAsync(string id, ClaimsDbContext db, CancellationToken ct) =>
+        (await LoadManyAsync([id], db, ct)).GetValueOrDefault(id);
+
+    /// <summary>The claims among <paramref name="ids"/> the current reader may see, by id, in a fixed number of queries however many they are.</summary>
+    internal static async Task<IReadOnlyDictionary<string, ClaimDetail>> LoadManyAsync(IReadOnlyCollection<string> ids, ClaimsDbContext db, CancellationToken ct)
     {
-        var claim = await db.Claims.AsNoTracking()
+        var claims = await db.Claims.AsNoTracking()
             .Include(c => c.Evidence).Include(c => c.Mentions).Include(c => c.Qualifiers).Include(c => c.Links)
             .AsSplitQuery()
-            .FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (claim is null)
+            .Where(c => ids.Contains(c.Id))
+            .ToListAsync(ct);
+        if (claims.Count == 0)
         {
-            return null;
+            return new Dictionary<string, ClaimDetail>();
         }
 
-        var statementIds = claim.Evidence.Select(e => e.StatementId).Distinct().ToList();
+        var statementIds = claims.SelectMany(c => c.Evidence).Select(e => e.StatementId).Distinct().ToList();
         var statements = await db.Statements.AsNoTracking()
             .Where(s => statementIds.Contains(s.Id))
             .Select(s => new { s.Id, s.SpeakerId, s.Kind, s.Start, s.Text })
             .ToDictionaryAsync(s => s.Id, ct);
 
-        var incoming = await db.ClaimLinks.AsNoTracking().Where(l => l.ToClaimId == id).ToListAsync(ct);
-        var linkedIds = claim.Links.Select(l => l.ToClaimId).Concat(incoming.Select(l => l.FromClaimId)).Distinct().ToList();
-        var linkedTexts = await db.Claims.AsNoTracking().Where(c => linkedIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Text, ct);
+        var found = claims.Select(c => c.Id).ToList();
+        var incoming = (await db.ClaimLinks.AsNoTracking().Where(l => found.Contains(l.ToClaimId)).ToListAsync(ct)).ToLookup(l => l.ToClaimId, StringComparer.Ordinal);
+        var linkedIds = claims.SelectMany(c => c.Links.Select(l => l.ToClaimId).Concat(incoming[c.Id].Select(l => l.FromClaimId))).Distinct().ToList();
+        var linkedTexts = linkedIds.Count == 0 ? [] : await db.Claims.AsNoTracking().Where(c => linkedIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Text, ct);
 
         var refs = await EntityRefs.LoadAsync(
             db,
-            [claim.ClaimantId, .. claim.Mentions.Select(m => m.EntityId), .. claim.Qualifiers.Select(q => q.EntityId), .. statements.Values.Select(s => s.SpeakerId)],
+            claims.SelectMany(c => c.Mentions.Select(m => m.EntityId).Concat(c.Qualifiers.Select(q => q.EntityId)).Prepend(c.ClaimantId))
+                .Concat(statements.Values.Select(s => s.SpeakerId)),
             ct);
 
-        // Links to claims this reader cannot see (drafts, deleted) are left out.
-        var links = claim.Links.Where(l => linkedTexts.ContainsKey(l.ToClaimId))
-            .Select(l => new ClaimLinkResponse(l.Kind, LinkDirection.Outgoing, l.ToClaimId, linkedTexts[l.ToClaimId]))
-            .Concat(incoming.Where(l => linkedTexts.ContainsKey(l.FromClaimId))
-                .Select(l => new ClaimLinkResponse(l.Kind, LinkDirection.Incoming, l.FromClaimId, linkedTexts[l.FromClaimId])))
-            .OrderBy(l => l.Direction).ThenBy(l => l.Kind).ThenBy(l => l.ClaimId, StringComparer.Ordinal)
-            .ToList();
+        return claims.ToDictionary(claim => claim.Id, claim =>
+        {
+            // Links to claims this reader cannot see (drafts, deleted) are left out.
+            var links = claim.Links.Where(l => linkedTexts.ContainsKey(l.ToClaimId))
+                .Select(l => new ClaimLinkResponse(l.Kind, LinkDirection.Outgoing, l.ToClaimId, linkedTexts[l.ToClaimId]))
+                .Concat(incoming[claim.Id].Where(l => linkedTexts.ContainsKey(l.FromClaimId))
+                    .Select(l => new ClaimLinkResponse(l.Kind, LinkDirection.Incoming, l.FromClaimId, linkedTexts[l.FromClaimId])))
+                .OrderBy(l => l.Direction).ThenBy(l => l.Kind).ThenBy(l => l.ClaimId, StringComparer.Ordinal)
+                .ToList();
 
-        return new ClaimDetail(
-            claim.Id,
-            claim.Text,
-            refs[claim.ClaimantId],
-            claim.Kind,
-            claim.ClaimedOn,
-            claim.Status,
-            claim.ArticleId,
-            claim.Subject,
-            claim.Predicate,
-            claim.Object,
-            [.. claim.Qualifiers.OrderBy(q => q.Ordinal).Select(q => new QualifierResponse(q.Name, q.Value, refs.Get(q.EntityId)))],
-            [.. claim.Evidence.Where(e => statements.ContainsKey(e.StatementId)).OrderBy(e => e.Ordinal).Select(e =>
-            {
-                var statement = statements[e.StatementId];
-                return new EvidenceResponse(
-                    e.StatementId,
-                    refs[statement.SpeakerId],
-                    statement.Kind,
-                    e.Text,
-                    new Span(e.Start, e.End),
-                    new Span(e.Start - statement.Start, e.End - statement.Start),
-                    statement.Text);
-            })],
-            [.. claim.Mentions.Select(m => refs[m.EntityId]).OrderBy(e => e.Id, StringComparer.Ordinal)],
-            links,
-            claim.Workflow,
-            claim.RetractionReason,
-            claim.Revision);
+            return new ClaimDetail(
+                claim.Id,
+                claim.Text,
+                refs[claim.ClaimantId],
+                claim.Kind,
+                claim.ClaimedOn,
+                claim.Status,
+                claim.ArticleId,
+                claim.Subject,
+                claim.Predicate,
+                claim.Object,
+                [.. claim.Qualifiers.OrderBy(q => q.Ordinal).Select(q => new QualifierResponse(q.Name, q.Value, refs.Get(q.EntityId)))],
+                [.. claim.Evidence.Where(e => statements.ContainsKey(e.StatementId)).OrderBy(e => e.Ordinal).Select(e =>
+                {
+                    var statement = statements[e.StatementId];
+                    return new EvidenceResponse(
+                        e.StatementId,
+                        refs[statement.SpeakerId],
+                        statement.Kind,
+                        e.Text,
+                        new Span(e.Start, e.End),
+                        new Span(e.Start - statement.Start, e.End - statement.Start),
+                        statement.Text);
+                })],
+                [.. claim.Mentions.Select(m => refs[m.EntityId]).OrderBy(e => e.Id, StringComparer.Ordinal)],
+                links,
+                claim.Workflow,
+                claim.RetractionReason,
+                claim.Revision);
+        }, StringComparer.Ordinal);
     }
 }

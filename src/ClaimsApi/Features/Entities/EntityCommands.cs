@@ -16,6 +16,7 @@ public static class EntityCommands
         Path = "/v1/entities",
         Query = db => db.Entities.Include(e => e.Aliases),
         Render = EntityEndpoints.LoadAsync,
+        RenderMany = EntityEndpoints.LoadManyAsync,
         RefuseDelete = async (entity, db, ct) => await EntityReferences.DescribeAsync(entity.Id, db, ct) is { } references
             ? $"Entity '{entity.Id}' is still referred to by {references}. Merge it into the entity that replaces it (POST /v1/entities/{entity.Id}/merge), or change those records first."
             : null,

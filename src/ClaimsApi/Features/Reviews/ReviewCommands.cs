@@ -16,6 +16,7 @@ public static class ReviewCommands
         Path = "/v1/reviews",
         Query = ReviewEndpoints.Visible,
         Render = ReviewEndpoints.LoadAsync,
+        RenderMany = ReviewEndpoints.LoadManyAsync,
         RefuseRestore = async (review, db, ct) => await db.Claims.AnyAsync(c => c.Id == review.ClaimId, ct)
             ? null
             : $"Review '{review.Id}' is of claim '{review.ClaimId}', which is deleted now; restore the claim first.",

@@ -14,6 +14,7 @@ public static class StatementCommands
         IndexKind = "statement",
         Query = db => db.Statements,
         Render = StatementEndpoints.LoadAsync,
+        RenderMany = StatementEndpoints.LoadManyAsync,
         RefuseDelete = StatementReferences.DependentsAsync,
         RefuseRestore = StatementReferences.MissingAsync,
         RefuseMove = StatementEditor.PublishedCitationsAsync,

@@ -106,7 +106,7 @@ internal static class StatementEditor
         {
             errors.Add("article", $"There is no article '{body.Article}'.");
         }
-        else if (statement.ArticleId != body.Article && await lookup.StatementCountAsync(body.Article!, ct) >= StatementWriteValidator.MaxPerArticle)
+        else if (statement.ArticleId != body.Article && (await lookup.StatementCountsAsync([body.Article!], ct)).GetValueOrDefault(body.Article!) >= StatementWriteValidator.MaxPerArticle)
         {
             // An article embeds its statements: the bound keeps one article's representation bounded.
             errors.Add("article", $"Article '{body.Article}' already has {StatementWriteValidator.MaxPerArticle} statements, the most one article may have.");
@@ -166,7 +166,7 @@ internal static class StatementEditor
         // followed over the article's parent links, deleted statements' too, loaded in one query when it can matter.
         var parentPlace = (await lookup.StatementsAsync([parentId], ct)).TryGetValue(parentId, out var parent)
             ? new StatementPlace(parent.ArticleId, parent.Start, parent.End) : (StatementPlace?)null;
-        var parents = parentPlace is null || place is null ? new Dictionary<string, string?>() : await lookup.StatementParentsAsync(articleId!, ct);
+        var parents = parentPlace is null || place is null ? new Dictionary<string, string?>() : await lookup.StatementParentsAsync([articleId!], ct);
         var problem = StatementNesting.Check(id, parentId, place, s => s == parentId ? parentPlace : null, s => parents.GetValueOrDefault(s));
         return problem switch
         {

@@ -60,6 +60,10 @@ public static class StatementEndpoints
     internal static async Task<StatementResponse?> LoadAsync(string id, ClaimsDbContext db, CancellationToken ct) =>
         (await ToResponsesAsync(db.Statements.AsNoTracking().Where(s => s.Id == id), db, ct)).SingleOrDefault();
 
+    /// <summary>The statements among <paramref name="ids"/> the current reader may see, by id.</summary>
+    internal static async Task<IReadOnlyDictionary<string, StatementResponse>> LoadManyAsync(IReadOnlyCollection<string> ids, ClaimsDbContext db, CancellationToken ct) =>
+        (await ToResponsesAsync(db.Statements.AsNoTracking().Where(s => ids.Contains(s.Id)), db, ct)).ToDictionary(s => s.Id, StringComparer.Ordinal);
+
     /// <summary>Reads statements with their speakers, sources and the claims they support; keeps the query's order.</summary>
     internal static async Task<List<StatementResponse>> ToResponsesAsync(IQueryable<Statement> statements, ClaimsDbContext db, CancellationToken ct)
     {
