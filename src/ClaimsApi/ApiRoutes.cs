@@ -3,6 +3,7 @@ using ClaimsApi.Curation;
 using ClaimsApi.Features.Articles;
 using ClaimsApi.Features.Claims;
 using ClaimsApi.Features.Entities;
+using ClaimsApi.Features.Import;
 using ClaimsApi.Features.Reviews;
 using ClaimsApi.Features.Search;
 using ClaimsApi.Features.Statements;
@@ -97,6 +98,13 @@ public static class ApiRoutes
         reviews.MapPost("/{id}/restore", review.RestoreAsync).Describe(review.Restoration);
         reviews.MapGet("/{id}/history", review.ListHistoryAsync).Describe(review.History);
         reviews.MapGet("/{id}/history/{revision}", review.GetRevisionAsync).Describe(review.Revision);
+
+        app.MapPost("/v1/import", ImportEndpoints.ImportAsync).WithTags("Import").Validate<ImportQuery>().RequireAuthorization(Policies.Curator)
+            .AddOpenApiOperationTransformer(ImportEndpoints.DescribeAsync)
+            .WithMetadata(new RequestSizeLimitAttribute(ImportEndpoints.MaxBodyBytes))
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesWriteProblems(WriteProblems.Conflict | WriteProblems.Unprocessable);
 
         app.MapGroup("/v1/search").WithTags("Search").MapGet("/", SearchEndpoints.Search).Validate<SearchQuery>();
 

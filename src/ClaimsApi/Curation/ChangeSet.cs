@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ClaimsApi.Http;
 using ClaimsApi.Domain;
 using ClaimsApi.Persistence;
@@ -35,6 +36,10 @@ public sealed class ChangeSet
 
     internal void Add(ICuratedResource resource, ICurated record, string action, IRevisioned? before, bool touch) =>
         _pending.Add(new Pending(resource, record, action, before, touch));
+
+    /// <summary>Adds a changed record at <paramref name="index"/>: before the records its change carried with it, as a single write records them.</summary>
+    internal void Insert(int index, ICuratedResource resource, ICurated record, string action, IRevisioned? before) =>
+        _pending.Insert(index, new Pending(resource, record, action, before, Touch: true));
 }
 
 /// <summary>A record of a <see cref="ChangeSet"/>: what changes, how, and how readers saw it before.</summary>
@@ -49,7 +54,27 @@ internal sealed record Pending(ICuratedResource Resource, ICurated Record, strin
 /// <param name="At">When.</param>
 /// <param name="Before">The record as readers saw it before (null when they could not: a creation, a restore).</param>
 /// <param name="After">The record as readers see it after (null once it is deleted).</param>
-public sealed record CuratedChange(ICuratedResource Resource, string Id, int Revision, string Action, string Actor, DateTimeOffset At, object? Before, object? After);
+public sealed record CuratedChange(ICuratedResource Resource, string Id, int Revision, string Action, string Actor, DateTimeOffset At, object? Before, object? After)
+{
+    private (JsonSerializerOptions Options, byte[]? Before, byte[]? After)? _json;
+
+    /// <summary>
+    /// <see cref="Before"/> and <see cref="After"/> as JSON (UTF-8) in <paramref name="options"/>: made once, for every
+    /// observer that needs the bytes (the history keeps them, the read model reads the ids they name).
+    /// </summary>
+    public (byte[]? Before, byte[]? After) Json(JsonSerializerOptions options)
+    {
+        if (_json is not { } json || !ReferenceEquals(json.Options, options))
+        {
+            _json = json = (options, Serialize(Before, options), Serialize(After, options));
+        }
+
+        return (json.Before, json.After);
+    }
+
+    private static byte[]? Serialize(object? representation, JsonSerializerOptions options) =>
+        representation is null ? null : JsonSerializer.SerializeToUtf8Bytes(representation, representation.GetType(), options);
+}
 
 /// <summary>
 /// Something that must commit with every change (the history today; a change feed, a read model or a webhook

@@ -10,8 +10,14 @@ public interface ICuratedResource
     /// <summary>The record's name in messages and in the history: claim, statement, article, entity, review.</summary>
     string Name { get; }
 
+    /// <summary>The name capitalised, to start a sentence: "Claim".</summary>
+    string Title { get; }
+
     /// <summary>The kind of its search-index rows, if it is indexed.</summary>
     string? IndexKind { get; }
+
+    /// <summary>The URL of record <paramref name="id"/>.</summary>
+    string Location(string id);
 
     /// <summary>The record's API representation as readers see it now (null when it is not visible, e.g. deleted).</summary>
     Task<IRevisioned?> RenderAsync(string id, ClaimsDbContext db, CancellationToken ct);

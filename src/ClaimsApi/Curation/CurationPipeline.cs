@@ -143,6 +143,11 @@ public sealed class CurationPipeline(
     /// </summary>
     public async Task RecordAsync(IReadOnlyList<CuratedChange> changes, CancellationToken ct)
     {
+        if (changes.Count == 0)
+        {
+            return; // nothing to record (an import batch whose lines were all there already)
+        }
+
         await db.TakeChangeLogTurnAsync(ct);
         foreach (var observer in observers)
         {

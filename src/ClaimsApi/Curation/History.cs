@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using ClaimsApi.Domain;
 using ClaimsApi.Persistence;
@@ -6,15 +7,29 @@ using Microsoft.Extensions.Options;
 
 namespace ClaimsApi.Curation;
 
-/// <summary>Keeps every change in the history, with the whole record before and after it as the API represented it.</summary>
+/// <summary>
+/// Keeps every change in the history, with the whole record before and after it as the API represented it. The
+/// entries are inserted as they are made (<see cref="ClaimsDbContext.Rows"/>): their ids, the change log's positions,
+/// follow the order of the changes.
+/// </summary>
 public sealed class HistoryRecorder(IOptions<JsonOptions> json) : IChangeObserver
 {
-    public ValueTask OnChangedAsync(CuratedChange change, ClaimsDbContext db, CancellationToken ct)
+    public ValueTask OnChangedAsync(CuratedChange change, ClaimsDbContext db, CancellationToken ct) => OnChangesAsync([change], db, ct);
+
+    public async ValueTask OnChangesAsync(IReadOnlyList<CuratedChange> changes, ClaimsDbContext db, CancellationToken ct)
     {
-        var options = json.Value.SerializerOptions;
-        var before = change.Before is null ? (JsonElement?)null : JsonSerializer.SerializeToElement(change.Before, change.Before.GetType(), options);
-        var after = change.After is null ? (JsonElement?)null : JsonSerializer.SerializeToElement(change.After, change.After.GetType(), options);
-        db.History.Add(new HistoryEntry
+        foreach (var change in changes)
+        {
+            await db.Rows.InsertAsync(Entry(change), ct);
+        }
+    }
+
+    private HistoryEntry Entry(CuratedChange change)
+    {
+        var (before, after) = change.Json(json.Value.SerializerOptions);
+        using var old = before is null ? null : JsonDocument.Parse(before);
+        using var now = after is null ? null : JsonDocument.Parse(after);
+        return new HistoryEntry
         {
             ResourceType = change.Resource.Name,
             ResourceId = change.Id,
@@ -22,11 +37,10 @@ public sealed class HistoryRecorder(IOptions<JsonOptions> json) : IChangeObserve
             Action = change.Action,
             Actor = change.Actor,
             At = change.At,
-            Changes = JsonSerializer.Serialize(after is { } a ? HistoryDiff.ChangedFields(before, a) : []),
-            Before = before?.GetRawText(),
-            After = after?.GetRawText(),
-        });
-        return ValueTask.CompletedTask;
+            Changes = JsonSerializer.Serialize(now is null ? [] : HistoryDiff.ChangedFields(old?.RootElement, now.RootElement)),
+            Before = before is null ? null : Encoding.UTF8.GetString(before),
+            After = after is null ? null : Encoding.UTF8.GetString(after),
+        };
     }
 }
 

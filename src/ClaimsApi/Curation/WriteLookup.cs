@@ -57,46 +57,46 @@ public interface IWriteLookup
 public sealed class DatabaseLookup(ClaimsDbContext db) : IWriteLookup
 {
     public async Task<IReadOnlySet<string>> EntitiesAsync(IReadOnlyCollection<string> ids, CancellationToken ct) =>
-        ids.Count == 0 ? new HashSet<string>() : (await db.Entities.Where(e => ids.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        ids.Count == 0 ? new HashSet<string>() : (await db.Entities.WhereIn(e => e.Id, ids).Select(e => e.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
 
     public async Task<IReadOnlyDictionary<string, string?>> PartOfLinksAsync(string id, CancellationToken ct) => await db.AboveAsync(id, ct);
 
     public async Task<IReadOnlyDictionary<string, DateOnly>> ArticleDatesAsync(IReadOnlyCollection<string> ids, CancellationToken ct) =>
-        await db.Articles.Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.PublishedOn, StringComparer.Ordinal, ct);
+        await db.Articles.WhereIn(a => a.Id, ids).ToDictionaryAsync(a => a.Id, a => a.PublishedOn, StringComparer.Ordinal, ct);
 
     public async Task<IReadOnlyDictionary<string, string>> ArticleTextsAsync(IReadOnlyCollection<string> ids, CancellationToken ct) =>
-        await db.Articles.Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Text, StringComparer.Ordinal, ct);
+        await db.Articles.WhereIn(a => a.Id, ids).ToDictionaryAsync(a => a.Id, a => a.Text, StringComparer.Ordinal, ct);
 
     public async Task<IReadOnlyDictionary<string, StatementFacts>> StatementsAsync(IReadOnlyCollection<string> ids, CancellationToken ct) =>
-        await db.Statements.Where(s => ids.Contains(s.Id))
+        await db.Statements.WhereIn(s => s.Id, ids)
             .Select(s => new StatementFacts(s.Id, s.ArticleId, s.Start, s.End, s.Workflow))
             .ToDictionaryAsync(s => s.Id, StringComparer.Ordinal, ct);
 
     public async Task<IReadOnlySet<string>> ClaimsAsync(IReadOnlyCollection<string> ids, CancellationToken ct) =>
-        ids.Count == 0 ? new HashSet<string>() : (await db.Claims.Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        ids.Count == 0 ? new HashSet<string>() : (await db.Claims.WhereIn(c => c.Id, ids).Select(c => c.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
 
     public async Task<IReadOnlyDictionary<string, int>> StatementCountsAsync(IReadOnlyCollection<string> articleIds, CancellationToken ct) =>
-        await db.Statements.InEveryStage().Where(s => articleIds.Contains(s.ArticleId))
+        await db.Statements.InEveryStage().WhereIn(s => s.ArticleId, articleIds)
             .GroupBy(s => s.ArticleId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, StringComparer.Ordinal, ct);
 
     public async Task<IReadOnlyDictionary<string, int>> ClaimCountsAsync(IReadOnlyCollection<string> articleIds, CancellationToken ct) =>
-        await db.Claims.InEveryStage().Where(c => articleIds.Contains(c.ArticleId))
+        await db.Claims.InEveryStage().WhereIn(c => c.ArticleId, articleIds)
             .GroupBy(c => c.ArticleId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, StringComparer.Ordinal, ct);
 
     public async Task<IReadOnlyDictionary<string, int>> CitationCountsAsync(IReadOnlyCollection<string> statementIds, CancellationToken ct) =>
-        statementIds.Count == 0 ? new Dictionary<string, int>() : await db.ClaimEvidence.Where(e => statementIds.Contains(e.StatementId))
+        statementIds.Count == 0 ? new Dictionary<string, int>() : await db.ClaimEvidence.WhereIn(e => e.StatementId, statementIds)
             .GroupBy(e => e.StatementId).Select(g => new { g.Key, Count = g.Select(e => e.ClaimId).Distinct().Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, StringComparer.Ordinal, ct);
 
     public async Task<IReadOnlyDictionary<string, int>> LinkCountsAsync(IReadOnlyCollection<string> claimIds, CancellationToken ct) =>
-        claimIds.Count == 0 ? new Dictionary<string, int>() : await db.ClaimLinks.Where(l => claimIds.Contains(l.ToClaimId))
+        claimIds.Count == 0 ? new Dictionary<string, int>() : await db.ClaimLinks.WhereIn(l => l.ToClaimId, claimIds)
             .GroupBy(l => l.ToClaimId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, StringComparer.Ordinal, ct);
 
     public async Task<IReadOnlyDictionary<string, string?>> StatementParentsAsync(IReadOnlyCollection<string> articleIds, CancellationToken ct) =>
-        await db.Statements.IgnoreQueryFilters().Where(s => articleIds.Contains(s.ArticleId))
+        await db.Statements.IgnoreQueryFilters().WhereIn(s => s.ArticleId, articleIds)
             .Select(s => new { s.Id, s.ParentId }).ToDictionaryAsync(s => s.Id, s => s.ParentId, StringComparer.Ordinal, ct);
 
     public Task LockAsync(string table, IReadOnlyCollection<string> ids, bool exclusive, CancellationToken ct) =>

@@ -34,11 +34,12 @@ public sealed class ReadModelInvalidation(RepresentationStore store, IOptions<Js
     internal static HashSet<string> Touched(CuratedChange change, JsonSerializerOptions options)
     {
         var touched = new HashSet<string>(StringComparer.Ordinal) { change.Id, RepresentationRefs.Collection(change.Resource.Name) };
-        foreach (var representation in (ReadOnlySpan<object?>)[change.Before, change.After])
+        var (before, after) = change.Json(options);
+        foreach (var representation in (ReadOnlySpan<byte[]?>)[before, after])
         {
             if (representation is not null)
             {
-                RepresentationRefs.Collect(JsonSerializer.SerializeToUtf8Bytes(representation, representation.GetType(), options), touched);
+                RepresentationRefs.Collect(representation, touched);
             }
         }
 

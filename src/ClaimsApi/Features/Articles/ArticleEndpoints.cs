@@ -65,7 +65,7 @@ public static class ArticleEndpoints
     internal static async Task<IReadOnlyDictionary<string, ArticleDetail>> LoadManyAsync(IReadOnlyCollection<string> ids, ClaimsDbContext db, CancellationToken ct)
     {
         // Split: one joined query would repeat the article's whole text on every paragraph's row (quadratic in its size).
-        var articles = await db.Articles.AsNoTracking().Include(a => a.Paragraphs).AsSplitQuery().Where(a => ids.Contains(a.Id)).ToListAsync(ct);
+        var articles = await db.Articles.AsNoTracking().Include(a => a.Paragraphs).AsSplitQuery().WhereIn(a => a.Id, ids).ToListAsync(ct);
         if (articles.Count == 0)
         {
             return new Dictionary<string, ArticleDetail>();
@@ -73,9 +73,9 @@ public static class ArticleEndpoints
 
         var found = articles.Select(a => a.Id).ToList();
         var statements = (await StatementEndpoints.ToResponsesAsync(
-            db.Statements.Where(s => found.Contains(s.ArticleId)).OrderBy(s => s.Start).ThenByDescending(s => s.End).ThenBy(s => s.Id), db, ct))
+            db.Statements.WhereIn(s => s.ArticleId, found).OrderBy(s => s.Start).ThenByDescending(s => s.End).ThenBy(s => s.Id), db, ct))
             .ToLookup(s => s.ArticleId, StringComparer.Ordinal);
-        var claims = (await db.Claims.AsNoTracking().Where(c => found.Contains(c.ArticleId)).OrderBy(c => c.Id).ToListAsync(ct))
+        var claims = (await db.Claims.AsNoTracking().WhereIn(c => c.ArticleId, found).OrderBy(c => c.Id).ToListAsync(ct))
             .ToLookup(c => c.ArticleId, StringComparer.Ordinal);
         var refs = await EntityRefs.LoadAsync(db, claims.SelectMany(c => c).Select(c => c.ClaimantId).Concat(articles.Select(a => a.PublisherId)), ct);
 

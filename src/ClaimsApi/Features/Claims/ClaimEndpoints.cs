@@ -174,7 +174,7 @@ public static class ClaimEndpoints
         var claims = await db.Claims.AsNoTracking()
             .Include(c => c.Evidence).Include(c => c.Mentions).Include(c => c.Qualifiers).Include(c => c.Links)
             .AsSplitQuery()
-            .Where(c => ids.Contains(c.Id))
+            .WhereIn(c => c.Id, ids)
             .ToListAsync(ct);
         if (claims.Count == 0)
         {
@@ -183,14 +183,14 @@ public static class ClaimEndpoints
 
         var statementIds = claims.SelectMany(c => c.Evidence).Select(e => e.StatementId).Distinct().ToList();
         var statements = await db.Statements.AsNoTracking()
-            .Where(s => statementIds.Contains(s.Id))
+            .WhereIn(s => s.Id, statementIds)
             .Select(s => new { s.Id, s.SpeakerId, s.Kind, s.Start, s.Text })
             .ToDictionaryAsync(s => s.Id, ct);
 
         var found = claims.Select(c => c.Id).ToList();
-        var incoming = (await db.ClaimLinks.AsNoTracking().Where(l => found.Contains(l.ToClaimId)).ToListAsync(ct)).ToLookup(l => l.ToClaimId, StringComparer.Ordinal);
+        var incoming = (await db.ClaimLinks.AsNoTracking().WhereIn(l => l.ToClaimId, found).ToListAsync(ct)).ToLookup(l => l.ToClaimId, StringComparer.Ordinal);
         var linkedIds = claims.SelectMany(c => c.Links.Select(l => l.ToClaimId).Concat(incoming[c.Id].Select(l => l.FromClaimId))).Distinct().ToList();
-        var linkedTexts = linkedIds.Count == 0 ? [] : await db.Claims.AsNoTracking().Where(c => linkedIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Text, ct);
+        var linkedTexts = linkedIds.Count == 0 ? [] : await db.Claims.AsNoTracking().WhereIn(c => c.Id, linkedIds).ToDictionaryAsync(c => c.Id, c => c.Text, ct);
 
         var refs = await EntityRefs.LoadAsync(
             db,

@@ -46,7 +46,7 @@ public static class ReviewEndpoints
 
     /// <summary>The reviews among <paramref name="ids"/> the current reader may see, by id.</summary>
     internal static async Task<IReadOnlyDictionary<string, ReviewResponse>> LoadManyAsync(IReadOnlyCollection<string> ids, ClaimsDbContext db, CancellationToken ct) =>
-        await Project(Visible(db).AsNoTracking().Where(r => ids.Contains(r.Id))).ToDictionaryAsync(r => r.Id, StringComparer.Ordinal, ct);
+        await Project(Visible(db).AsNoTracking().WhereIn(r => r.Id, ids)).ToDictionaryAsync(r => r.Id, StringComparer.Ordinal, ct);
 
     /// <summary>The reviews whose claim the current reader may see.</summary>
     /// <remarks>A correlated EXISTS (a lookup by key per review), where an IN over the visible claims would read all of them first.</remarks>
