@@ -48,7 +48,7 @@ public static class ImportEndpoints
         {
             var first = report.Rejected[0];
             return Problems.Of(StatusCodes.Status422UnprocessableEntity,
-                string.Create(CultureInfo.InvariantCulture, $"{report.RejectedLines:N0} of {report.Lines:N0} lines were rejected (the first: line {first.Line}{(first.Field is null ? "" : $", {first.Field}")}: {first.Reason}). ") + Committed(report),
+                string.Create(CultureInfo.InvariantCulture, $"{report.RejectedLines:N0} of {report.Lines:N0} lines were rejected; the first is line {first.Line}{(first.Field is null ? "" : $" ({first.Field})")}: {Sentence(first.Reason)} ") + Committed(report),
                 new Dictionary<string, object?> { ["rejected"] = report.Rejected, ["report"] = report });
         }
 
@@ -94,6 +94,8 @@ public static class ImportEndpoints
         string.Create(CultureInfo.InvariantCulture, $"An import takes at most {MaxBodyBytes:N0} bytes a request; split the file, or import it with the app's import command.")
             + (report is null ? "" : $" The body was read up to line {report.Lines}: {Committed(report)}"),
         report is null ? null : new Dictionary<string, object?> { ["report"] = report });
+
+    private static string Sentence(string reason) => reason.EndsWith('.') ? reason : reason + ".";
 
     /// <summary>Which batches were committed, in words.</summary>
     private static string Committed(ImportReport report)
