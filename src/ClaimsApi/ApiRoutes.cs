@@ -99,7 +99,7 @@ public static class ApiRoutes
         reviews.MapGet("/{id}/history", review.ListHistoryAsync).Describe(review.History);
         reviews.MapGet("/{id}/history/{revision}", review.GetRevisionAsync).Describe(review.Revision);
 
-        app.MapPost("/v1/import", ImportEndpoints.ImportAsync).WithTags("Import").Validate<ImportQuery>().RequireAuthorization(Policies.Curator)
+        app.MapGroup("/v1/import").WithTags("Import").MapPost("/", ImportEndpoints.ImportAsync).Validate<ImportQuery>().RequireAuthorization(Policies.Curator)
             .AddOpenApiOperationTransformer(ImportEndpoints.DescribeAsync)
             .WithMetadata(new RequestSizeLimitAttribute(ImportEndpoints.MaxBodyBytes))
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)

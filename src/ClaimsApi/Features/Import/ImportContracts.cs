@@ -72,8 +72,14 @@ public sealed record ImportReport(
     IReadOnlyList<RejectedLine> Rejected);
 
 /// <summary>Records by type.</summary>
+/// <param name="Articles">Articles.</param>
+/// <param name="Entities">Entities.</param>
+/// <param name="Statements">Statements.</param>
+/// <param name="Claims">Claims.</param>
+/// <param name="Reviews">Reviews.</param>
 public sealed record ImportCounts(int Articles, int Entities, int Statements, int Claims, int Reviews)
 {
+    /// <summary>All of them.</summary>
     public int Total => Articles + Entities + Statements + Claims + Reviews;
 }
 
