@@ -88,7 +88,7 @@ public sealed partial class BulkImporter(ClaimsDbContext db, CurationPipeline cu
                     continue;
                 }
 
-                var line = await _lines.ReadAsync(raw, ct);
+                var line = _lines.Read(raw);
                 if (line is { Kind: { } kind, Id: { } id } && !given.TryAdd((kind.Resource.Name, id), line.Number))
                 {
                     line.Reject("id", $"{kind.Resource.Title} '{id}' is given again: line {given[(kind.Resource.Name, id)]} gave it already, and a record appears once in an import.");

@@ -70,7 +70,7 @@ internal abstract class ImportKind
     public virtual bool HasClaim => false;
 
     /// <summary>Validates a line's body as the write API does and reads its id; the fields at fault otherwise.</summary>
-    public abstract Task<(ImportRecord? Record, IDictionary<string, string[]>? Errors)> PrepareAsync(object body, string? claimId, IServiceProvider services, CancellationToken ct);
+    public abstract (ImportRecord? Record, IDictionary<string, string[]>? Errors) Prepare(object body, string? claimId, IServiceProvider services);
 
     /// <summary>The records among <paramref name="ids"/> that exist, deleted ones included, tracked as a write loads them.</summary>
     public abstract Task<List<ICurated>> ExistingAsync(IReadOnlyCollection<string> ids, ClaimsDbContext db, CancellationToken ct);
@@ -96,10 +96,11 @@ internal abstract class ImportKind<TWrite, T> : ImportKind
 {
     public override Type Body => typeof(TWrite);
 
-    public override async Task<(ImportRecord? Record, IDictionary<string, string[]>? Errors)> PrepareAsync(object body, string? claimId, IServiceProvider services, CancellationToken ct)
+    public override (ImportRecord? Record, IDictionary<string, string[]>? Errors) Prepare(object body, string? claimId, IServiceProvider services)
     {
+        // The validators' rules are all synchronous: validated without the asynchronous machinery, a line at a time.
         var write = (TWrite)body;
-        var validation = await services.GetRequiredService<IValidator<TWrite>>().ValidateAsync(write, ct);
+        var validation = services.GetRequiredService<IValidator<TWrite>>().Validate(write);
         return validation.IsValid ? Prepare(write, claimId) : (null, validation.ToDictionary());
     }
 

@@ -83,7 +83,7 @@ internal sealed partial class ImportLines
         _services = services;
     }
 
-    public async Task<ImportLine> ReadAsync(RawLine raw, CancellationToken ct)
+    public ImportLine Read(RawLine raw)
     {
         var line = new ImportLine(raw.Number);
         if (raw.Bytes is not { } bytes)
@@ -134,7 +134,7 @@ internal sealed partial class ImportLines
             line.Reject("claimId", $"'claimId' is required: the id of the claim reviewed (lower-case letters, digits and '-', at most {Ids.MaxLength} characters).");
         }
 
-        var (record, errors) = await kind.PrepareAsync(body!, claimId, _services, ct);
+        var (record, errors) = kind.Prepare(body!, claimId, _services);
         if (errors is not null)
         {
             line.Reject(errors);
