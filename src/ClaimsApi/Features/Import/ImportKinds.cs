@@ -83,17 +83,16 @@ internal abstract class ImportKind
 
     /// <summary>Replaces an existing record's content as a PUT does; the problem when it cannot be.</summary>
     public abstract Task<ProblemHttpResult?> ReplaceAsync(ICurated existing, ImportRecord record, ChangeSet changes, CancellationToken ct);
-
-    /// <summary>The id rule, as the write bodies' validators state it; an import also needs the id (a re-run must find the record again).</summary>
-    protected static IDictionary<string, string[]> IdRequired(string what) =>
-        new Dictionary<string, string[]> { ["id"] = [$"'id' is required in an import: {what}"] };
 }
 
-/// <summary>An <see cref="ImportKind"/> of write body <typeparamref name="TWrite"/> and record <typeparamref name="T"/>.</summary>
-internal abstract class ImportKind<TWrite, T> : ImportKind
+/// <summary>An <see cref="ImportKind"/> of write body <typeparamref name="TWrite"/>, its id read by <paramref name="id"/>.</summary>
+internal abstract class ImportKind<TWrite, T, TView>(CuratedResource<T, TView> resource, Func<TWrite, string?> id) : ImportKind
     where TWrite : class
     where T : class, ICurated
+    where TView : class, IRevisioned
 {
+    public override ICuratedResource Resource => resource;
+
     public override Type Body => typeof(TWrite);
 
     public override (ImportRecord? Record, IDictionary<string, string[]>? Errors) Prepare(object body, string? claimId, IServiceProvider services)
@@ -108,10 +107,13 @@ internal abstract class ImportKind<TWrite, T> : ImportKind
         [.. await Query(db).IgnoreQueryFilters().WhereIn(r => r.Id, ids).ToListAsync(ct)];
 
     /// <summary>The records as a write loads them (<see cref="CuratedResource{T, TView}.Query"/>).</summary>
-    protected abstract IQueryable<T> Query(ClaimsDbContext db);
+    protected virtual IQueryable<T> Query(ClaimsDbContext db) => resource.Query(db);
 
-    /// <summary>The id and the editor's input of a valid body; the fields at fault otherwise.</summary>
-    protected abstract (ImportRecord? Record, IDictionary<string, string[]>? Errors) Prepare(TWrite body, string? claimId);
+    /// <summary>The id and the editor's input of a valid body; the fields at fault otherwise. An import needs the id: a re-run must find the record again.</summary>
+    protected virtual (ImportRecord? Record, IDictionary<string, string[]>? Errors) Prepare(TWrite body, string? claimId) =>
+        id(body) is { } given
+            ? (new ImportRecord(given, body, claimId), null)
+            : (null, new Dictionary<string, string[]> { ["id"] = [$"'id' is required in an import: {resource.WithIndefiniteArticle} is found again by it when the file is imported again."] });
 
     public override async Task<(ICurated? Record, ProblemHttpResult? Problem)> CreateAsync(ImportRecord record, IWriteLookup lookup, CancellationToken ct)
     {
@@ -129,12 +131,8 @@ internal abstract class ImportKind<TWrite, T> : ImportKind
     protected abstract Task<ProblemHttpResult?> ReplaceAsync(T existing, ImportRecord record, ChangeSet changes, CancellationToken ct);
 }
 
-internal sealed class ArticleKind : ImportKind<ArticleWrite, Article>
+internal sealed class ArticleKind() : ImportKind<ArticleWrite, Article, ArticleDetail>(ArticleCommands.Resource, a => a.Id)
 {
-    public override ICuratedResource Resource => ArticleCommands.Resource;
-
-    protected override IQueryable<Article> Query(ClaimsDbContext db) => ArticleCommands.Resource.Query(db);
-
     // An article's id may be left out, as in a POST: the default is made from its text, so a re-run finds it again.
     protected override (ImportRecord? Record, IDictionary<string, string[]>? Errors) Prepare(ArticleWrite body, string? claimId)
     {
@@ -155,15 +153,8 @@ internal sealed class ArticleKind : ImportKind<ArticleWrite, Article>
         ArticleEditor.ReplaceAsync(existing, (ArticleInput)record.Input, changes, ct);
 }
 
-internal sealed class EntityKind : ImportKind<EntityWrite, NamedEntity>
+internal sealed class EntityKind() : ImportKind<EntityWrite, NamedEntity, EntityResponse>(EntityCommands.Resource, e => e.Id)
 {
-    public override ICuratedResource Resource => EntityCommands.Resource;
-
-    protected override IQueryable<NamedEntity> Query(ClaimsDbContext db) => EntityCommands.Resource.Query(db);
-
-    protected override (ImportRecord? Record, IDictionary<string, string[]>? Errors) Prepare(EntityWrite body, string? claimId) =>
-        body.Id is null ? (null, IdRequired("an entity is found again by it.")) : (new ImportRecord(body.Id, body, null), null);
-
     public override void Refer(ImportRecord record, ImportReferences refs)
     {
         var body = (EntityWrite)record.Input;
@@ -180,15 +171,8 @@ internal sealed class EntityKind : ImportKind<EntityWrite, NamedEntity>
         EntityEditor.ReplaceAsync(existing, (EntityWrite)record.Input, changes.Lookup, ct);
 }
 
-internal sealed class StatementKind : ImportKind<StatementWrite, Statement>
+internal sealed class StatementKind() : ImportKind<StatementWrite, Statement, StatementResponse>(StatementCommands.Resource, s => s.Id)
 {
-    public override ICuratedResource Resource => StatementCommands.Resource;
-
-    protected override IQueryable<Statement> Query(ClaimsDbContext db) => StatementCommands.Resource.Query(db);
-
-    protected override (ImportRecord? Record, IDictionary<string, string[]>? Errors) Prepare(StatementWrite body, string? claimId) =>
-        body.Id is null ? (null, IdRequired("a statement is found again by it.")) : (new ImportRecord(body.Id, body, null), null);
-
     public override void Refer(ImportRecord record, ImportReferences refs)
     {
         var body = (StatementWrite)record.Input;
@@ -212,15 +196,8 @@ internal sealed class StatementKind : ImportKind<StatementWrite, Statement>
         StatementEditor.ReplaceAsync(existing, (StatementWrite)record.Input, changes, ct);
 }
 
-internal sealed class ClaimKind : ImportKind<ClaimWrite, ClaimedFact>
+internal sealed class ClaimKind() : ImportKind<ClaimWrite, ClaimedFact, ClaimDetail>(ClaimCommands.Resource, c => c.Id)
 {
-    public override ICuratedResource Resource => ClaimCommands.Resource;
-
-    protected override IQueryable<ClaimedFact> Query(ClaimsDbContext db) => ClaimCommands.Resource.Query(db);
-
-    protected override (ImportRecord? Record, IDictionary<string, string[]>? Errors) Prepare(ClaimWrite body, string? claimId) =>
-        body.Id is null ? (null, IdRequired("a claim is found again by it.")) : (new ImportRecord(body.Id, body, null), null);
-
     public override void Refer(ImportRecord record, ImportReferences refs)
     {
         var body = (ClaimWrite)record.Input;
@@ -254,16 +231,12 @@ internal sealed class ClaimKind : ImportKind<ClaimWrite, ClaimedFact>
         ClaimEditor.ReplaceAsync(existing, (ClaimWrite)record.Input, changes.Lookup, ct);
 }
 
-internal sealed class ReviewKind : ImportKind<ReviewWrite, ClaimReview>
+internal sealed class ReviewKind() : ImportKind<ReviewWrite, ClaimReview, ReviewResponse>(ReviewCommands.Resource, r => r.Id)
 {
-    public override ICuratedResource Resource => ReviewCommands.Resource;
-
     public override bool HasClaim => true;
 
+    // Every review with the id, whether its claim is visible or not (the resource's query keeps those whose claim is).
     protected override IQueryable<ClaimReview> Query(ClaimsDbContext db) => db.Reviews;
-
-    protected override (ImportRecord? Record, IDictionary<string, string[]>? Errors) Prepare(ReviewWrite body, string? claimId) =>
-        body.Id is null ? (null, IdRequired("a review is found again by it.")) : (new ImportRecord(body.Id, body, claimId), null);
 
     public override void Refer(ImportRecord record, ImportReferences refs) => refs.Claims.AddId(record.ClaimId);
 
