@@ -6,6 +6,7 @@ using ClaimsApi.Features.Changes;
 using ClaimsApi.Features.Claims;
 using ClaimsApi.Features.Entities;
 using ClaimsApi.Features.Feeds;
+using ClaimsApi.Features.Import;
 using ClaimsApi.Features.Reviews;
 using ClaimsApi.Features.Search;
 using ClaimsApi.Features.Statements;
@@ -112,6 +113,12 @@ public static class ApiRoutes
         app.MapGroup("/v1/changes").WithTags("Changes").MapGet("/", ChangeEndpoints.List).Validate<ChangeQuery>();
         app.MapGroup("/v1/feeds").WithTags("Feeds").MapGet("/claims.atom", FeedEndpoints.Claims).Validate<ClaimFeedQuery>()
             .Produces<string>(StatusCodes.Status200OK, AtomWriter.MediaType).Produces(StatusCodes.Status304NotModified);
+        app.MapGroup("/v1/import").WithTags("Import").MapPost("/", ImportEndpoints.ImportAsync).Validate<ImportQuery>().RequireAuthorization(Policies.Curator)
+            .AddOpenApiOperationTransformer(ImportEndpoints.DescribeAsync)
+            .WithMetadata(new RequestSizeLimitAttribute(ImportEndpoints.MaxBodyBytes))
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesWriteProblems(WriteProblems.Conflict | WriteProblems.Unprocessable);
 
         app.MapGroup("/v1/search").WithTags("Search").MapGet("/", SearchEndpoints.Search).Validate<SearchQuery>();
 

@@ -8,6 +8,7 @@ using ClaimsApi.Features.Articles;
 using ClaimsApi.Features.Claims;
 using ClaimsApi.Features.Entities;
 using ClaimsApi.Features.Feeds;
+using ClaimsApi.Features.Import;
 using ClaimsApi.Features.Reviews;
 using ClaimsApi.Features.Search;
 using ClaimsApi.Features.Statements;
@@ -42,6 +43,7 @@ builder.Services.AddCuration(ArticleCommands.Resource, EntityCommands.Resource, 
 builder.Services.AddWebhooks(builder.Configuration);
 builder.Services.AddMemoryCache();
 builder.Services.AddSingleton<EntityAliasIndex>();
+builder.Services.AddScoped<BulkImporter>();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
 builder.Services.AddOutputCache(); // the OpenAPI document is built once, not on every request (ApiRoutes)
 builder.Services.AddOpenApi(options => options.AddClaimsApiTransformers(OpenApiExamples.ByType, RequestExamples.ByType));
@@ -78,7 +80,7 @@ app.UseOutputCache();
 
 app.MapApiRoutes();
 
-// `migrate`, `keys …`, `backup …`, `--help` (Cli/): a command runs and exits; without one, the server runs.
+// `migrate`, `keys …`, `backup …`, `search rebuild`, `import …`, `--help` (Cli/): a command runs and exits; without one, the server runs.
 if (await ClaimsCli.TryRunAsync(app, args) is { } exitCode)
 {
     Environment.ExitCode = exitCode;

@@ -11,6 +11,9 @@ public interface ICuratedResource
     /// <summary>The record's name in messages and in the history: claim, statement, article, entity, review.</summary>
     string Name { get; }
 
+    /// <summary>The name capitalised, to start a sentence: "Claim".</summary>
+    string Title { get; }
+
     /// <summary>The kind of its search-index rows, if it is indexed.</summary>
     string? IndexKind { get; }
 
@@ -19,6 +22,9 @@ public interface ICuratedResource
 
     /// <summary>The record's API representation as readers see it now (null when it is not visible, e.g. deleted).</summary>
     Task<IRevisioned?> RenderAsync(string id, ClaimsDbContext db, CancellationToken ct);
+
+    /// <summary>The representations of the records among <paramref name="ids"/> that readers see now, by id, in a few queries however many.</summary>
+    Task<IReadOnlyDictionary<string, IRevisioned>> RenderManyAsync(IReadOnlyCollection<string> ids, ClaimsDbContext db, CancellationToken ct);
 
     /// <summary>Runs once a write that changed records of this kind has committed (never after a failed one).</summary>
     void AfterCommit(IServiceProvider services);
@@ -54,6 +60,9 @@ public sealed class CuratedResource<T, TView> : ICuratedResource
 
     /// <summary>The record's API representation as readers see it now (null when it is not visible).</summary>
     public required Func<string, ClaimsDbContext, CancellationToken, Task<TView?>> Render { get; init; }
+
+    /// <summary>The representations of many records at once (those readers see), by id: what a write of many records renders after it.</summary>
+    public required Func<IReadOnlyCollection<string>, ClaimsDbContext, CancellationToken, Task<IReadOnlyDictionary<string, TView>>> RenderMany { get; init; }
 
     /// <summary>Why the record cannot be deleted now (other live records depend on it), or null.</summary>
     public Func<T, ClaimsDbContext, CancellationToken, Task<string?>>? RefuseDelete { get; init; }
@@ -92,6 +101,9 @@ public sealed class CuratedResource<T, TView> : ICuratedResource
             : null;
 
     async Task<IRevisioned?> ICuratedResource.RenderAsync(string id, ClaimsDbContext db, CancellationToken ct) => await Render(id, db, ct);
+
+    async Task<IReadOnlyDictionary<string, IRevisioned>> ICuratedResource.RenderManyAsync(IReadOnlyCollection<string> ids, ClaimsDbContext db, CancellationToken ct) =>
+        (await RenderMany(ids, db, ct)).ToDictionary(r => r.Key, r => (IRevisioned)r.Value, StringComparer.Ordinal);
 
     void ICuratedResource.AfterCommit(IServiceProvider services) => Committed?.Invoke(services);
 

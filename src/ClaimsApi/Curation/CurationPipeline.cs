@@ -139,20 +139,37 @@ public sealed class CurationPipeline(
 
     /// <summary>
     /// Records changes made outside a request (the seed import, in its own transaction) exactly as the pipeline
-    /// records its own: every observer sees each one. Their representations are given; nothing is rendered.
+    /// records its own: every observer sees each one, in order. Their representations are given; nothing is rendered.
     /// </summary>
-    public async Task RecordAsync(IEnumerable<CuratedChange> changes, CancellationToken ct)
+    public async Task RecordAsync(IReadOnlyList<CuratedChange> changes, CancellationToken ct)
     {
-        await db.TakeChangeLogTurnAsync(ct);
-        foreach (var change in changes)
+        if (changes.Count == 0)
         {
-            foreach (var observer in observers)
-            {
-                await observer.OnChangedAsync(change, db, ct);
-            }
+            return; // nothing to record (an import batch whose lines were all there already)
+        }
+
+        await db.TakeChangeLogTurnAsync(ct);
+        foreach (var observer in observers)
+        {
+            await observer.OnChangesAsync(changes, db, ct);
         }
 
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Runs many writes as one (a batch of an import): <paramref name="work"/> fills one change set, reading what its
+    /// checks need through the lookup <paramref name="lookup"/> makes for each attempt, and says whether the batch
+    /// stands. When it does, its changes are saved, recorded and committed as any write's (revisions, derived rows,
+    /// representations, every observer), under <paramref name="actor"/>; when it does not, or anything fails, nothing
+    /// is. Returns whether it committed, or the problem of a lost race with another writer (412, 409).
+    /// </summary>
+    public async Task<(bool Committed, ProblemHttpResult? Problem)> RunBatchAsync(
+        string actor, Func<ClaimsDbContext, IWriteLookup> lookup, Func<ChangeSet, CancellationToken, Task<bool>> work, CancellationToken ct)
+    {
+        var refused = Problems.Conflict("The batch was refused.");
+        var (problem, _) = await TransactAsync(actor, lookup, async (changes, ct) => await work(changes, ct) ? null : refused, ct);
+        return (problem is null, ReferenceEquals(problem, refused) ? null : problem);
     }
 
     private HttpRequest Request => accessor.HttpContext?.Request ?? throw new InvalidOperationException("A change through the pipeline needs the request that asks for it.");
@@ -160,8 +177,6 @@ public sealed class CurationPipeline(
     /// <summary>
     /// Runs <paramref name="work"/> in a transaction and, when it returns no problem, finishes the change set it
     /// filled: commits, then runs the after-commit hooks and answers with record <paramref name="answerId"/>.
-    /// A lost race with another writer (the revision check in the UPDATE) is a 412; a unique or foreign-key
-    /// violation from a concurrent write is a 409.
     /// </summary>
     private async Task<WriteResult<TView>> RunAsync<T, TView>(
         CuratedResource<T, TView> resource, string answerId, Func<ChangeSet, CancellationToken, Task<ProblemHttpResult?>> work, CancellationToken cancellationToken)
@@ -169,6 +184,19 @@ public sealed class CurationPipeline(
         where TView : class, IRevisioned
     {
         using var span = Telemetry.ClaimsTelemetry.StartWrite(resource.Name, answerId);
+        var (problem, changes) = await TransactAsync(Actor, db => new DatabaseLookup(db), work, cancellationToken);
+        return problem is not null ? WriteResult<TView>.Failed(problem) : Answer(resource, answerId, changes!);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in a transaction (the process's write turn on SQLite) and, when it returns no
+    /// problem, saves and records the change set it filled, commits, and runs the after-commit hooks. A lost race
+    /// with another writer (the revision check in the UPDATE) is a 412; a unique or foreign-key violation from a
+    /// concurrent write is a 409.
+    /// </summary>
+    private async Task<(ProblemHttpResult? Problem, List<CuratedChange>? Committed)> TransactAsync(
+        string actor, Func<ClaimsDbContext, IWriteLookup> lookup, Func<ChangeSet, CancellationToken, Task<ProblemHttpResult?>> work, CancellationToken cancellationToken)
+    {
         var strategy = db.Database.CreateExecutionStrategy();
         using var turn = await db.WaitForWriteTurnAsync(cancellationToken);
         try
@@ -177,7 +205,7 @@ public sealed class CurationPipeline(
             {
                 db.ChangeTracker.Clear(); // a retried attempt starts from nothing
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                var changes = new ChangeSet(db);
+                var changes = new ChangeSet(db, lookup(db));
                 if (await work(changes, ct) is { } problem)
                 {
                     await transaction.RollbackAsync(ct);
@@ -185,7 +213,7 @@ public sealed class CurationPipeline(
                     return (problem, (List<CuratedChange>?)null);
                 }
 
-                var committed = await SaveAsync(changes, ct);
+                var committed = await SaveAsync(changes, actor, ct);
                 await transaction.CommitAsync(ct);
                 db.ChangeTracker.Clear();
                 return ((ProblemHttpResult?)null, committed);
@@ -193,7 +221,7 @@ public sealed class CurationPipeline(
 
             if (problem is not null)
             {
-                return WriteResult<TView>.Failed(problem);
+                return (problem, null);
             }
 
             foreach (var changed in changes!.Select(c => c.Resource).Distinct())
@@ -201,26 +229,27 @@ public sealed class CurationPipeline(
                 changed.AfterCommit(services);
             }
 
-            return Answer(resource, answerId, changes!);
+            return (null, changes);
         }
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return WriteResult<TView>.Failed(Problems.ChangedConcurrently());
+            return (Problems.ChangedConcurrently(), null);
         }
         catch (DbUpdateException e) when (IsConstraintViolation(e))
         {
             db.ChangeTracker.Clear();
-            return WriteResult<TView>.Failed(Problems.Conflict(
-                "The change conflicts with a change made at the same time (a record with this id was just created, or a record it refers to was just removed); read again and retry."));
+            return (Problems.Conflict(
+                "The change conflicts with a change made at the same time (a record with this id was just created, or a record it refers to was just removed); read again and retry."), null);
         }
     }
 
     /// <summary>
     /// Saves the change set: a new revision for every changed record (and the API's version now wins over the
-    /// seeds), then for each its derived rows (search index, entity_claims), its representation after the change and its observers.
+    /// seeds), then their derived rows (search index, entity_claims), their representations after the change and
+    /// their observers, a kind of record at a time: a batch of many records costs a few statements per kind, not per record.
     /// </summary>
-    private async Task<List<CuratedChange>> SaveAsync(ChangeSet changes, CancellationToken ct)
+    private async Task<List<CuratedChange>> SaveAsync(ChangeSet changes, string actor, CancellationToken ct)
     {
         foreach (var pending in changes.Pending.Where(p => p.Touch))
         {
@@ -229,16 +258,25 @@ public sealed class CurationPipeline(
         }
 
         await db.SaveChangesAsync(ct);
-        var (actor, at) = (Actor, time.GetUtcNow());
-        var committed = new List<CuratedChange>(changes.Pending.Count);
-        foreach (var (resource, record, action, before, _) in changes.Pending)
+        var at = time.GetUtcNow();
+        var after = new Dictionary<(ICuratedResource, string), IRevisioned>();
+        foreach (var kind in changes.Pending.GroupBy(p => p.Resource))
         {
-            await db.RefreshDerivedRowsAsync(resource.IndexKind, record, ct); // search-index rows, entity_claims
-
-            var after = record.DeletedAt is null ? await resource.RenderAsync(record.Id, db, ct) : null;
-            committed.Add(new CuratedChange(resource, record.Id, record.Revision, action, actor, at, before, after));
+            var records = kind.Select(p => p.Record).Distinct().ToList();
+            await db.RefreshDerivedRowsAsync(kind.Key.IndexKind, records, ct); // search-index rows, entity_claims
+            var live = records.Where(r => r.DeletedAt is null).Select(r => r.Id).ToList();
+            if (live.Count > 0)
+            {
+                foreach (var (id, representation) in await kind.Key.RenderManyAsync(live, db, ct))
+                {
+                    after[(kind.Key, id)] = representation;
+                }
+            }
         }
 
+        var committed = changes.Pending
+            .Select(p => new CuratedChange(p.Resource, p.Record.Id, p.Record.Revision, p.Action, actor, at, p.Before, after.GetValueOrDefault((p.Resource, p.Record.Id))))
+            .ToList();
         await RecordAsync(committed, ct);
         return committed;
     }

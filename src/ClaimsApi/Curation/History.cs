@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using ClaimsApi.Domain;
 using ClaimsApi.Persistence;
@@ -9,30 +10,41 @@ namespace ClaimsApi.Curation;
 /// <summary>
 /// Keeps every change in the history, with the whole record before and after it as the API represented it and
 /// whether readers without the curator's role saw it either side: the change log the change feed, the text index
-/// and webhook deliveries follow.
+/// and webhook deliveries follow. The entries are inserted as they are made (<see cref="ClaimsDbContext.Rows"/>):
+/// their ids, the change log's positions, follow the order of the changes.
 /// </summary>
 public sealed class HistoryRecorder(IOptions<JsonOptions> json) : IChangeObserver
 {
-    public async ValueTask OnChangedAsync(CuratedChange change, ClaimsDbContext db, CancellationToken ct)
+    public ValueTask OnChangedAsync(CuratedChange change, ClaimsDbContext db, CancellationToken ct) => OnChangesAsync([change], db, ct);
+
+    public async ValueTask OnChangesAsync(IReadOnlyList<CuratedChange> changes, ClaimsDbContext db, CancellationToken ct)
     {
-        var options = json.Value.SerializerOptions;
-        var before = change.Before is null ? (JsonElement?)null : JsonSerializer.SerializeToElement(change.Before, change.Before.GetType(), options);
-        var after = change.After is null ? (JsonElement?)null : JsonSerializer.SerializeToElement(change.After, change.After.GetType(), options);
-        db.History.Add(new HistoryEntry
+        foreach (var change in changes)
+        {
+            await db.Rows.InsertAsync(await EntryAsync(change, db, ct), ct);
+        }
+    }
+
+    private async Task<HistoryEntry> EntryAsync(CuratedChange change, ClaimsDbContext db, CancellationToken ct)
+    {
+        var (before, after) = change.Json(json.Value.SerializerOptions);
+        using var old = before is null ? null : JsonDocument.Parse(before);
+        using var now = after is null ? null : JsonDocument.Parse(after);
+        return new HistoryEntry
         {
             ResourceType = change.Resource.Name,
             ResourceId = change.Id,
             Revision = change.Revision,
             Action = change.Action,
-            Event = ChangeEvents.Of(change.Action, after),
+            Event = ChangeEvents.Of(change.Action, now?.RootElement),
             Actor = change.Actor,
             At = change.At,
-            Changes = JsonSerializer.Serialize(after is { } a ? HistoryDiff.ChangedFields(before, a) : []),
-            Before = before?.GetRawText(),
-            After = after?.GetRawText(),
-            PublicBefore = before is { } was && await change.Resource.IsPublicAsync(was, db, ct),
-            PublicAfter = after is { } now && await change.Resource.IsPublicAsync(now, db, ct),
-        });
+            Changes = JsonSerializer.Serialize(now is null ? [] : HistoryDiff.ChangedFields(old?.RootElement, now.RootElement)),
+            Before = before is null ? null : Encoding.UTF8.GetString(before),
+            After = after is null ? null : Encoding.UTF8.GetString(after),
+            PublicBefore = old is not null && await change.Resource.IsPublicAsync(old.RootElement, db, ct),
+            PublicAfter = now is not null && await change.Resource.IsPublicAsync(now.RootElement, db, ct),
+        };
     }
 }
 

@@ -11,8 +11,9 @@ public sealed class WriteMetrics(ClaimsMetrics metrics, CommitHooks commits, IHt
 {
     public ValueTask OnChangedAsync(CuratedChange change, ClaimsDbContext db, CancellationToken ct)
     {
-        // A change made while answering a request is a write; the seed import runs outside any request (at start-up, or `migrate`).
-        var bySeeds = accessor.HttpContext is null;
+        // A change made while answering a request is a write; the seed import runs outside any request (at start-up, or
+        // `migrate`), under its own actor, which tells it from the `import` command's writes.
+        var bySeeds = accessor.HttpContext is null && change.Actor == Seeding.SeedImporter.Actor;
         var (kind, action) = (change.Resource.Name, change.Action);
         commits.WhenCommitted(db, () => metrics.Committed(kind, action, bySeeds));
         return ValueTask.CompletedTask;

@@ -18,7 +18,7 @@ internal static class EntityRefs
         // to it keep their references (docs/decisions/0022), so they must still read. Every other way to delete
         // an entity is refused while live records refer to it, and a merge repoints them.
         return await db.Entities.IgnoreQueryFilters().AsNoTracking()
-            .Where(e => wanted.Contains(e.Id))
+            .WhereIn(e => e.Id, wanted)
             .Select(e => new EntityRef(e.Id, e.Name, e.Kind))
             .ToDictionaryAsync(e => e.Id, StringComparer.Ordinal, ct);
     }

@@ -41,6 +41,7 @@ public static class OpenApiTransformers
                 new() { Name = "Search", Description = "Full-text search across claims, statements and articles, entity-aware, with facets." },
                 new() { Name = "Keys", Description = "API keys (admins): create, list, revoke. The keys command of the app does the same." },
                 new() { Name = "Reviews", Description = "Fact-checkers' reviews of claims (schema.org ClaimReview): reviewer, verdict in their words and a normalised rating." },
+                new() { Name = "Import", Description = "Articles, entities, statements, claims and reviews in bulk, as NDJSON, checked as the write API checks them." },
             };
 
             // Writes need an API key (docs/api-guide.md#access): as a bearer token or in the X-Api-Key header.

@@ -1,5 +1,6 @@
 using ClaimsApi.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ClaimsApi.Persistence;
 
@@ -42,6 +43,28 @@ public abstract partial class ClaimsDbContext(DbContextOptions options) : DbCont
     /// the context is created, because authenticating the request's key itself uses the context.
     /// </summary>
     public void SeeUnpublishedWhen(Func<bool>? predicate) => _includeUnpublished = predicate;
+
+    private RowWriter? _rows;
+
+    /// <summary>
+    /// Inserts rows without change tracking (<see cref="RowWriter"/>), inside the current transaction: one writer,
+    /// with its prepared commands, per transaction.
+    /// </summary>
+    public RowWriter Rows
+    {
+        get
+        {
+            var transaction = Database.CurrentTransaction?.GetDbTransaction()
+                ?? throw new InvalidOperationException("Rows are written inside a transaction.");
+            if (_rows?.Transaction != transaction)
+            {
+                _rows?.Dispose();
+                _rows = new RowWriter(this, transaction);
+            }
+
+            return _rows;
+        }
+    }
 
     /// <summary>
     /// Called first inside the seed-import transaction: blocks until no other instance is importing, so that

@@ -86,7 +86,4 @@ internal static class EntityClaimsSql
 
     /// <summary>Every row, from all live claims.</summary>
     public static readonly string FillAll = Fill("1 = 1");
-
-    /// <summary>The rows of one claim ({0}).</summary>
-    public static readonly string FillOne = Fill("c.id = {0}");
 }

@@ -22,6 +22,11 @@ public sealed partial class PostgresClaimsDbContext(DbContextOptions<PostgresCla
 
     private static readonly TimeSpan MigrationCommandTimeout = TimeSpan.FromHours(1);
 
+    /// <summary>The ids as one text[] parameter.</summary>
+    protected override string InIds(string column, int parameter) => $"{column} = ANY({{{parameter}}})";
+
+    protected override object IdsParameter(IReadOnlyCollection<string> ids) => ids.ToArray();
+
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string connectionString) =>
         builder.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(3)).UseSnakeCaseNamingConvention();
 

@@ -22,6 +22,11 @@ public sealed partial class SqliteClaimsDbContext(DbContextOptions<SqliteClaimsD
     /// </summary>
     public override Task LockForSeedingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>The ids as a JSON array, read back with json_each (an IN of one parameter per id would need as many parameters).</summary>
+    protected override string InIds(string column, int parameter) => $"{column} IN (SELECT value FROM json_each({{{parameter}}}))";
+
+    protected override object IdsParameter(IReadOnlyCollection<string> ids) => System.Text.Json.JsonSerializer.Serialize(ids);
+
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> WriteTurns = new(StringComparer.Ordinal);
 
     public override async ValueTask<IDisposable?> WaitForWriteTurnAsync(CancellationToken cancellationToken) =>

@@ -18,15 +18,28 @@ public sealed class ReadModelInvalidation(RepresentationStore store, IOptions<Js
         await store.InvalidateAsync(db, Touched(change, json.Value.SerializerOptions), ct);
     }
 
+    /// <summary>What many changes touch, removed in one statement.</summary>
+    public async ValueTask OnChangesAsync(IReadOnlyList<CuratedChange> changes, ClaimsDbContext db, CancellationToken ct)
+    {
+        var touched = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var change in changes)
+        {
+            touched.UnionWith(Touched(change, json.Value.SerializerOptions));
+        }
+
+        await store.InvalidateAsync(db, touched, ct);
+    }
+
     /// <summary>What a change touches: the record, its kind (for the pages of unfiltered lists), and every id its representation names before and after.</summary>
     internal static HashSet<string> Touched(CuratedChange change, JsonSerializerOptions options)
     {
         var touched = new HashSet<string>(StringComparer.Ordinal) { change.Id, RepresentationRefs.Collection(change.Resource.Name) };
-        foreach (var representation in (ReadOnlySpan<object?>)[change.Before, change.After])
+        var (before, after) = change.Json(options);
+        foreach (var representation in (ReadOnlySpan<byte[]?>)[before, after])
         {
             if (representation is not null)
             {
-                RepresentationRefs.Collect(JsonSerializer.SerializeToUtf8Bytes(representation, representation.GetType(), options), touched);
+                RepresentationRefs.Collect(representation, touched);
             }
         }
 

@@ -99,6 +99,32 @@ public abstract class CurationPipelineTests<TApi>(TApi fixture) : IClassFixture<
         Assert.Equal([held, next], positions);
     }
 
+    /// <summary>The import feeds the change log as any write does: every record it creates is one change, seen by every observer in line order, in the history in that order.</summary>
+    [SkippableFact]
+    public async Task AnImportIsSeenAsOneChangePerRecordInLineOrderAndTakesItsPlacesInTheLogInThatOrder()
+    {
+        var (keyName, key) = await api.CreateKeyAsync(ApiRole.Curator);
+        using var curator = api.CreateClientWithKey(key);
+        var set = new ImportTests<TApi>.Records();
+        var seen = api.Observer.Since();
+
+        (await ImportTests<TApi>.ImportAsync(curator, set.All())).EnsureSuccessStatusCode();
+        var unchanged = await ImportTests<TApi>.ImportAsync(curator, set.All());
+
+        Assert.Equal(HttpStatusCode.OK, unchanged.StatusCode);
+        var changes = seen();
+        List<string> ids = [set.Entity, set.Article, set.Statement, set.Claim, set.Review];
+        Assert.Equal(
+            [(CuratedRecords.Entity, ids[0]), (CuratedRecords.Article, ids[1]), (CuratedRecords.Statement, ids[2]), (CuratedRecords.Claim, ids[3]), (CuratedRecords.Review, ids[4])],
+            changes.Select(c => (c.Resource.Name, c.Id)));
+        Assert.All(changes, c => Assert.Equal(("create", keyName, 1), (c.Action, c.Actor, c.Revision)));
+        Assert.All(changes, c => Assert.NotNull(c.After));
+        using var scope = api.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ClaimsDbContext>();
+        var positions = db.History.Where(h => ids.Contains(h.ResourceId)).OrderBy(h => h.Id).Select(h => h.ResourceId).ToList();
+        Assert.Equal(ids, positions);
+    }
+
     /// <summary>ASP.NET Core writes problems only for clients that accept JSON: a browser's 500 had an empty body.</summary>
     [SkippableFact]
     public async Task A500ForABrowserIsStillAProblemDocument()

@@ -66,7 +66,7 @@ internal static class ApiOperations
     }
 
     private static ApiBody Body(string path, string contentType, JsonObject schema) =>
-        contentType == ValidBodies.ArticleText ? new(ValidBodies.ArticleText, schema)
+        contentType is ValidBodies.ArticleText or ValidBodies.Ndjson ? new(contentType, schema)
         : schema["$ref"]?.GetValue<string>() is { } reference ? new(reference["#/components/schemas/".Length..], Resolve(schema))
         : path.StartsWith("/v1/articles", StringComparison.Ordinal) ? new("ArticleWrite", schema) // the article's JSON form is inline
         : throw new InvalidOperationException($"{path}: an inline request schema the fuzzer does not know; name it in ValidBodies.");

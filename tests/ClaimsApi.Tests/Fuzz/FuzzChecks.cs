@@ -14,6 +14,26 @@ internal static class FuzzChecks
         response.StatusCode == System.Net.HttpStatusCode.BadRequest && response.Headers.ConnectionClose == true
         && !response.Headers.Contains("X-Content-Type-Options") && response.Content.Headers.ContentLength == 0;
 
+    /// <summary>
+    /// Whether a refused write's problem says it committed part of the request: an import whose rejected lines kept
+    /// their own batches from being written, and whose report lists the batches that were (POST /v1/import).
+    /// </summary>
+    public static bool SaysWhatItCommitted(byte[] body)
+    {
+        try
+        {
+            using var problem = JsonDocument.Parse(body);
+            return problem.RootElement.ValueKind == JsonValueKind.Object
+                && problem.RootElement.TryGetProperty("report", out var report)
+                && report.TryGetProperty("batches", out var batches)
+                && batches.EnumerateArray().Any(b => b.GetProperty("committed").GetBoolean());
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>What is wrong with an answer, or null: a 2xx, a 3xx the operation declares, or a 4xx problem document; never a 5xx.</summary>
     public static string? Check(FuzzRequest request, ApiOperation? operation, HttpResponseMessage response, byte[] body)
     {

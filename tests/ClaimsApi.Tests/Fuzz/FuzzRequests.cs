@@ -347,6 +347,7 @@ internal sealed class FuzzRequests(FuzzPools pools)
             "sourceUrl" => "https://example.org/fuzz",
             "from" or "to" => ValidBodies.Date(random),
             "limit" => random.Next(1, 101).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "batch" => random.Next(1, 1001).ToString(System.Globalization.CultureInfo.InvariantCulture),
             "id" => $"fuzz-article-q{random.Next(1000)}",
             _ => pools.Pick(random, FuzzPools.KindOf(parameter.Name, path)),
         };
@@ -393,7 +394,12 @@ internal sealed class FuzzRequests(FuzzPools pools)
             var limit = body.Name is "ArticleWrite" or ValidBodies.ArticleText ? WriteLimits.ArticleBodyBytes
                 : body.Name == "ClaimMatchRequest" ? ClaimMatcher.MaxBodyBytes : WriteLimits.JsonBodyBytes;
             var valid = ValidBodies.For(body.Name, random, pools, n);
-            contentType = declared == ValidBodies.ArticleText ? "text/plain; charset=utf-8" : "application/json";
+            contentType = declared switch
+            {
+                ValidBodies.ArticleText => "text/plain; charset=utf-8",
+                ValidBodies.Ndjson => ValidBodies.Ndjson,
+                _ => "application/json",
+            };
             bytes = (parts.HasFlag(Parts.Body), valid) switch
             {
                 (true, JsonObject json) => FuzzBodies.MutateJson(random, json, body.Schema, limit, mutations),

@@ -22,6 +22,9 @@ internal static class ValidBodies
     /// <summary>The content type a body schema is sent as: the article's plain-text form has its own.</summary>
     public const string ArticleText = "text/plain";
 
+    /// <summary>An import's body (NDJSON), the other body that is text rather than one JSON document.</summary>
+    public const string Ndjson = "application/x-ndjson";
+
     /// <summary>A valid body for <paramref name="schema"/> (the name in the document, or <see cref="ArticleText"/>).</summary>
     public static JsonNode For(string schema, Random random, FuzzPools pools, int n) => schema switch
     {
@@ -88,8 +91,16 @@ internal static class ValidBodies
                 ["sourceUrl"] = $"https://example.org/article/{n}",
             },
         ArticleText => JsonValue.Create(ArticleTextFor(random, n)),
+        Ndjson => JsonValue.Create(ImportFor(random, pools, n)),
         _ => throw new InvalidOperationException($"No valid body for schema '{schema}': add one, so the fuzzer covers the new operation."),
     };
+
+    /// <summary>An import of an entity, an article, a statement quoting it and a claim on that statement, unique to <paramref name="n"/>.</summary>
+    public static string ImportFor(Random random, FuzzPools pools, int n) => string.Join('\n',
+        $$"""{"type":"entity","id":"fuzz-import-entity-{{n}}","name":"Fuzz Import Entity {{n}}","kind":"{{Enum(random, "EntityKind")}}"}""",
+        $$"""{"type":"article","id":"fuzz-import-article-{{n}}","publishedOn":"2025-05-02","title":"Fuzz import {{n}}","paragraphs":["{{Pick(random, Words)}} said something on day {{n}}."]}""",
+        $$"""{"type":"statement","id":"fuzz-import-statement-{{n}}","article":"fuzz-import-article-{{n}}","speaker":"{{pools.Pick(random, "entities")}}","kind":"reported-speech","exact":"said something on day {{n}}"}""",
+        $$"""{"type":"claim","id":"fuzz-import-claim-{{n}}","text":"Something was said on day {{n}}.","claimant":"fuzz-import-entity-{{n}}","kind":"factual","article":"fuzz-import-article-{{n}}","evidence":[{"statement":"fuzz-import-statement-{{n}}"}]}""");
 
     /// <summary>An article in the seed format, unique to <paramref name="n"/>.</summary>
     public static string ArticleTextFor(Random random, int n) =>

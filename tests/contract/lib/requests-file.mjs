@@ -13,7 +13,8 @@
 // answered (a record whose id the API chose); {{pad:N}} by N letters 'x' (a body over a
 // size limit). A body is sent as written
 // with Content-Type application/json unless a Content-Type header says otherwise; a body written
-// as a JSON string ("...") under another content type is sent decoded, so text can hold \n.
+// as a JSON string ("...") under another content type (text/plain, application/x-ndjson: not JSON itself) is sent
+// decoded, so text can hold \n.
 import { readFileSync } from 'node:fs';
 
 export function expand(text, where) {
@@ -59,7 +60,7 @@ export function readRequests(file) {
       let body = e.body ? expand(e.body, e.where) : null;
       if (body != null) {
         headers['content-type'] ??= 'application/json';
-        if (!/json/i.test(headers['content-type']) && body.startsWith('"')) body = JSON.parse(body);
+        if (!/^application\/(?:[\w.-]+\+)?json\b/i.test(headers['content-type']) && body.startsWith('"')) body = JSON.parse(body);
       }
       return { path: expand(e.path, e.where), headers, body };
     },

@@ -109,6 +109,15 @@ internal static class ArticleBody
             return (null, validation.ToProblem());
         }
 
+        return Parse(body);
+    }
+
+    /// <summary>
+    /// A validated body's article, parsed by the seed loader's parser (the structured fields first laid out in the
+    /// seed format); the problem (400, 422) when the text does not parse or has too many paragraphs.
+    /// </summary>
+    public static (ArticleInput? Input, IResult? Problem) Parse(ArticleWrite body)
+    {
         var structured = body.Text is null;
         var source = body.Text ?? Compose(body);
         try

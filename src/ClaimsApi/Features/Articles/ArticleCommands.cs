@@ -19,6 +19,7 @@ public static class ArticleCommands
         IndexKind = "article",
         Query = db => db.Articles.Include(a => a.Paragraphs).AsSplitQuery(), // not the text once per paragraph
         Render = ArticleEndpoints.LoadAsync,
+        RenderMany = ArticleEndpoints.LoadManyAsync,
         RefuseDelete = ArticleEditor.DependentsAsync,
         RefuseRestore = async (article, db, ct) =>
             article.PublisherId is { } publisher && !await db.Entities.AnyAsync(e => e.Id == publisher, ct)
@@ -41,7 +42,7 @@ public static class ArticleCommands
         }
 
         var article = ArticleEditor.New(input!.Id ?? ArticleBuilder.DefaultId(input.Parsed.Text), input);
-        var written = await curation.CreateAsync(Resource, article, (_, changes, ct) => ArticleEditor.PublisherProblemAsync(input.Publisher, changes.Db, ct), ct);
+        var written = await curation.CreateAsync(Resource, article, (_, changes, ct) => ArticleEditor.PublisherProblemAsync(input.Publisher, changes.Lookup, ct), ct);
         return written.Problem is { } problem ? problem : TypedResults.Created(written.Location, written.Record);
     }
 

@@ -24,7 +24,7 @@ internal static class ArticleEditor
     public static async Task<ProblemHttpResult?> ReplaceAsync(Article article, ArticleInput input, ChangeSet changes, CancellationToken ct)
     {
         var db = changes.Db;
-        if (await PublisherProblemAsync(input.Publisher, db, ct) is { } unknown)
+        if (await PublisherProblemAsync(input.Publisher, changes.Lookup, ct) is { } unknown)
         {
             return unknown;
         }
@@ -101,8 +101,8 @@ internal static class ArticleEditor
         return null;
     }
 
-    internal static async Task<ProblemHttpResult?> PublisherProblemAsync(string? publisher, ClaimsDbContext db, CancellationToken ct) =>
-        publisher is not null && !await db.Entities.AnyAsync(e => e.Id == publisher, ct)
+    internal static async Task<ProblemHttpResult?> PublisherProblemAsync(string? publisher, IWriteLookup lookup, CancellationToken ct) =>
+        publisher is not null && !(await lookup.EntitiesAsync([publisher], ct)).Contains(publisher)
             ? Problems.Unprocessable("publisher", $"There is no entity '{publisher}'.")
             : null;
 

@@ -58,21 +58,28 @@ public static class ArticleEndpoints
         await LoadAsync(id, db, ct) is { } article ? TypedResults.Ok(article) : Problems.NotFound("article", id);
 
     /// <summary>The article as the current reader may see it (with the statements and claims they may see), or null.</summary>
-    internal static async Task<ArticleDetail?> LoadAsync(string id, ClaimsDbContext db, CancellationToken ct)
+    internal static async Task<ArticleDetail?> LoadAsync(string id, ClaimsDbContext db, CancellationToken ct) =>
+        (await LoadManyAsync([id], db, ct)).GetValueOrDefault(id);
+
+    /// <summary>The articles among <paramref name="ids"/> as the current reader may see them, by id, in a fixed number of queries however many they are.</summary>
+    internal static async Task<IReadOnlyDictionary<string, ArticleDetail>> LoadManyAsync(IReadOnlyCollection<string> ids, ClaimsDbContext db, CancellationToken ct)
     {
         // Split: one joined query would repeat the article's whole text on every paragraph's row (quadratic in its size).
-        var article = await db.Articles.AsNoTracking().Include(a => a.Paragraphs).AsSplitQuery().FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (article is null)
+        var articles = await db.Articles.AsNoTracking().Include(a => a.Paragraphs).AsSplitQuery().WhereIn(a => a.Id, ids).ToListAsync(ct);
+        if (articles.Count == 0)
         {
-            return null;
+            return new Dictionary<string, ArticleDetail>();
         }
 
-        var statements = await StatementEndpoints.ToResponsesAsync(
-            db.Statements.Where(s => s.ArticleId == id).OrderBy(s => s.Start).ThenByDescending(s => s.End).ThenBy(s => s.Id), db, ct);
-        var claims = await db.Claims.AsNoTracking().Where(c => c.ArticleId == id).OrderBy(c => c.Id).ToListAsync(ct);
-        var refs = await EntityRefs.LoadAsync(db, claims.Select(c => c.ClaimantId).Append(article.PublisherId), ct);
+        var found = articles.Select(a => a.Id).ToList();
+        var statements = (await StatementEndpoints.ToResponsesAsync(
+            db.Statements.WhereIn(s => s.ArticleId, found).OrderBy(s => s.Start).ThenByDescending(s => s.End).ThenBy(s => s.Id), db, ct))
+            .ToLookup(s => s.ArticleId, StringComparer.Ordinal);
+        var claims = (await db.Claims.AsNoTracking().WhereIn(c => c.ArticleId, found).OrderBy(c => c.Id).ToListAsync(ct))
+            .ToLookup(c => c.ArticleId, StringComparer.Ordinal);
+        var refs = await EntityRefs.LoadAsync(db, claims.SelectMany(c => c).Select(c => c.ClaimantId).Concat(articles.Select(a => a.PublisherId)), ct);
 
-        return new ArticleDetail(
+        return articles.ToDictionary(article => article.Id, article => new ArticleDetail(
             article.Id,
             article.Title,
             article.Lead,
@@ -85,8 +92,8 @@ public static class ArticleEndpoints
             article.ContentSha256,
             article.Text,
             [.. article.Paragraphs.OrderBy(p => p.Index).Select(p => new ParagraphResponse(p.Index, p.Role, new Span(p.Start, p.End), p.Text, p.Artifact))],
-            statements,
-            [.. claims.Select(c => new ClaimSummary(c.Id, c.Text, refs[c.ClaimantId], c.Kind, c.ClaimedOn, c.Status, c.ArticleId, c.Workflow))],
-            article.Revision);
+            [.. statements[article.Id]],
+            [.. claims[article.Id].Select(c => new ClaimSummary(c.Id, c.Text, refs[c.ClaimantId], c.Kind, c.ClaimedOn, c.Status, c.ArticleId, c.Workflow))],
+            article.Revision), StringComparer.Ordinal);
     }
 }

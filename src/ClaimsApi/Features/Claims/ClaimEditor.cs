@@ -19,24 +19,24 @@ internal static class ClaimEditor
     };
 
     /// <summary>Replaces the claim's content; a published claim keeps needing published evidence.</summary>
-    public static async Task<ProblemHttpResult?> ReplaceAsync(ClaimedFact claim, ClaimWrite body, ClaimsDbContext db, CancellationToken ct)
+    public static async Task<ProblemHttpResult?> ReplaceAsync(ClaimedFact claim, ClaimWrite body, IWriteLookup lookup, CancellationToken ct)
     {
-        if (await ApplyAsync(claim, body, db, ct) is { } invalid)
+        if (await ApplyAsync(claim, body, lookup, ct) is { } invalid)
         {
             return invalid;
         }
 
-        return claim.Workflow == WorkflowState.Published && await ClaimReferences.UnpublishedEvidenceAsync(claim, db, ct) is { } unpublished
+        return claim.Workflow == WorkflowState.Published && await ClaimReferences.UnpublishedEvidenceAsync(claim, lookup, ct) is { } unpublished
             ? Problems.Conflict(unpublished)
             : null;
     }
 
     /// <summary>Sets the claim's content from the body, checking every reference and anchoring the evidence; a 422 naming each field that does not fit.</summary>
-    internal static async Task<ProblemHttpResult?> ApplyAsync(ClaimedFact claim, ClaimWrite body, ClaimsDbContext db, CancellationToken ct)
+    internal static async Task<ProblemHttpResult?> ApplyAsync(ClaimedFact claim, ClaimWrite body, IWriteLookup lookup, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var entityIds = new[] { body.Claimant }.Concat(body.Mentions ?? []).Concat((body.Qualifiers ?? []).Select(q => q.Entity)).OfType<string>().Distinct().ToList();
-        var knownEntities = await db.Entities.Where(e => entityIds.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct);
+        var knownEntities = await lookup.EntitiesAsync(entityIds, ct);
         void RequireEntity(string field, string? entityId)
         {
             if (entityId is not null && !knownEntities.Contains(entityId))
@@ -56,24 +56,22 @@ internal static class ClaimEditor
             RequireEntity($"qualifiers[{i}].entity", body.Qualifiers![i].Entity);
         }
 
-        var article = await db.Articles.Where(a => a.Id == body.Article).Select(a => new { a.Id, a.PublishedOn }).FirstOrDefaultAsync(ct);
-        if (article is null)
+        var publishedOn = (await lookup.ArticleDatesAsync([body.Article!], ct)).TryGetValue(body.Article!, out var date) ? date : (DateOnly?)null;
+        if (publishedOn is null)
         {
             errors.Add("article", $"There is no article '{body.Article}'.");
         }
-        else if (claim.ArticleId != article.Id &&
-            await db.Claims.InEveryStage().CountAsync(c => c.ArticleId == article.Id, ct) >= ClaimWriteValidator.MaxPerArticle)
+        else if (claim.ArticleId != body.Article && (await lookup.ClaimCountsAsync([body.Article!], ct)).GetValueOrDefault(body.Article!) >= ClaimWriteValidator.MaxPerArticle)
         {
             // An article embeds its claims: the bound keeps one article's representation bounded.
-            errors.Add("article", $"Article '{article.Id}' already has {ClaimWriteValidator.MaxPerArticle} claims, the most one article may have.");
+            errors.Add("article", $"Article '{body.Article}' already has {ClaimWriteValidator.MaxPerArticle} claims, the most one article may have.");
         }
 
         // Evidence is anchored in its statement's article, with the seed loader's code.
         var statementIds = body.Evidence!.Select(e => e.Statement!).Distinct().ToList();
-        await db.LockRowsAsync("statements", statementIds, exclusive: false, ct); // none is deleted meanwhile
-        var statements = await db.Statements.Where(s => statementIds.Contains(s.Id)).Select(s => new { s.Id, s.ArticleId, s.Start, s.End }).ToDictionaryAsync(s => s.Id, ct);
-        var articleIds = statements.Values.Select(s => s.ArticleId).Distinct().ToList();
-        var texts = await db.Articles.Where(a => articleIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Text, ct);
+        await lookup.LockAsync("statements", statementIds, exclusive: false, ct); // none is deleted meanwhile
+        var statements = await lookup.StatementsAsync(statementIds, ct);
+        var texts = await lookup.ArticleTextsAsync([.. statements.Values.Select(s => s.ArticleId).Distinct()], ct);
         var evidence = new List<ClaimEvidence>();
         for (var i = 0; i < body.Evidence!.Count; i++)
         {
@@ -97,22 +95,18 @@ internal static class ClaimEditor
         // A statement embeds the claims it is evidence for, and a claim the links to it: both are bounded, checked
         // when a claim starts citing or linking (a claim that already does keeps doing so).
         var newlyCited = statementIds.Where(id => claim.Evidence.All(e => e.StatementId != id)).ToList();
-        var fullStatements = newlyCited.Count == 0 ? [] : await db.ClaimEvidence.Where(e => newlyCited.Contains(e.StatementId))
-            .GroupBy(e => e.StatementId).Where(g => g.Select(e => e.ClaimId).Distinct().Count() >= ClaimWriteValidator.MaxClaimsPerStatement)
-            .Select(g => g.Key).ToListAsync(ct);
+        var citations = await lookup.CitationCountsAsync(newlyCited, ct);
         for (var i = 0; i < body.Evidence.Count; i++)
         {
-            if (fullStatements.Contains(body.Evidence[i].Statement!))
+            if (citations.GetValueOrDefault(body.Evidence[i].Statement!) >= ClaimWriteValidator.MaxClaimsPerStatement)
             {
                 errors.Add($"evidence[{i}].statement", $"Statement '{body.Evidence[i].Statement}' is already evidence for {ClaimWriteValidator.MaxClaimsPerStatement} claims, the most one statement may be.");
             }
         }
 
         var targets = (body.Links ?? []).Select(l => l.Claim!).Distinct().ToList();
-        var knownTargets = await db.Claims.Where(c => targets.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
-        var newTargets = targets.Where(t => claim.Links.All(l => l.ToClaimId != t)).ToList();
-        var fullTargets = newTargets.Count == 0 ? [] : await db.ClaimLinks.Where(l => newTargets.Contains(l.ToClaimId))
-            .GroupBy(l => l.ToClaimId).Where(g => g.Count() >= ClaimWriteValidator.MaxLinksToClaim).Select(g => g.Key).ToListAsync(ct);
+        var knownTargets = await lookup.ClaimsAsync(targets, ct);
+        var linksTo = await lookup.LinkCountsAsync([.. targets.Where(t => claim.Links.All(l => l.ToClaimId != t))], ct);
         for (var i = 0; i < (body.Links?.Count ?? 0); i++)
         {
             var target = body.Links![i].Claim!;
@@ -124,7 +118,7 @@ internal static class ClaimEditor
             {
                 errors.Add($"links[{i}].claim", $"There is no claim '{target}'.");
             }
-            else if (fullTargets.Contains(target))
+            else if (linksTo.GetValueOrDefault(target) >= ClaimWriteValidator.MaxLinksToClaim)
             {
                 errors.Add($"links[{i}].claim", $"Claim '{target}' already has {ClaimWriteValidator.MaxLinksToClaim} links to it, the most one claim may have.");
             }
@@ -138,9 +132,9 @@ internal static class ClaimEditor
         claim.Text = body.Text!;
         claim.ClaimantId = body.Claimant!;
         claim.Kind = body.Kind!.Value;
-        claim.ClaimedOn = body.ClaimedOn ?? article!.PublishedOn;
+        claim.ClaimedOn = body.ClaimedOn ?? publishedOn!.Value;
         claim.Status = body.Status ?? VerificationStatus.Unverified;
-        claim.ArticleId = article!.Id;
+        claim.ArticleId = body.Article!;
         claim.Subject = body.Subject;
         claim.Predicate = body.Predicate;
         claim.Object = body.Object;
@@ -156,11 +150,11 @@ internal static class ClaimEditor
 internal static class ClaimReferences
 {
     /// <summary>Why the claim cannot be published (an evidence statement is not published), or null.</summary>
-    public static async Task<string?> UnpublishedEvidenceAsync(ClaimedFact claim, ClaimsDbContext db, CancellationToken ct)
+    public static async Task<string?> UnpublishedEvidenceAsync(ClaimedFact claim, IWriteLookup lookup, CancellationToken ct)
     {
         var ids = claim.Evidence.Select(e => e.StatementId).Distinct().ToList();
-        await db.LockRowsAsync("statements", ids, exclusive: false, ct); // no statement leaves published meanwhile
-        var unpublished = await db.Statements.Where(s => ids.Contains(s.Id) && s.Workflow != WorkflowState.Published).Select(s => s.Id).OrderBy(s => s).ToListAsync(ct);
+        await lookup.LockAsync("statements", ids, exclusive: false, ct); // no statement leaves published meanwhile
+        var unpublished = (await lookup.StatementsAsync(ids, ct)).Values.Where(s => s.Workflow != WorkflowState.Published).Select(s => s.Id).Order(StringComparer.Ordinal).ToList();
         return unpublished.Count == 0 ? null
             : $"Claim '{claim.Id}' cannot be published while its evidence statements are not: {string.Join(", ", unpublished)}. Publish them first.";
     }

@@ -182,6 +182,10 @@ public static class ClaimEndpoints
     internal static async Task<ClaimDetail?> LoadAsync(string id, ClaimsDbContext db, CancellationToken ct) =>
         (await RenderAsync(db.Claims.Where(c => c.Id == id), db, ct)).SingleOrDefault();
 
+    /// <summary>The claims among <paramref name="ids"/> the current reader may see, by id (a write's changes rendered at once).</summary>
+    internal static async Task<IReadOnlyDictionary<string, ClaimDetail>> LoadManyAsync(IReadOnlyCollection<string> ids, ClaimsDbContext db, CancellationToken ct) =>
+        (await RenderAsync(db.Claims.WhereIn(c => c.Id, ids), db, ct)).ToDictionary(c => c.Id, StringComparer.Ordinal);
+
     /// <summary>
     /// Reads the claims of <paramref name="claims"/> as the current reader may see them, in the query's order: one
     /// query for the claims and one for each kind of row they embed, whatever their number, so a detail read and a
@@ -204,7 +208,7 @@ public static class ClaimEndpoints
 
         var statementIds = evidence.SelectMany(e => e).Select(e => e.StatementId).Distinct().ToList();
         var statements = await db.Statements.AsNoTracking()
-            .Where(s => statementIds.Contains(s.Id))
+            .WhereIn(s => s.Id, statementIds)
             .Select(s => new { s.Id, s.SpeakerId, s.Kind, s.Start, s.Text })
             .ToDictionaryAsync(s => s.Id, StringComparer.Ordinal, ct);
 

@@ -16,6 +16,7 @@ public static class EntityCommands
         Path = "/v1/entities",
         Query = db => db.Entities.Include(e => e.Aliases),
         Render = EntityEndpoints.LoadAsync,
+        RenderMany = EntityEndpoints.LoadManyAsync,
         RefuseDelete = async (entity, db, ct) => await EntityReferences.DescribeAsync(entity.Id, db, ct) is { } references
             ? $"Entity '{entity.Id}' is still referred to by {references}. Merge it into the entity that replaces it (POST /v1/entities/{entity.Id}/merge), or change those records first."
             : null,
@@ -34,13 +35,13 @@ public static class EntityCommands
     [EndpointSummary("Create an entity")]
     [EndpointDescription("Creates an entity with its aliases. 409 when the id is taken (also by a deleted entity); 422 when partOf names no entity.")]
     internal static Task<Results<Created<EntityResponse>, ProblemHttpResult>> CreateAsync(EntityWrite body, CurationPipeline curation, CancellationToken ct) =>
-        curation.CreateAsync(Resource, EntityEditor.Build(body.Id ?? Slugs.From(body.Name!), body), (entity, changes, ct) => EntityEditor.PartOfProblemAsync(entity.Id, body.PartOf, changes.Db, ct), ct).Created();
+        curation.CreateAsync(Resource, EntityEditor.Build(body.Id ?? Slugs.From(body.Name!), body), (entity, changes, ct) => EntityEditor.PartOfProblemAsync(entity.Id, body.PartOf, changes.Lookup, ct), ct).Created();
 
     [EndpointName("ReplaceEntity")]
     [EndpointSummary("Replace an entity")]
     [EndpointDescription("Replaces the entity's name, kind, aliases, description, Wikidata id and partOf. Needs If-Match with the current ETag. 422 when partOf names no entity or would go round in a circle.")]
     internal static async Task<Results<Ok<EntityResponse>, ProblemHttpResult>> ReplaceAsync(string id, EntityWrite body, CurationPipeline curation, CancellationToken ct) =>
-        Resource.RefuseOtherId(body.Id, id) ?? await curation.ChangeAsync(Resource, id, "update", (entity, changes, ct) => EntityEditor.ReplaceAsync(entity, body, changes.Db, ct), ct).Ok();
+        Resource.RefuseOtherId(body.Id, id) ?? await curation.ChangeAsync(Resource, id, "update", (entity, changes, ct) => EntityEditor.ReplaceAsync(entity, body, changes.Lookup, ct), ct).Ok();
 
     [EndpointName("MergeEntity")]
     [EndpointSummary("Merge an entity into another")]

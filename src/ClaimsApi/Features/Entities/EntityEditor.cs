@@ -19,9 +19,9 @@ internal static class EntityEditor
         EntityRules.Build(id, body.Name!, body.Kind!.Value, (body.Aliases ?? []).OfType<string>(), body.Description, body.Wikidata, body.PartOf, seedFile: null);
 
     /// <summary>Replaces the entity's content with the body's.</summary>
-    public static async Task<ProblemHttpResult?> ReplaceAsync(NamedEntity entity, EntityWrite body, ClaimsDbContext db, CancellationToken ct)
+    public static async Task<ProblemHttpResult?> ReplaceAsync(NamedEntity entity, EntityWrite body, IWriteLookup lookup, CancellationToken ct)
     {
-        if (await PartOfProblemAsync(entity.Id, body.PartOf, db, ct) is { } invalid)
+        if (await PartOfProblemAsync(entity.Id, body.PartOf, lookup, ct) is { } invalid)
         {
             return invalid;
         }
@@ -133,7 +133,7 @@ internal static class EntityEditor
     }
 
     /// <summary>The 422 when <paramref name="partOf"/> is not an entity <paramref name="id"/> can be part of, or null.</summary>
-    internal static async Task<ProblemHttpResult?> PartOfProblemAsync(string id, string? partOf, ClaimsDbContext db, CancellationToken ct)
+    internal static async Task<ProblemHttpResult?> PartOfProblemAsync(string id, string? partOf, IWriteLookup lookup, CancellationToken ct)
     {
         if (partOf is null)
         {
@@ -142,8 +142,8 @@ internal static class EntityEditor
 
         // Whether partOf can be named is the query filter's say (a deleted entity cannot); the circle is followed over
         // the links above it, deleted entities' too, loaded in one query.
-        var exists = await db.Entities.AnyAsync(e => e.Id == partOf, ct);
-        var parents = await db.AboveAsync(partOf, ct);
+        var exists = (await lookup.EntitiesAsync([partOf], ct)).Contains(partOf);
+        var parents = await lookup.PartOfLinksAsync(partOf, ct);
         if (PartOfRules.Check(id, partOf, _ => exists, e => parents.GetValueOrDefault(e)) is not { } problem)
         {
             return null;

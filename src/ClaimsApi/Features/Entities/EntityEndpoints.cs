@@ -111,6 +111,10 @@ public static class EntityEndpoints
     internal static async Task<EntityResponse?> LoadAsync(string id, ClaimsDbContext db, CancellationToken ct) =>
         (await ToResponsesAsync(db.Entities.AsNoTracking().Where(e => e.Id == id), db, ct)).SingleOrDefault();
 
+    /// <summary>The live entities among <paramref name="ids"/>, by id.</summary>
+    internal static async Task<IReadOnlyDictionary<string, EntityResponse>> LoadManyAsync(IReadOnlyCollection<string> ids, ClaimsDbContext db, CancellationToken ct) =>
+        (await ToResponsesAsync(db.Entities.AsNoTracking().WhereIn(e => e.Id, ids), db, ct)).ToDictionary(e => e.Id, StringComparer.Ordinal);
+
     [EndpointName("ListEntityClaims")]
     [EndpointSummary("List the claims of an entity")]
     [EndpointDescription("Claims made by the entity (it is the claimant) or mentioning it, with the same filters, sort and paging as GET /v1/claims.")]

@@ -18,6 +18,7 @@ public static class ReviewCommands
         Render = ReviewEndpoints.LoadAsync,
         PublicWhen = async (review, db, ct) => review.TryGetProperty("claimId", out var claimId) && claimId.GetString() is { } id
             && await db.Claims.IgnoreQueryFilters().AnyAsync(c => c.Id == id && c.DeletedAt == null && c.Workflow == WorkflowState.Published, ct),
+        RenderMany = ReviewEndpoints.LoadManyAsync,
         RefuseRestore = async (review, db, ct) =>
             !await db.Claims.AnyAsync(c => c.Id == review.ClaimId, ct)
                 ? $"Review '{review.Id}' is of claim '{review.ClaimId}', which is deleted now; restore the claim first."
@@ -40,29 +41,7 @@ public static class ReviewCommands
             return Problems.NotFound("claim", claimId);
         }
 
-        var review = new ClaimReview
-        {
-            Id = body.Id ?? Slugs.From(body.ReviewerName!), ClaimId = claimId, ReviewerName = "", Url = "", ReviewedOn = default, RatingText = "", Rating = ReviewRating.Unproven,
-        };
-        return await curation.CreateAsync(Resource, review, async (review, changes, ct) =>
-        {
-            // Locked first: reviews of one claim are created one at a time (the bound below holds), and not while
-            // the claim is being deleted (which refuses a claim with reviews).
-            await changes.Db.LockRowsAsync("claims", [claimId], exclusive: true, ct);
-            if (!await changes.Db.Claims.AnyAsync(c => c.Id == claimId, ct))
-            {
-                return Problems.NotFound("claim", claimId);
-            }
-
-            // The claim's representation embeds its reviews: bounded, as an article's statements and claims are.
-            if (await changes.Db.Reviews.CountAsync(r => r.ClaimId == claimId, ct) >= ReviewWriteValidator.MaxPerClaim)
-            {
-                return Problems.Unprocessable("claimId", $"Claim '{claimId}' already has {ReviewWriteValidator.MaxPerClaim} reviews, the most one claim may have.");
-            }
-
-            Apply(review, body);
-            return null;
-        }, ct).Created();
+        return await curation.CreateAsync(Resource, New(claimId, body), (review, changes, ct) => ApplyNewAsync(review, body, changes.Lookup, ct), ct).Created();
     }
 
     [EndpointName("ReplaceReview")]
@@ -75,7 +54,37 @@ public static class ReviewCommands
             return Task.FromResult<ProblemHttpResult?>(null);
         }, ct).Ok();
 
-    private static void Apply(ClaimReview review, ReviewWrite body)
+    /// <summary>A new review of claim <paramref name="claimId"/>, its content still to be applied (<see cref="ApplyNewAsync"/>).</summary>
+    internal static ClaimReview New(string claimId, ReviewWrite body) => new()
+    {
+        Id = body.Id ?? Slugs.From(body.ReviewerName!), ClaimId = claimId, ReviewerName = "", Url = "", ReviewedOn = default, RatingText = "", Rating = ReviewRating.Unproven,
+    };
+
+    /// <summary>
+    /// Sets a new review's content; 404 when its claim is not there (any more) for the writer, 422 when the claim has
+    /// as many reviews as one may have.
+    /// </summary>
+    internal static async Task<ProblemHttpResult?> ApplyNewAsync(ClaimReview review, ReviewWrite body, IWriteLookup lookup, CancellationToken ct)
+    {
+        // Locked first: reviews of one claim are created one at a time (the bound below holds), and not while the
+        // claim is being deleted (which refuses a claim with reviews).
+        await lookup.LockAsync("claims", [review.ClaimId], exclusive: true, ct);
+        if (!(await lookup.ClaimsAsync([review.ClaimId], ct)).Contains(review.ClaimId))
+        {
+            return Problems.NotFound("claim", review.ClaimId);
+        }
+
+        // The claim's representation embeds its reviews: bounded, as an article's statements and claims are.
+        if ((await lookup.ReviewCountsAsync([review.ClaimId], ct)).GetValueOrDefault(review.ClaimId) >= ReviewWriteValidator.MaxPerClaim)
+        {
+            return Problems.Unprocessable("claimId", $"Claim '{review.ClaimId}' already has {ReviewWriteValidator.MaxPerClaim} reviews, the most one claim may have.");
+        }
+
+        Apply(review, body);
+        return null;
+    }
+
+    internal static void Apply(ClaimReview review, ReviewWrite body)
     {
         review.ReviewerName = body.ReviewerName!;
         review.NormalizedReviewerName = ReviewerKeys.Of(body.ReviewerName!);

@@ -96,6 +96,10 @@ public static class ReviewEndpoints
     internal static async Task<ReviewResponse?> LoadAsync(string id, ClaimsDbContext db, CancellationToken ct) =>
         await Project(Visible(db).AsNoTracking().Where(r => r.Id == id)).SingleOrDefaultAsync(ct);
 
+    /// <summary>The reviews among <paramref name="ids"/> the current reader may see, by id.</summary>
+    internal static async Task<IReadOnlyDictionary<string, ReviewResponse>> LoadManyAsync(IReadOnlyCollection<string> ids, ClaimsDbContext db, CancellationToken ct) =>
+        await Project(Visible(db).AsNoTracking().WhereIn(r => r.Id, ids)).ToDictionaryAsync(r => r.Id, StringComparer.Ordinal, ct);
+
     /// <summary>The reviews whose claim the current reader may see.</summary>
     /// <remarks>A correlated EXISTS (a lookup by key per review), where an IN over the visible claims would read all of them first.</remarks>
     internal static IQueryable<ClaimReview> Visible(ClaimsDbContext db) => db.Reviews.Where(r => db.Claims.Any(c => c.Id == r.ClaimId));

@@ -15,6 +15,7 @@ public static class StatementCommands
         Query = db => db.Statements,
         Render = StatementEndpoints.LoadAsync,
         PublicWhen = Curation.Workflow.PublicWhenPublished,
+        RenderMany = StatementEndpoints.LoadManyAsync,
         RefuseDelete = StatementReferences.DependentsAsync,
         RefuseRestore = StatementReferences.MissingAsync,
         RefuseMove = StatementEditor.PublishedCitationsAsync,
@@ -29,7 +30,7 @@ public static class StatementCommands
     [EndpointSummary("Create a statement")]
     [EndpointDescription("Creates a statement as a draft, anchored by quoting the article (the server computes the span); 422 when the quote is not in the article or is ambiguous (add a prefix or suffix), or a reference is unknown.")]
     internal static Task<Results<Created<StatementResponse>, ProblemHttpResult>> CreateAsync(StatementWrite body, CurationPipeline curation, CancellationToken ct) =>
-        curation.CreateAsync(Resource, StatementEditor.New(body.Id ?? Slugs.From(body.Exact!)), (statement, changes, ct) => StatementEditor.ApplyAsync(statement, body, changes.Db, ct), ct).Created();
+        curation.CreateAsync(Resource, StatementEditor.New(body.Id ?? Slugs.From(body.Exact!)), (statement, changes, ct) => StatementEditor.ApplyAsync(statement, body, changes.Lookup, ct), ct).Created();
 
     [EndpointName("ReplaceStatement")]
     [EndpointSummary("Replace a statement")]

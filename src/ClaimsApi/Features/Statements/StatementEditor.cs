@@ -32,7 +32,7 @@ internal static class StatementEditor
         }
 
         var (oldStart, oldEnd) = (statement.Start, statement.End);
-        if (await ApplyAsync(statement, body, db, ct) is { } invalid)
+        if (await ApplyAsync(statement, body, changes.Lookup, ct) is { } invalid)
         {
             return invalid;
         }
@@ -98,23 +98,21 @@ internal static class StatementEditor
     }
 
     /// <summary>Sets the statement's content from the body, checking every reference and anchoring the quote; a 422 naming each field that does not fit.</summary>
-    internal static async Task<ProblemHttpResult?> ApplyAsync(Statement statement, StatementWrite body, ClaimsDbContext db, CancellationToken ct)
+    internal static async Task<ProblemHttpResult?> ApplyAsync(Statement statement, StatementWrite body, IWriteLookup lookup, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        var article = await db.Articles.Where(a => a.Id == body.Article).Select(a => new { a.Id, a.Text }).FirstOrDefaultAsync(ct);
-        if (article is null)
+        var articleText = (await lookup.ArticleTextsAsync([body.Article!], ct)).GetValueOrDefault(body.Article!);
+        if (articleText is null)
         {
             errors.Add("article", $"There is no article '{body.Article}'.");
         }
-        else if (statement.ArticleId != article.Id &&
-            await db.Statements.InEveryStage().CountAsync(s => s.ArticleId == article.Id, ct) >= StatementWriteValidator.MaxPerArticle)
+        else if (statement.ArticleId != body.Article && (await lookup.StatementCountsAsync([body.Article!], ct)).GetValueOrDefault(body.Article!) >= StatementWriteValidator.MaxPerArticle)
         {
             // An article embeds its statements: the bound keeps one article's representation bounded.
-            errors.Add("article", $"Article '{article.Id}' already has {StatementWriteValidator.MaxPerArticle} statements, the most one article may have.");
+            errors.Add("article", $"Article '{body.Article}' already has {StatementWriteValidator.MaxPerArticle} statements, the most one article may have.");
         }
 
-        var entityIds = new[] { body.Speaker, body.Source }.OfType<string>().Distinct().ToList();
-        var knownEntities = await db.Entities.Where(e => entityIds.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct);
+        var knownEntities = await lookup.EntitiesAsync([.. new[] { body.Speaker, body.Source }.OfType<string>().Distinct()], ct);
         if (!knownEntities.Contains(body.Speaker!))
         {
             errors.Add("speaker", $"There is no entity '{body.Speaker}'.");
@@ -127,16 +125,17 @@ internal static class StatementEditor
 
         // The seed loader's code: the same quote anchors, or fails with the same words, in a seed and here.
         Anchored? span = null;
-        if (article is not null)
+        if (articleText is not null)
         {
-            span = Anchoring.InArticle(article.Text, body.Exact, body.Prefix, body.Suffix, out var anchorProblem);
+            span = Anchoring.InArticle(articleText, body.Exact, body.Prefix, body.Suffix, out var anchorProblem);
             if (span is null)
             {
                 errors.Add("exact", anchorProblem!);
             }
         }
 
-        if (body.Parent is { } parentId && await ParentProblemAsync(statement.Id, parentId, article?.Id, span, db, ct) is { } parentProblem)
+        var articleId = articleText is null ? null : body.Article;
+        if (body.Parent is { } parentId && await ParentProblemAsync(statement.Id, parentId, articleId, span, lookup, ct) is { } parentProblem)
         {
             errors.Add("parent", parentProblem);
         }
@@ -146,7 +145,7 @@ internal static class StatementEditor
             return invalid;
         }
 
-        statement.ArticleId = article!.Id;
+        statement.ArticleId = body.Article!;
         statement.SpeakerId = body.Speaker!;
         statement.Kind = body.Kind!.Value;
         statement.Cue = body.Cue;
@@ -159,26 +158,25 @@ internal static class StatementEditor
     }
 
     /// <summary>Why <paramref name="parentId"/> cannot be the parent (as the seed loader checks it), or null.</summary>
-    private static async Task<string?> ParentProblemAsync(string id, string parentId, string? articleId, Anchored? span, ClaimsDbContext db, CancellationToken ct)
+    private static async Task<string?> ParentProblemAsync(string id, string parentId, string? articleId, Anchored? span, IWriteLookup lookup, CancellationToken ct)
     {
         var place = articleId is not null && span is not null ? new StatementPlace(articleId, span.Start, span.End) : (StatementPlace?)null;
 
         // Whether the parent can be named is the query filter's say (a deleted statement cannot). The circle is
         // followed over the article's parent links, deleted statements' too, loaded in one query when it can matter.
-        var parentPlace = await db.Statements.Where(s => s.Id == parentId)
-            .Select(s => (StatementPlace?)new StatementPlace(s.ArticleId, s.Start, s.End)).FirstOrDefaultAsync(ct);
-        var parents = parentPlace is null || place is null ? [] : await db.Statements.IgnoreQueryFilters().Where(s => s.ArticleId == articleId)
-            .Select(s => new { s.Id, s.ParentId }).ToDictionaryAsync(s => s.Id, s => s.ParentId, ct);
+        var parentPlace = (await lookup.StatementsAsync([parentId], ct)).TryGetValue(parentId, out var parent)
+            ? new StatementPlace(parent.ArticleId, parent.Start, parent.End) : (StatementPlace?)null;
+        var parents = parentPlace is null || place is null ? new Dictionary<string, string?>() : await lookup.StatementParentsAsync([articleId!], ct);
         var problem = StatementNesting.Check(id, parentId, place, s => s == parentId ? parentPlace : null, s => parents.GetValueOrDefault(s));
         return problem switch
         {
             null => null,
             { Rule: NestingRule.OwnParent } => "A statement cannot be its own parent.",
             { Rule: NestingRule.UnknownParent } => $"There is no statement '{parentId}'.",
-            { Rule: NestingRule.OtherArticle, Parent: { } parent } =>
-                $"Statement '{parentId}' is in article '{parent.ArticleId}'; a parent must be in the same article.",
-            { Rule: NestingRule.Outside, Parent: { } parent } =>
-                $"A nested statement must lie inside its parent, but the quote ({span!.Start}–{span.End}) is not inside statement '{parentId}' ({parent.Start}–{parent.End}).",
+            { Rule: NestingRule.OtherArticle, Parent: { } other } =>
+                $"Statement '{parentId}' is in article '{other.ArticleId}'; a parent must be in the same article.",
+            { Rule: NestingRule.Outside, Parent: { } other } =>
+                $"A nested statement must lie inside its parent, but the quote ({span!.Start}–{span.End}) is not inside statement '{parentId}' ({other.Start}–{other.End}).",
             _ => $"parent goes round in a circle: {ParentChains.Describe(problem.Cycle)}.",
         };
     }

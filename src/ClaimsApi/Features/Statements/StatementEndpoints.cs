@@ -97,6 +97,10 @@ public static class StatementEndpoints
     internal static async Task<StatementResponse?> LoadAsync(string id, ClaimsDbContext db, CancellationToken ct) =>
         (await ToResponsesAsync(db.Statements.AsNoTracking().Where(s => s.Id == id), db, ct)).SingleOrDefault();
 
+    /// <summary>The statements among <paramref name="ids"/> the current reader may see, by id.</summary>
+    internal static async Task<IReadOnlyDictionary<string, StatementResponse>> LoadManyAsync(IReadOnlyCollection<string> ids, ClaimsDbContext db, CancellationToken ct) =>
+        (await ToResponsesAsync(db.Statements.AsNoTracking().WhereIn(s => s.Id, ids), db, ct)).ToDictionary(s => s.Id, StringComparer.Ordinal);
+
     /// <summary>Reads statements with their speakers, sources and the claims they support; keeps the query's order.</summary>
     internal static async Task<List<StatementResponse>> ToResponsesAsync(IQueryable<Statement> statements, ClaimsDbContext db, CancellationToken ct)
     {
@@ -105,13 +109,13 @@ public static class StatementEndpoints
         // Only the claims this reader may see: a correlated EXISTS (a lookup by key per evidence row), where an IN over
         // the visible claims would read all of them first.
         var claimIds = (await db.ClaimEvidence.AsNoTracking()
-                .Where(e => ids.Contains(e.StatementId) && db.Claims.Any(c => c.Id == e.ClaimId))
+                .WhereIn(e => e.StatementId, ids).Where(e => db.Claims.Any(c => c.Id == e.ClaimId))
                 .Select(e => new { e.StatementId, e.ClaimId })
                 .ToListAsync(ct))
             .ToLookup(e => e.StatementId, e => e.ClaimId, StringComparer.Ordinal);
         // A parent this reader cannot see (a draft) is left out, as links to such claims are.
         var parentIds = rows.Select(s => s.ParentId).OfType<string>().Distinct().ToList();
-        var visibleParents = parentIds.Count == 0 ? [] : (await db.Statements.AsNoTracking().Where(s => parentIds.Contains(s.Id)).Select(s => s.Id).ToListAsync(ct))
+        var visibleParents = parentIds.Count == 0 ? [] : (await db.Statements.AsNoTracking().WhereIn(s => s.Id, parentIds).Select(s => s.Id).ToListAsync(ct))
             .ToHashSet(StringComparer.Ordinal);
         var refs = await EntityRefs.LoadAsync(db, rows.SelectMany(s => new[] { s.SpeakerId, s.SourceId }), ct);
         return [.. rows.Select(s => new StatementResponse(

@@ -25,20 +25,22 @@ public abstract partial class ClaimsDbContext
     }
 
     /// <summary>
-    /// Brings the index rows of one record up to date after a write (inside the caller's transaction): removes
-    /// them and indexes the record again if readers may see it.
+    /// Brings the index rows of records up to date after a write (inside the caller's transaction): removes them and
+    /// indexes each record again if readers may see it.
     /// </summary>
     /// <param name="kind">claim, statement or article.</param>
-    /// <param name="id">The record's id.</param>
+    /// <param name="ids">The records' ids.</param>
     /// <param name="cancellationToken">Cancels the statements.</param>
-    public virtual async Task RefreshSearchIndexAsync(string kind, string id, CancellationToken cancellationToken)
+    public virtual async Task RefreshSearchIndexAsync(string kind, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
-        await Database.ExecuteSqlRawAsync("DELETE FROM search_index WHERE kind = {0} AND ref_id = {1}", [kind, id], cancellationToken);
-        await Database.ExecuteSqlRawAsync(OneDocumentIndexRowsSql, [kind, id], cancellationToken);
+        var refs = IdsParameter(ids);
+        var delete = $"DELETE FROM search_index WHERE kind = {{0}} AND {InIds("ref_id", 1)}"; // the SQL is the provider's, the ids a parameter
+        await Database.ExecuteSqlRawAsync(delete, [kind, refs], cancellationToken);
+        await Database.ExecuteSqlRawAsync(DocumentIndexRowsSql, [kind, refs], cancellationToken);
     }
 
-    /// <summary>Indexes the one document {0} (kind), {1} (id), if readers may see it.</summary>
-    protected string OneDocumentIndexRowsSql => IndexRowsSql($"(SELECT * FROM ({SearchDocumentsSql}) AS u WHERE u.kind = {{0}} AND u.ref_id = {{1}}) AS d");
+    /// <summary>Indexes the documents of kind {0} whose ids are in {1} (<see cref="IdsParameter"/>), those readers may see.</summary>
+    protected string DocumentIndexRowsSql => IndexRowsSql($"(SELECT * FROM ({SearchDocumentsSql}) AS u WHERE u.kind = {{0}} AND {InIds("u.ref_id", 1)}) AS d");
 
     /// <summary>What a provider keeps beside the index, brought up to date after a whole rebuild.</summary>
     protected virtual Task AfterRebuildAsync(CancellationToken cancellationToken) => Task.CompletedTask;

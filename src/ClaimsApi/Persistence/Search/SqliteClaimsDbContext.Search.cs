@@ -8,18 +8,21 @@ public sealed partial class SqliteClaimsDbContext
 {
     /// <summary>
     /// FTS5 can find a row quickly only by its rowid, so <c>search_index_rows</c> maps (kind, ref_id) to it;
-    /// without it, refreshing one record after a write scans the whole index (1.3 s at a million claims).
+    /// without it, refreshing one record after a write scans the whole index (1.3 s at a million claims). The rows
+    /// indexed again get the rowids after the highest left, which is how they are found for the map.
     /// </summary>
-    public override async Task RefreshSearchIndexAsync(string kind, string id, CancellationToken cancellationToken)
+    public override async Task RefreshSearchIndexAsync(string kind, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
-        await Database.ExecuteSqlRawAsync(
-            "DELETE FROM search_index WHERE rowid IN (SELECT row_id FROM search_index_rows WHERE kind = {0} AND ref_id = {1})", [kind, id], cancellationToken);
-        await Database.ExecuteSqlRawAsync("DELETE FROM search_index_rows WHERE kind = {0} AND ref_id = {1}", [kind, id], cancellationToken);
-        await Database.ExecuteSqlRawAsync(OneDocumentIndexRowsSql, [kind, id], cancellationToken);
-        // No row was added when readers may not see the record; the kind/ref_id check keeps a stale rowid out.
-        await Database.ExecuteSqlRawAsync(
-            "INSERT INTO search_index_rows (kind, ref_id, row_id) SELECT kind, ref_id, rowid FROM search_index WHERE rowid = last_insert_rowid() AND kind = {0} AND ref_id = {1}",
-            [kind, id], cancellationToken);
+        var refs = IdsParameter(ids);
+        var rows = $"kind = {{0}} AND {InIds("ref_id", 1)}"; // the ids are a parameter
+        var deleteRows = $"DELETE FROM search_index WHERE rowid IN (SELECT row_id FROM search_index_rows WHERE {rows})";
+        var deleteMap = $"DELETE FROM search_index_rows WHERE {rows}";
+        await Database.ExecuteSqlRawAsync(deleteRows, [kind, refs], cancellationToken);
+        await Database.ExecuteSqlRawAsync(deleteMap, [kind, refs], cancellationToken);
+        var last = (await Database.SqlQueryRaw<long>("SELECT rowid AS \"Value\" FROM search_index ORDER BY rowid DESC LIMIT 1").ToListAsync(cancellationToken)).FirstOrDefault();
+        await Database.ExecuteSqlRawAsync(DocumentIndexRowsSql, [kind, refs], cancellationToken);
+        // No row was added for a record readers may not see.
+        await Database.ExecuteSqlRawAsync("INSERT INTO search_index_rows (kind, ref_id, row_id) SELECT kind, ref_id, rowid FROM search_index WHERE rowid > {0}", [last], cancellationToken);
     }
 
     protected override async Task AfterRebuildAsync(CancellationToken cancellationToken)
