@@ -321,7 +321,7 @@ public static class OpenApiTransformers
         var schema = new OpenApiSchema
         {
             Type = attribute.Type == "integer" ? JsonSchemaType.Integer : JsonSchemaType.String,
-            Format = attribute.Type == "integer" ? "int32" : attribute.Format,
+            Format = attribute.Type == "integer" ? attribute.Format ?? "int32" : attribute.Format,
         };
 
         if (attribute.Default is { } value)

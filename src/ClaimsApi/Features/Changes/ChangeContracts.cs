@@ -34,7 +34,7 @@ public sealed record ChangeQuery
     internal static readonly string[] Kinds = [CuratedRecords.Article, CuratedRecords.Entity, CuratedRecords.Statement, CuratedRecords.Claim, CuratedRecords.Review];
 
     [FromQuery(Name = "after"), Description("Only changes after this position: 0 (the default) for all of them, or the 'next' of the previous page.")]
-    [ParameterSchema(Type = "integer", Default = "0")]
+    [ParameterSchema(Type = "integer", Format = "int64", Default = "0")]
     public string? After { get; init; }
 
     [FromQuery(Name = "types"), Description("Only changes to these kinds of record, comma-separated: article, entity, statement, claim, review (default: all).")]
