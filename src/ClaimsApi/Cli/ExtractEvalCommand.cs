@@ -34,23 +34,29 @@ internal static class ExtractEvalCommand
             HelpName = "FOLDER",
             Description = $"The folder with the articles, attributions.tsv and split.tsv (default: {DefaultData}, from the project folder).",
         };
+        var errors = new Option<bool>("--errors")
+        {
+            Description = "Also list, on standard error, every predicted span that overlaps no gold span (+) and every gold span no prediction overlaps (-).",
+        };
         var command = new Command(Name, $"Score the attribution extractor ({AttributionExtractor.Version}): precision, recall and F1 of "
             + "source, cue and content spans, exact and overlap, on a part of the gold attributions; prints a table and exits.")
         {
             part,
             data,
+            errors,
         };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (result, ct) =>
         {
             var environment = host.Services.GetRequiredService<IHostEnvironment>();
             var which = result.GetValue(part)!;
+            var errorLog = result.GetValue(errors) ? host.Error : null;
             var folder = Path.GetFullPath(result.GetValue(data) ?? DefaultData, environment.ContentRootPath);
             try
             {
                 var scores = which == "seed"
-                    ? ExtractionEvaluation.Seed(Path.GetFullPath(host.Services.GetRequiredService<IOptions<SeedOptions>>().Value.Path, environment.ContentRootPath))
-                    : ExtractionEvaluation.Gum(folder, which);
+                    ? ExtractionEvaluation.Seed(Path.GetFullPath(host.Services.GetRequiredService<IOptions<SeedOptions>>().Value.Path, environment.ContentRootPath), errorLog)
+                    : ExtractionEvaluation.Gum(folder, which, errorLog);
                 await host.Output.WriteAsync(ExtractionEvaluation.Format(scores).AsMemory(), ct);
                 return ClaimsCli.Done;
             }

@@ -271,9 +271,20 @@ internal sealed partial class Document
         var t = block.Tokens;
         for (var i = sentence.First; i <= sentence.Last; i++)
         {
-            if (!t[i].IsWord || _usedCues.Contains(t[i].Start) || QuoteAt(t[i].Start) is not null)
+            if (!t[i].IsWord || _usedCues.Contains(t[i].Start))
             {
                 continue;
+            }
+
+            if (IsInsideQuoteContent(t[i].Start))
+            {
+                FirstPersonInQuote(block, sentence, i);
+                continue;
+            }
+
+            if (i > sentence.First && char.IsUpper(_text[t[i].Start]) && t[i - 1].Kind == TokenKind.Word)
+            {
+                continue; // a capitalised word inside a sentence is a name ("the United States"), not a verb
             }
 
             if (t[i].Is("according") && i + 1 <= sentence.Last && t[i + 1].Is("to"))
@@ -289,11 +300,46 @@ internal sealed partial class Document
             {
                 NounCue(block, sentence, i);
             }
-            else if (CueAt(t, i) is { } lemma)
+            else if (CueAt(t, i) is { } lemma && !Lexicon.QuotesOnly(lemma))
             {
                 Verb(block, sentence, i, lemma);
             }
         }
+    }
+
+    /// <summary>"I think …" inside a quotation: the quoted speaker's belief, nested in the quote (the pronoun resolves to its speaker).</summary>
+    private void FirstPersonInQuote(Block block, (int First, int Last) sentence, int i)
+    {
+        var t = block.Tokens;
+        if (i == sentence.First || t[i - 1].Lower is not ("i" or "we") || Lexicon.CueLemma(t[i].Lower) is not ({ } lemma and ("think" or "believe" or "suspect" or "hope" or "feel" or "fear" or "expect" or "know" or "guess" or "reckon")))
+        {
+            return;
+        }
+
+        var quote = QuoteAt(t[i].Start)!;
+        var p = i + 1 <= sentence.Last && t[i + 1].Is("that") ? i + 2 : i + 1;
+        var last = sentence.Last;
+        while (last >= p && t[last].End > quote.Close)
+        {
+            last--;
+        }
+
+        if (Range(block, p, last) is not { } content || WordCount(content, 2) < 2)
+        {
+            return;
+        }
+
+        _usedCues.Add(t[i].Start);
+        _drafts.Add(new Draft
+        {
+            Source = (t[i - 1].Start, t[i - 1].End),
+            Cue = (t[i].Start, t[i].End),
+            CueLemma = lemma,
+            Content = content,
+            Kind = AttributionKind.Reported,
+            Confidence = 0.7,
+            BlockIndex = block.Index,
+        });
     }
 
     private void According(Block block, (int First, int Last) sentence, int i)
@@ -413,9 +459,16 @@ internal sealed partial class Document
             return; // a noun ("the report", "his claims") or an infinitive ("to say")
         }
 
-        if (BeForms.Contains(previous) && word.EndsWith("ed", StringComparison.Ordinal) || previous is "been" or "being")
+        var verbal = i - 1;
+        while (verbal > sentence.First && verbal >= i - 3 && Lexicon.BetweenSubjectAndVerb.Contains(t[verbal].Lower) && !BeForms.Contains(t[verbal].Lower))
         {
-            return; // a passive: the subject is not the speaker ("was told", "is claimed")
+            verbal--;
+        }
+
+        var finite = word == lemma || word.EndsWith('s') || word.EndsWith("ing", StringComparison.Ordinal);
+        if (verbal >= sentence.First && BeForms.Contains(t[verbal].Lower) && !finite)
+        {
+            return; // a passive: the subject is not the speaker ("was told", "is known", "were found")
         }
 
         var isParticiple = word.EndsWith("ing", StringComparison.Ordinal);
@@ -486,8 +539,14 @@ internal sealed partial class Document
         var parenthetical = !atEnd && after <= sentence.Last && t[after].Lower == ",";
         (int Start, int End)? content;
         (int Start, int End)? tail = null;
+        var viaThat = false;
         if ((atEnd || parenthetical) && beforeSource > sentence.First && t[beforeSource].Lower == ",")
         {
+            if (Lexicon.NeedsThat(lemma))
+            {
+                return;
+            }
+
             // "…, X said." / "A, X said, B."
             var first = sentence.First;
             content = Range(block, first, beforeSource - 1);
@@ -508,8 +567,8 @@ internal sealed partial class Document
                 return;
             }
 
-            var p = ContentStart(block, sentence, after, lemma);
-            if (p < 0)
+            (var p, viaThat) = ContentStart(block, sentence, after, lemma);
+            if (p < 0 || Lexicon.NeedsThat(lemma) && !viaThat)
             {
                 return;
             }
@@ -521,7 +580,7 @@ internal sealed partial class Document
             }
         }
 
-        if (content is not { } span || WordCount(span, 2) < 2 && QuoteAt(span.Start) is null || span.End - span.Start > MaxReportedChars)
+        if (content is not { } span || WordCount(span, 3) < (viaThat ? 2 : 3) && QuoteAt(span.Start) is null || span.End - span.Start > MaxReportedChars)
         {
             return;
         }
@@ -552,12 +611,12 @@ internal sealed partial class Document
     };
 
     /// <summary>Where the reported content starts after the cue: past an addressee ("told the press"), adverbials up to "that", a colon.</summary>
-    private int ContentStart(Block block, (int First, int Last) sentence, int p, string lemma)
+    private (int Index, bool ViaThat) ContentStart(Block block, (int First, int Last) sentence, int p, string lemma)
     {
         var t = block.Tokens;
         if (p > sentence.Last)
         {
-            return -1;
+            return (-1, false);
         }
 
         // "that" within reach, with no punctuation before it: "announced on Friday that", "told LA Weekly that".
@@ -565,7 +624,7 @@ internal sealed partial class Document
         {
             if (t[j].Is("that"))
             {
-                return j + 1 <= sentence.Last ? j + 1 : -1;
+                return (j + 1 <= sentence.Last ? j + 1 : -1, true);
             }
 
             if (t[j].Kind != TokenKind.Word || Lexicon.CueLemma(t[j].Lower) is not null)
@@ -576,7 +635,7 @@ internal sealed partial class Document
 
         if (t[p].Is("to") && !(p + 1 <= sentence.Last && char.IsUpper(_text[t[p + 1].Start])))
         {
-            return -1; // "told to prepare": an order, not speech
+            return (-1, false); // "told to prepare": an order, not speech
         }
 
         if (Lexicon.Telling.Contains(lemma) || t[p].Is("to"))
@@ -615,7 +674,7 @@ internal sealed partial class Document
             p++;
         }
 
-        return p <= sentence.Last ? p : -1;
+        return (p <= sentence.Last ? p : -1, false);
     }
 
     /// <summary>
@@ -821,7 +880,7 @@ internal sealed partial class Document
             start++;
         }
 
-        if (Lexicon.SubjectStops.Contains(t[start].Lower) || Lexicon.CueLemma(t[end].Lower) is not null)
+        if (Lexicon.SubjectStops.Contains(t[start].Lower) || Lexicon.SubjectStops.Contains(t[end].Lower) || !t.Skip(start).Take(end - start + 1).Any(w => w.Lower.Any(char.IsLetter)))
         {
             return null;
         }

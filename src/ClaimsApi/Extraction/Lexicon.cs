@@ -34,7 +34,7 @@ internal static class Lexicon
         ["testified"] = "testify", ["testifies"] = "testify",
     };
 
-    /// <summary>Cues strong enough to make speech of what follows on their own; the weak ones need a clear source and complement.</summary>
+    /// <summary>Clear reporting verbs: reported speech after them needs no "that".</summary>
     private static readonly HashSet<string> Strong = new(StringComparer.Ordinal)
     {
         "say", "tell", "state", "claim", "note", "confirm", "announce", "warn", "deny", "add", "explain", "report",
@@ -42,6 +42,32 @@ internal static class Lexicon
         "stress", "emphasise", "emphasize", "reply", "respond", "tweet", "predict", "maintain", "testify", "disclose",
         "reiterate", "estimate", "conclude", "believe", "think", "suspect", "recommend",
     };
+
+    /// <summary>
+    /// Verbs that report speech or a finding only with a clause after them ("the court ruled that …", "Wikinews has
+    /// learned that …"); otherwise they are something else ("ruled the country", "learned to swim").
+    /// </summary>
+    private static readonly HashSet<string> WithThat = new(StringComparer.Ordinal)
+    {
+        "suggest", "indicate", "promise", "vow", "pledge", "rule", "learn", "theorize", "theorise", "speculate", "show",
+        "find", "agree", "fear", "hope", "expect", "feel", "know", "recall", "complain", "observe", "point out", "remark",
+        "comment", "caution", "urge", "boast", "counter", "answer", "mention", "dispute",
+    };
+
+    /// <summary>Verbs that introduce a quotation next to them (she asked, he continued) but report nothing without one.</summary>
+    private static readonly HashSet<string> QuoteOnly = new(StringComparer.Ordinal)
+    {
+        "ask", "wonder", "question", "continue", "joke", "quote", "cite", "describe", "accuse", "reject", "dismiss", "read", "post", "repeat",
+    };
+
+    /// <summary>Whether reported speech may follow the verb without "that".</summary>
+    public static bool IsStrong(string lemma) => Strong.Contains(lemma) || lemma == "according";
+
+    /// <summary>Whether the verb reports speech only when a clause with "that" follows it.</summary>
+    public static bool NeedsThat(string lemma) => WithThat.Contains(lemma);
+
+    /// <summary>Whether the verb may only introduce a quotation beside it.</summary>
+    public static bool QuotesOnly(string lemma) => QuoteOnly.Contains(lemma);
 
     private static readonly Dictionary<string, string> FormToLemma = BuildForms();
 
@@ -107,7 +133,7 @@ internal static class Lexicon
     {
         "the", "a", "an", "this", "these", "those", "some", "many", "other", "several", "most", "few", "his", "her",
         "their", "our", "my", "your", "one", "two", "three", "four", "five", "all", "each", "every", "another", "no",
-        "any", "both", "more", "such",
+        "any", "both", "more", "such", "whose", "its", "which",
     };
 
     public static readonly HashSet<string> PersonalPronouns = new(StringComparer.Ordinal)
@@ -172,8 +198,6 @@ internal static class Lexicon
 
     /// <summary>The lemma of a reporting verb form, or null when the word is not one.</summary>
     public static string? CueLemma(string lower) => FormToLemma.GetValueOrDefault(lower);
-
-    public static bool IsStrong(string lemma) => Strong.Contains(lemma);
 
     private static Dictionary<string, string> BuildForms()
     {

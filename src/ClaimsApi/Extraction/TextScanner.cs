@@ -207,9 +207,14 @@ internal static class TextScanner
     private static bool WordJoiner(string text, int i, int start, int end)
     {
         var c = text[i];
-        if (c is not ('\'' or '\u2019' or '-' or '\u2010' or '\u2011' or '.' or '&'))
+        if (c is not ('\'' or '\u2019' or '-' or '\u2010' or '\u2011' or '.' or '&' or ','))
         {
             return false;
+        }
+
+        if (c == ',' && !(i > start && i + 1 < end && char.IsDigit(text[i - 1]) && char.IsDigit(text[i + 1])))
+        {
+            return false; // a comma joins only the digits of a number: 45,756
         }
 
         return i > start && i + 1 < end && IsWordChar(text, i - 1) && IsWordChar(text, i + 1)

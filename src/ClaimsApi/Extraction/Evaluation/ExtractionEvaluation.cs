@@ -34,14 +34,14 @@ internal static class ExtractionEvaluation
 {
     public static readonly string[] Parts = ["dev", "heldout", "seed", "all"];
 
-    public static PartScores Gum(string folder, string part)
+    public static PartScores Gum(string folder, string part, TextWriter? errors = null)
     {
         var (articles, counts) = GoldCorpus.Load(folder, part);
-        return new PartScores(part, articles.Count, counts, ScoreAll(articles));
+        return new PartScores(part, articles.Count, counts, ScoreAll(articles, errors));
     }
 
     /// <summary>The seed articles against their curation: every statement but the publisher's notes is a gold attribution; the seed's entities are the known ones.</summary>
-    public static PartScores Seed(string seedsFolder)
+    public static PartScores Seed(string seedsFolder, TextWriter? errors = null)
     {
         var seeds = SeedLoader.Load(seedsFolder);
         var entities = seeds.Entities.Select(e => new KnownEntity(e.Id, e.Name, Domain.EnumNames.Of(e.Kind), [.. e.Aliases.Select(a => a.Alias)])).ToList();
@@ -70,10 +70,10 @@ internal static class ExtractionEvaluation
                 [.. statements.Select((s, i) => (contents[i], s.SpeakerId))]));
         }
 
-        return new PartScores("seed", articles.Count, new GoldCounts(rows, 0, cues, rows, 0, 0), ScoreAll(articles));
+        return new PartScores("seed", articles.Count, new GoldCounts(rows, 0, cues, rows, 0, 0), ScoreAll(articles, errors));
     }
 
-    private static Dictionary<string, Score> ScoreAll(IReadOnlyList<GoldArticle> articles)
+    private static Dictionary<string, Score> ScoreAll(IReadOnlyList<GoldArticle> articles, TextWriter? errors)
     {
         var totals = new Dictionary<string, Score>(StringComparer.Ordinal);
         foreach (var article in articles)
@@ -92,6 +92,10 @@ internal static class ExtractionEvaluation
             {
                 Add(totals, $"{role} exact", Exact(article.Text, predicted[role], gold[role]));
                 Add(totals, $"{role} overlap", Overlap(article.Text, predicted[role], gold[role]));
+                if (errors is not null)
+                {
+                    WriteErrors(errors, article, role, predicted[role], gold[role]);
+                }
             }
 
             if (article.Speakers.Count > 0)
@@ -101,6 +105,22 @@ internal static class ExtractionEvaluation
         }
 
         return totals;
+    }
+
+    /// <summary>The spans that matched nothing under overlap: what the extractor proposed wrongly (+) and what it missed (-).</summary>
+    private static void WriteErrors(TextWriter errors, GoldArticle article, string role, List<Range> predicted, IReadOnlyList<Range> gold)
+    {
+        static bool Meet(Range a, Range b) => Math.Min(a.End, b.End) > Math.Max(a.Start, b.Start);
+        string Show(Range r) => article.Text[r.Start..r.End].ReplaceLineEndings(" ");
+        foreach (var p in predicted.Distinct().Where(p => !gold.Any(g => Meet(p, g))))
+        {
+            errors.WriteLine($"{article.Id}\t{role}\t+\t{Show(p)}");
+        }
+
+        foreach (var g in gold.Distinct().Where(g => !predicted.Any(p => Meet(p, g))))
+        {
+            errors.WriteLine($"{article.Id}\t{role}\t-\t{Show(g)}");
+        }
     }
 
     private static void Add(Dictionary<string, Score> totals, string key, Score score) =>

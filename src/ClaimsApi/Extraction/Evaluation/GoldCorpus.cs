@@ -48,16 +48,24 @@ internal static class GoldCorpus
             var s = new List<Range>();
             var c = new List<Range>();
             var x = new List<Range>();
+            var taken = new HashSet<((string, string, string), int)>();
             foreach (var row in rows[id])
             {
                 total++;
                 var (attributionText, sourceText, cueText, contentText, attributionSentence, contentSentence) = (row[3], row[4], row[5], row[7], row[8], row[9]);
-                var sentence = Find(text, attributionSentence, 0, text.Length);
+                // A sentence can occur more than once ("Image: Nick Moreau." under every photo): the occurrence nearest
+                // to the content's sentence that an earlier row with the same text has not taken.
+                var key = (attributionSentence, attributionText, contentText);
+                bool Taken(int at) => taken.Contains((key, at));
+                var contentNear = Nearest(text, contentSentence, 0, null);
+                var sentence = Nearest(text, attributionSentence, contentNear?.Start ?? 0, Taken);
                 if (sentence is not { } at)
                 {
                     unaligned++;
                     continue;
                 }
+
+                taken.Add((key, at.Start));
 
                 var unit = Find(text, attributionText, at.Start, at.End) ?? at;
                 if (Locate(text, sourceText, unit, at, ref hulls) is { } source)
@@ -70,7 +78,7 @@ internal static class GoldCorpus
                     c.Add(cue);
                 }
 
-                var contentAt = contentSentence == "(same)" ? at : Nearest(text, contentSentence, at.Start) ?? at;
+                var contentAt = Nearest(text, contentSentence, at.Start, null) ?? at;
                 if (Find(text, contentText, contentAt.Start, contentAt.End) is { } content)
                 {
                     x.Add(content);
@@ -139,12 +147,20 @@ internal static class GoldCorpus
         return found < 0 ? null : new Range(found, found + needle.Length);
     }
 
-    /// <summary>The occurrence of <paramref name="needle"/> closest to <paramref name="near"/> (a sentence can occur twice: the lead repeats the body).</summary>
-    private static Range? Nearest(string text, string needle, int near)
+    /// <summary>
+    /// The occurrence of <paramref name="needle"/> closest to <paramref name="near"/> (a sentence can occur twice: the
+    /// lead repeats the body, a credit follows every photo), skipping those an identical earlier row has taken.
+    /// </summary>
+    private static Range? Nearest(string text, string needle, int near, Func<int, bool>? taken)
     {
         Range? best = null;
-        for (var at = text.IndexOf(needle, StringComparison.Ordinal); at >= 0; at = text.IndexOf(needle, at + 1, StringComparison.Ordinal))
+        for (var at = text.IndexOf(needle, StringComparison.Ordinal); at >= 0 && needle.Length > 0; at = text.IndexOf(needle, at + 1, StringComparison.Ordinal))
         {
+            if (taken is not null && taken(at))
+            {
+                continue;
+            }
+
             if (best is null || Math.Abs(at - near) < Math.Abs(best.Value.Start - near))
             {
                 best = new Range(at, at + needle.Length);
