@@ -27,6 +27,7 @@ internal sealed partial class Document
 
     private readonly List<Mention> _history = [];
     private readonly Dictionary<Draft, bool> _resolving = [];
+    private List<Draft>? _quotations;
 
     private void ResolveSpeakers()
     {
@@ -81,8 +82,8 @@ internal sealed partial class Document
     {
         if (pronoun is "i" or "we" or "you")
         {
-            var quoted = _drafts.Where(d => d != draft && d.Kind is AttributionKind.Direct or AttributionKind.UnmarkedBlockQuote
-                && d.Content.Start <= source.Start && d.Content.End >= source.End).OrderBy(d => d.Content.End - d.Content.Start).FirstOrDefault();
+            _quotations ??= [.. _drafts.Where(d => d.Kind is AttributionKind.Direct or AttributionKind.UnmarkedBlockQuote).OrderBy(d => d.Content.Start)];
+            var quoted = Containing(_quotations, source, draft, 0);
             if (quoted is not null)
             {
                 Resolve(quoted);
@@ -130,7 +131,7 @@ internal sealed partial class Document
         var lowerWords = words.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.ToLowerInvariant().TrimEnd('.')).ToList();
         var personTitle = lowerWords.Any(PersonTitles.Contains);
         var found = _entities.Whole(_text, span.Start, span.End)
-            ?? _mentions.Where(m => m.Start >= span.Start && m.End == span.End).Select(m => (EntityLexicon.Found?)m).FirstOrDefault();
+            ?? MentionsIn(span).Where(m => m.End == span.End).Select(m => (EntityLexicon.Found?)m).FirstOrDefault();
         if (found is { } known)
         {
             var best = known.Best;
@@ -146,7 +147,7 @@ internal sealed partial class Document
 
         // The same person named again by surname ("Mark Rathbun" … "Rathbun"), or in full after the surname.
         var nameLast = name.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? name;
-        foreach (var earlier in Enumerable.Reverse(_history))
+        foreach (var earlier in Enumerable.Reverse(_history).Take(200))
         {
             if (earlier.Speaker.Known || !capitalised)
             {
@@ -215,11 +216,12 @@ internal sealed partial class Document
             .Select(g => g.OrderByDescending(d => d.Confidence).First())
             .OrderBy(d => d.Content.Start).ThenBy(d => d.Content.End).ToList();
         var index = drafts.Select((d, i) => (d, i)).ToDictionary(x => x.d, x => x.i);
+        var nesting = drafts.Where(d => d.Kind != AttributionKind.Credit).ToList();
         var results = new List<Attribution>(drafts.Count);
         foreach (var draft in drafts)
         {
             ct.ThrowIfCancellationRequested();
-            var parent = ParentOf(draft, drafts);
+            var parent = ParentOf(draft, nesting, index);
             results.Add(new Attribution(
                 draft.Source is { } s ? Span(s) : null,
                 draft.Antecedent is { } a ? Span(a) : null,
@@ -236,22 +238,77 @@ internal sealed partial class Document
     }
 
     /// <summary>The attribution that reports this one: the smallest other whose content holds this one's source (or cue, or, for a partial quote, the attribution it is part of).</summary>
-    private static Draft? ParentOf(Draft draft, List<Draft> drafts)
+    private static Draft? ParentOf(Draft draft, List<Draft> nesting, Dictionary<Draft, int> index)
     {
-        if (draft.Kind == AttributionKind.Partial && draft.SpeakerFrom is { } reporting && drafts.Contains(reporting))
+        if (draft.Kind == AttributionKind.Partial && draft.SpeakerFrom is { } reporting && index.ContainsKey(reporting))
         {
             return reporting;
         }
 
-        var anchor = draft.Source ?? draft.Cue;
-        if (anchor is not { } at || draft.Kind == AttributionKind.Credit)
+        return (draft.Source ?? draft.Cue) is { } at && draft.Kind != AttributionKind.Credit ? Containing(nesting, at, draft, 1) : null;
+    }
+
+    /// <summary>
+    /// The smallest attribution of <paramref name="sorted"/> (by content start) whose content holds the span, other than
+    /// <paramref name="self"/> and one with the same content; looks back over a bounded number of candidates.
+    /// </summary>
+    private static Draft? Containing(List<Draft> sorted, (int Start, int End) span, Draft self, int minOverhang)
+    {
+        var lo = 0;
+        var hi = sorted.Count;
+        while (lo < hi)
         {
-            return null;
+            var mid = (lo + hi) / 2;
+            if (sorted[mid].Content.Start <= span.Start)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
         }
 
-        return drafts.Where(d => d != draft && d.Kind != AttributionKind.Credit && d.Content.Start <= at.Start && d.Content.End >= at.End
-                && !(d.Content.Start == draft.Content.Start && d.Content.End == draft.Content.End))
-            .OrderBy(d => d.Content.End - d.Content.Start).FirstOrDefault();
+        Draft? best = null;
+        for (var i = lo - 1; i >= 0 && i >= lo - 64; i--)
+        {
+            var d = sorted[i];
+            if (d != self && d.Content.End >= span.End && d.Content != self.Content
+                && (minOverhang == 0 || d.Content.End - d.Content.Start > self.Content.End - self.Content.Start || d.Content.Start != self.Content.Start)
+                && (best is null || d.Content.End - d.Content.Start < best.Content.End - best.Content.Start))
+            {
+                best = d;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The known entities named inside the span (the mentions are in text order).</summary>
+    private IEnumerable<EntityLexicon.Found> MentionsIn((int Start, int End) span)
+    {
+        var lo = 0;
+        var hi = _mentions.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (_mentions[mid].Start < span.Start)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        for (var i = lo; i < _mentions.Count && _mentions[i].Start < span.End; i++)
+        {
+            if (_mentions[i].End <= span.End)
+            {
+                yield return _mentions[i];
+            }
+        }
     }
 
     /// <summary>One candidate claim per sentence of the content (and of the content's second half, after a parenthetical cue).</summary>
@@ -265,10 +322,12 @@ internal sealed partial class Document
                 continue;
             }
 
-            foreach (var block in _blocks.Where(b => b.End > content.Start && b.Start < content.End))
+            for (var b = BlockAt(content.Start); b < _blocks.Count && _blocks[b].Start < content.End; b++)
             {
-                foreach (var (first, last) in block.Sentences)
+                var block = _blocks[b];
+                for (var n = SentenceAt(block, content.Start); n < block.Sentences.Count && block.Tokens[block.Sentences[n].First].Start < content.End; n++)
                 {
+                    var (first, last) = block.Sentences[n];
                     var start = Math.Max(block.Tokens[first].Start, content.Start);
                     var end = Math.Min(block.Tokens[last].End, content.End);
                     if (end - start < 2 || WordCount((start, end), 2) < 2)
@@ -284,13 +343,54 @@ internal sealed partial class Document
         return claims;
     }
 
+    /// <summary>The index of the block that holds (or follows) the UTF-16 index.</summary>
+    private int BlockAt(int position)
+    {
+        var lo = 0;
+        var hi = _blocks.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (_blocks[mid].End <= position)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    /// <summary>The index of the first sentence of the block that ends after the UTF-16 index.</summary>
+    private static int SentenceAt(Block block, int position)
+    {
+        var lo = 0;
+        var hi = block.Sentences.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (block.Tokens[block.Sentences[mid].Last].End <= position)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
     private CandidateClaim Claim(Draft draft, (int Start, int End) span, int first, int last, Block block)
     {
         var words = block.Tokens.Skip(first).Take(last - first + 1).Where(t => t.Start >= span.Start && t.End <= span.End).ToList();
         var lemma = draft.CueLemma ?? "";
         var text = _text[span.Start..span.End];
-        var mentions = _mentions.Where(m => m.Start >= span.Start && m.End <= span.End)
-            .Select(m => m.Best).DistinctBy(e => e.Id).Select(e => new Speaker(e.Id, e.Name, e.Kind, true)).ToList();
+        var mentions = MentionsIn(span).Select(m => m.Best).DistinctBy(e => e.Id).Select(e => new Speaker(e.Id, e.Name, e.Kind, true)).ToList();
         var question = text.TrimEnd('"', '\u201D', '\'', '\u2019', ' ').EndsWith('?') || Lexicon.QuestionCues.Contains(lemma);
         var denied = Lexicon.Denial.Contains(lemma);
         var hedged = !denied && (draft.Negated || words.Any(w => Lexicon.Hedges.Contains(w.Lower)));

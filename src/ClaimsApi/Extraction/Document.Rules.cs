@@ -359,7 +359,7 @@ internal sealed partial class Document
         }
         else if (i > sentence.First)
         {
-            content = Range(block, sentence.First, i - 1);
+            content = Range(block, sentence.First, t[i - 1].Lower == "," ? i - 2 : i - 1);
         }
 
         if (content is not { } span || WordCount(span, 2) < 2 || span.End - span.Start > MaxReportedChars)
@@ -540,6 +540,7 @@ internal sealed partial class Document
         (int Start, int End)? content;
         (int Start, int End)? tail = null;
         var viaThat = false;
+        var minWords = 3;
         if ((atEnd || parenthetical) && beforeSource > sentence.First && t[beforeSource].Lower == ",")
         {
             if (Lexicon.NeedsThat(lemma))
@@ -550,6 +551,7 @@ internal sealed partial class Document
             // "…, X said." / "A, X said, B."
             var first = sentence.First;
             content = Range(block, first, beforeSource - 1);
+            minWords = 2;
             if (parenthetical)
             {
                 tail = Range(block, after + 1, sentence.Last);
@@ -580,7 +582,7 @@ internal sealed partial class Document
             }
         }
 
-        if (content is not { } span || WordCount(span, 3) < (viaThat ? 2 : 3) && QuoteAt(span.Start) is null || span.End - span.Start > MaxReportedChars)
+        if (content is not { } span || WordCount(span, 3) < (viaThat ? 2 : minWords) && QuoteAt(span.Start) is null || span.End - span.Start > MaxReportedChars)
         {
             return;
         }
@@ -846,7 +848,12 @@ internal sealed partial class Document
                 }
             }
 
-            end = comma > first ? comma - 1 : end - 1;
+            if (comma <= first)
+            {
+                return null; // "…, said X" or "…, X said": the subject is not before the comma
+            }
+
+            end = comma - 1;
         }
 
         if (end < first || t[end].Kind != TokenKind.Word)
