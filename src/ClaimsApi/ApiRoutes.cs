@@ -3,6 +3,7 @@ using ClaimsApi.Curation;
 using ClaimsApi.Features.Articles;
 using ClaimsApi.Features.Claims;
 using ClaimsApi.Features.Entities;
+using ClaimsApi.Features.Extraction;
 using ClaimsApi.Features.Reviews;
 using ClaimsApi.Features.Search;
 using ClaimsApi.Features.Statements;
@@ -99,6 +100,12 @@ public static class ApiRoutes
         reviews.MapGet("/{id}/history/{revision}", review.GetRevisionAsync).Describe(review.Revision);
 
         app.MapGroup("/v1/search").WithTags("Search").MapGet("/", SearchEndpoints.Search).Validate<SearchQuery>();
+
+        app.MapGroup("/v1/extract").WithTags("Extraction").MapPost("/", ExtractEndpoints.ExtractAsync)
+            .AddOpenApiOperationTransformer(ExtractEndpoints.DescribeAsync)
+            .WithMetadata(new RequestSizeLimitAttribute(ExtractEndpoints.MaxBodyBytes))
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         var keys = app.MapGroup("/v1/keys").WithTags("Keys").RequireAuthorization(Policies.Admin);
         keys.MapGet("/", KeyEndpoints.ListAsync).ProducesAuthProblems();

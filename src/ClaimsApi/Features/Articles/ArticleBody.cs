@@ -6,7 +6,6 @@ using ClaimsApi.Http;
 using ClaimsApi.Domain.Text;
 using FluentValidation;
 using Microsoft.AspNetCore.OpenApi;
-using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
 
 namespace ClaimsApi.Features.Articles;
@@ -45,37 +44,24 @@ internal static class ArticleBody
     public static async Task<(ArticleInput? Input, IResult? Problem)> ReadAsync(
         HttpContext http, ArticleTextQuery query, IValidator<ArticleWrite> validator, JsonSerializerOptions json, CancellationToken ct)
     {
-        var request = http.Request;
-        var contentType = MediaTypeHeaderValue.TryParse(request.ContentType, out var parsedType) ? parsedType : null;
-        var mediaType = contentType?.MediaType.Value;
-        var isJson = string.Equals(mediaType, "application/json", StringComparison.OrdinalIgnoreCase);
-        var isText = string.Equals(mediaType, "text/plain", StringComparison.OrdinalIgnoreCase);
-        var charset = contentType?.Charset.Value;
-        if ((!isJson && !isText) || (isText && charset is not null && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
+        var (bytes, isText, unreadable) = await TextOrJsonBody.ReadAsync(http.Request, WriteLimits.ArticleBodyBytes,
+            "The body must be the article in the seed format as text/plain (UTF-8), or application/json",
+            $"An article body may be at most {WriteLimits.ArticleBodyBytes} bytes.", ct);
+        if (unreadable is not null)
         {
-            return (null, Problems.Of(StatusCodes.Status415UnsupportedMediaType,
-                $"The body must be the article in the seed format as text/plain (UTF-8), or application/json; not '{request.ContentType}'."));
-        }
-
-        if (await ReadBodyAsync(request, WriteLimits.ArticleBodyBytes, ct) is not { } bytes)
-        {
-            return (null, Problems.Of(StatusCodes.Status413PayloadTooLarge, $"An article body may be at most {WriteLimits.ArticleBodyBytes} bytes."));
+            return (null, unreadable);
         }
 
         ArticleWrite? body;
         if (isText)
         {
-            string text;
-            try
+            var (text, notUtf8) = TextOrJsonBody.Decode(bytes!, "text");
+            if (notUtf8 is not null)
             {
-                text = Utf8.Strict.GetString(bytes);
-            }
-            catch (DecoderFallbackException e)
-            {
-                return (null, Problems.Invalid("text", $"The body is not valid UTF-8 (byte {e.Index})."));
+                return (null, notUtf8);
             }
 
-            body = new ArticleWrite(query.Id, text, null, null, null, null, query.Language, query.Publisher, query.SourceUrl);
+            body = new ArticleWrite(query.Id, text!, null, null, null, null, query.Language, query.Publisher, query.SourceUrl);
         }
         else
         {
@@ -90,7 +76,7 @@ internal static class ArticleBody
 
             try
             {
-                body = JsonSerializer.Deserialize<ArticleWrite>(bytes, json);
+                body = JsonSerializer.Deserialize<ArticleWrite>(bytes!, json);
             }
             catch (JsonException e)
             {
@@ -146,29 +132,4 @@ internal static class ArticleBody
 
         return text.ToString();
     }
-
-    /// <summary>The body's bytes, or null when there are more than <paramref name="limit"/> (whatever Content-Length says).</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken ct)
-    {
-        if (request.ContentLength > limit)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
-
 }
