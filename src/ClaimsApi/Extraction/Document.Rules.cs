@@ -876,9 +876,9 @@ internal sealed partial class Document
             }
 
             start = j;
-            if (Lexicon.Determiners.Contains(word.Lower))
+            if (Lexicon.Determiners.Contains(word.Lower) && !(j > first && t[j - 1].Lower is "of" or "for"))
             {
-                break;
+                break; // the phrase starts here, unless it is the inner one of "the head of the party"
             }
         }
 

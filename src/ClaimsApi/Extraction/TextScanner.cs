@@ -69,6 +69,12 @@ internal static class TextScanner
                     j += char.IsSurrogatePair(text, j) ? 2 : 1;
                 }
 
+                // A plural possessive keeps its apostrophe ("Workers' Party").
+                if (j < end && text[j] is '\'' or '\u2019' && IsApostrophe(text, j, start, end))
+                {
+                    j++;
+                }
+
                 // An abbreviation keeps its period ("Mr.", "U.S."); a sentence's last word does not.
                 if (j < end && text[j] == '.' && IsAbbreviation(text, i, j))
                 {
@@ -237,8 +243,8 @@ internal static class TextScanner
             return true;
         }
 
-        // "the girls' team": after an s, before a space and a lower-case word.
-        return letterBefore && text[i - 1] is 's' or 'S' && i + 2 < end && text[i + 1] == ' ' && char.IsLower(text[i + 2]);
+        // "the girls' team", "the Workers' Party": after an s, before a space and a word.
+        return letterBefore && text[i - 1] is 's' or 'S' && i + 2 < end && text[i + 1] == ' ' && char.IsLetter(text[i + 2]);
     }
 
     private static bool IsAbbreviation(string text, int start, int end)
