@@ -52,8 +52,8 @@ internal static class ExtractionEvaluation
             var map = new OffsetMap(article.Text);
             var statements = seeds.Statements.Where(s => s.ArticleId == article.Id && s.Kind != Domain.StatementKind.PublisherNote).ToList();
             rows += statements.Count;
-            var contents = statements.Select(s => new Range(map.ToUtf16(s.Start), map.ToUtf16(s.End))).ToList();
-            var cueSpans = new List<Range>();
+            var contents = statements.Select(s => new CharRange(map.ToUtf16(s.Start), map.ToUtf16(s.End))).ToList();
+            var cueSpans = new List<CharRange>();
             foreach (var statement in statements.Where(s => s.Cue is not null))
             {
                 // The cue's text nearest before the statement (an unmarked quote's cue is in the paragraph that introduces it).
@@ -61,7 +61,7 @@ internal static class ExtractionEvaluation
                 var at = before >= 0 ? before : article.Text.IndexOf(statement.Cue!, StringComparison.OrdinalIgnoreCase);
                 if (at >= 0)
                 {
-                    cueSpans.Add(new Range(at, at + statement.Cue!.Length));
+                    cueSpans.Add(new CharRange(at, at + statement.Cue!.Length));
                 }
             }
 
@@ -80,14 +80,14 @@ internal static class ExtractionEvaluation
         {
             var result = AttributionExtractor.Extract(article.Text, new EntityLexicon(article.Entities));
             var map = new OffsetMap(article.Text);
-            Range R(TextSpan s) => new(map.ToUtf16(s.Start), map.ToUtf16(s.End));
-            var predicted = new Dictionary<string, List<Range>>
+            CharRange R(TextSpan s) => new(map.ToUtf16(s.Start), map.ToUtf16(s.End));
+            var predicted = new Dictionary<string, List<CharRange>>
             {
                 ["source"] = [.. result.Attributions.Where(a => a.Source is not null).Select(a => R(a.Source!))],
                 ["cue"] = [.. result.Attributions.Where(a => a.Cue is not null).Select(a => R(a.Cue!))],
                 ["content"] = [.. result.Attributions.Select(a => R(a.Content))],
             };
-            var gold = new Dictionary<string, IReadOnlyList<Range>> { ["source"] = article.Sources, ["cue"] = article.Cues, ["content"] = article.Contents };
+            var gold = new Dictionary<string, IReadOnlyList<CharRange>> { ["source"] = article.Sources, ["cue"] = article.Cues, ["content"] = article.Contents };
             foreach (var role in (string[])["source", "cue", "content"])
             {
                 Add(totals, $"{role} exact", Exact(article.Text, predicted[role], gold[role]));
@@ -108,10 +108,10 @@ internal static class ExtractionEvaluation
     }
 
     /// <summary>The spans that matched nothing under overlap: what the extractor proposed wrongly (+) and what it missed (-).</summary>
-    private static void WriteErrors(TextWriter errors, GoldArticle article, string role, List<Range> predicted, IReadOnlyList<Range> gold)
+    private static void WriteErrors(TextWriter errors, GoldArticle article, string role, List<CharRange> predicted, IReadOnlyList<CharRange> gold)
     {
-        static bool Meet(Range a, Range b) => Math.Min(a.End, b.End) > Math.Max(a.Start, b.Start);
-        string Show(Range r) => article.Text[r.Start..r.End].ReplaceLineEndings(" ");
+        static bool Meet(CharRange a, CharRange b) => Math.Min(a.End, b.End) > Math.Max(a.Start, b.Start);
+        string Show(CharRange r) => article.Text[r.Start..r.End].ReplaceLineEndings(" ");
         foreach (var p in predicted.Distinct().Where(p => !gold.Any(g => Meet(p, g))))
         {
             errors.WriteLine($"{article.Id}\t{role}\t+\t{Show(p)}");
@@ -126,7 +126,7 @@ internal static class ExtractionEvaluation
     private static void Add(Dictionary<string, Score> totals, string key, Score score) =>
         totals[key] = (totals.TryGetValue(key, out var sum) ? sum : Score.Zero) + score;
 
-    internal static Score Exact(string text, IReadOnlyList<Range> predicted, IReadOnlyList<Range> gold)
+    internal static Score Exact(string text, IReadOnlyList<CharRange> predicted, IReadOnlyList<CharRange> gold)
     {
         var p = predicted.Select(r => Trim(text, r)).Where(r => r.End > r.Start).Distinct().ToList();
         var g = gold.Select(r => Trim(text, r)).Where(r => r.End > r.Start).Distinct().ToList();
@@ -135,7 +135,7 @@ internal static class ExtractionEvaluation
         return new Score(p.Count, g.Count, p.Count(goldSet.Contains), g.Count(predictedSet.Contains));
     }
 
-    internal static Score Overlap(string text, IReadOnlyList<Range> predicted, IReadOnlyList<Range> gold)
+    internal static Score Overlap(string text, IReadOnlyList<CharRange> predicted, IReadOnlyList<CharRange> gold)
     {
         var p = predicted.Select(r => Trim(text, r)).Where(r => r.End > r.Start).Distinct().ToList();
         var g = gold.Select(r => Trim(text, r)).Where(r => r.End > r.Start).Distinct().ToList();
@@ -167,16 +167,16 @@ internal static class ExtractionEvaluation
     }
 
     /// <summary>Speakers (seed only): a prediction is right when its content overlaps a gold statement's and names the same entity.</summary>
-    private static Score Speakers(string text, List<(Range Content, string? Speaker)> predicted, IReadOnlyList<(Range Content, string SpeakerId)> gold)
+    private static Score Speakers(string text, List<(CharRange Content, string? Speaker)> predicted, IReadOnlyList<(CharRange Content, string SpeakerId)> gold)
     {
-        static bool Meet(Range a, Range b) => Math.Min(a.End, b.End) > Math.Max(a.Start, b.Start);
+        static bool Meet(CharRange a, CharRange b) => Math.Min(a.End, b.End) > Math.Max(a.Start, b.Start);
         var rightPredicted = predicted.Count(p => gold.Any(g => Meet(p.Content, g.Content) && p.Speaker == g.SpeakerId));
         var rightGold = gold.Count(g => predicted.Any(p => Meet(p.Content, g.Content) && p.Speaker == g.SpeakerId));
         _ = text;
         return new Score(predicted.Count, gold.Count, rightPredicted, rightGold);
     }
 
-    private static Range Trim(string text, Range r)
+    private static CharRange Trim(string text, CharRange r)
     {
         var (start, end) = (r.Start, r.End);
         while (start < end && (char.IsWhiteSpace(text[start]) || char.IsPunctuation(text[start])))
@@ -189,7 +189,7 @@ internal static class ExtractionEvaluation
             end--;
         }
 
-        return new Range(start, end);
+        return new CharRange(start, end);
     }
 
     /// <summary>The scores as a table, one row per span and match, as docs/extraction.md quotes them.</summary>

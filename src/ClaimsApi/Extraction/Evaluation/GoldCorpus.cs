@@ -1,17 +1,17 @@
 namespace ClaimsApi.Extraction.Evaluation;
 
 /// <summary>A span of gold or predicted attribution, UTF-16 into the article text.</summary>
-internal readonly record struct Range(int Start, int End);
+internal readonly record struct CharRange(int Start, int End);
 
 /// <summary>One article to evaluate on: its text, the entities the extractor may know, and the gold spans by role.</summary>
 internal sealed record GoldArticle(
     string Id,
     string Text,
     IReadOnlyList<KnownEntity> Entities,
-    IReadOnlyList<Range> Sources,
-    IReadOnlyList<Range> Cues,
-    IReadOnlyList<Range> Contents,
-    IReadOnlyList<(Range Content, string SpeakerId)> Speakers);
+    IReadOnlyList<CharRange> Sources,
+    IReadOnlyList<CharRange> Cues,
+    IReadOnlyList<CharRange> Contents,
+    IReadOnlyList<(CharRange Content, string SpeakerId)> Speakers);
 
 /// <summary>How many gold rows were read and how many of their spans could be found in the text.</summary>
 internal sealed record GoldCounts(int Rows, int Sources, int Cues, int Contents, int Unaligned, int Hulls);
@@ -45,9 +45,9 @@ internal static class GoldCorpus
         foreach (var id in wanted)
         {
             var text = File.ReadAllText(Path.Combine(folder, id + ".txt"));
-            var s = new List<Range>();
-            var c = new List<Range>();
-            var x = new List<Range>();
+            var s = new List<CharRange>();
+            var c = new List<CharRange>();
+            var x = new List<CharRange>();
             var taken = new HashSet<((string, string, string), int)>();
             foreach (var row in rows[id])
             {
@@ -99,7 +99,7 @@ internal static class GoldCorpus
     }
 
     /// <summary>The text inside the unit, else inside the sentence; words apart are taken as their hull.</summary>
-    private static Range? Locate(string text, string words, Range unit, Range sentence, ref int hulls)
+    private static CharRange? Locate(string text, string words, CharRange unit, CharRange sentence, ref int hulls)
     {
         if ((Find(text, words, unit.Start, unit.End) ?? Find(text, words, sentence.Start, sentence.End)) is { } whole)
         {
@@ -107,7 +107,7 @@ internal static class GoldCorpus
         }
 
         var pieces = words.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        foreach (var scope in (Range[])[unit, sentence])
+        foreach (var scope in (CharRange[])[unit, sentence])
         {
             var from = scope.Start;
             int? first = null;
@@ -129,14 +129,14 @@ internal static class GoldCorpus
             if (first is { } start)
             {
                 hulls++;
-                return new Range(start, last);
+                return new CharRange(start, last);
             }
         }
 
         return null;
     }
 
-    private static Range? Find(string text, string needle, int start, int end)
+    private static CharRange? Find(string text, string needle, int start, int end)
     {
         if (needle.Length == 0 || end - start < needle.Length)
         {
@@ -144,16 +144,16 @@ internal static class GoldCorpus
         }
 
         var found = text.IndexOf(needle, start, end - start, StringComparison.Ordinal);
-        return found < 0 ? null : new Range(found, found + needle.Length);
+        return found < 0 ? null : new CharRange(found, found + needle.Length);
     }
 
     /// <summary>
     /// The occurrence of <paramref name="needle"/> closest to <paramref name="near"/> (a sentence can occur twice: the
     /// lead repeats the body, a credit follows every photo), skipping those an identical earlier row has taken.
     /// </summary>
-    private static Range? Nearest(string text, string needle, int near, Func<int, bool>? taken)
+    private static CharRange? Nearest(string text, string needle, int near, Func<int, bool>? taken)
     {
-        Range? best = null;
+        CharRange? best = null;
         for (var at = text.IndexOf(needle, StringComparison.Ordinal); at >= 0 && needle.Length > 0; at = text.IndexOf(needle, at + 1, StringComparison.Ordinal))
         {
             if (taken is not null && taken(at))
@@ -163,7 +163,7 @@ internal static class GoldCorpus
 
             if (best is null || Math.Abs(at - near) < Math.Abs(best.Value.Start - near))
             {
-                best = new Range(at, at + needle.Length);
+                best = new CharRange(at, at + needle.Length);
             }
         }
 
