@@ -35,7 +35,7 @@ public sealed class ExtractionEvaluationTests
         Assert.Equal(16, scores.Articles);
         Assert.Equal(rows.Count(r => dev.Contains(r[0])), scores.Counts.Rows);
         Assert.Equal(rows.Count(r => dev.Contains(r[0]) && r[5].Length > 0), scores.Counts.Cues);
-        Assert.Equal(6, scores.Scores.Count);
+        Assert.Equal(6, scores.Scores.Count); // source, cue, content × exact, overlap
         Assert.All(scores.Scores.Values, s =>
         {
             Assert.InRange(s.Precision, 0, 1);

@@ -88,7 +88,7 @@ internal static class ExtractionEvaluation
                 ["content"] = [.. result.Attributions.Select(a => R(a.Content))],
             };
             var gold = new Dictionary<string, IReadOnlyList<CharRange>> { ["source"] = article.Sources, ["cue"] = article.Cues, ["content"] = article.Contents };
-            foreach (var role in (string[])["source", "cue", "content"])
+            foreach (var role in article.Speakers.Count > 0 ? (string[])["cue", "content"] : ["source", "cue", "content"])
             {
                 Add(totals, $"{role} exact", Exact(article.Text, predicted[role], gold[role]));
                 Add(totals, $"{role} overlap", Overlap(article.Text, predicted[role], gold[role]));
