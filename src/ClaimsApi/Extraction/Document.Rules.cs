@@ -329,17 +329,26 @@ internal sealed partial class Document
             return;
         }
 
-        _usedCues.Add(t[i].Start);
-        _drafts.Add(new Draft
+        AddReported(block, t[i], (t[i - 1].Start, t[i - 1].End), (t[i].Start, t[i].End), lemma, content, 0.7);
+    }
+
+    /// <summary>Adds reported speech found at the cue token, which no other rule may then take.</summary>
+    private Draft AddReported(Block block, Token cueToken, (int Start, int End)? source, (int Start, int End) cue, string lemma, (int Start, int End) content, double confidence, Draft? speakerFrom = null)
+    {
+        _usedCues.Add(cueToken.Start);
+        var draft = new Draft
         {
-            Source = (t[i - 1].Start, t[i - 1].End),
-            Cue = (t[i].Start, t[i].End),
+            Source = source,
+            Cue = cue,
             CueLemma = lemma,
             Content = content,
             Kind = AttributionKind.Reported,
-            Confidence = 0.7,
+            Confidence = confidence,
             BlockIndex = block.Index,
-        });
+            SpeakerFrom = speakerFrom,
+        };
+        _drafts.Add(draft);
+        return draft;
     }
 
     private void According(Block block, (int First, int Last) sentence, int i)
@@ -367,17 +376,7 @@ internal sealed partial class Document
             return;
         }
 
-        _usedCues.Add(t[i].Start);
-        _drafts.Add(new Draft
-        {
-            Source = source,
-            Cue = (t[i].Start, t[i + 1].End),
-            CueLemma = "according",
-            Content = span,
-            Kind = AttributionKind.Reported,
-            Confidence = 0.85,
-            BlockIndex = block.Index,
-        });
+        AddReported(block, t[i], source, (t[i].Start, t[i + 1].End), "according", span, 0.85);
     }
 
     /// <summary>"It is noted that …": no one named; the source is the statement introduced before, or whoever spoke last; "it is asserted by X that …" names X.</summary>
@@ -403,19 +402,8 @@ internal sealed partial class Document
             return;
         }
 
-        _usedCues.Add(t[i].Start);
         var speakerFrom = agent is null ? _introducer ?? LastDraft(block.Index, t[i].Start, maxBlocksBack: 3) : null;
-        _drafts.Add(new Draft
-        {
-            Source = agent,
-            Cue = (t[i - 2].Start, t[p].End),
-            CueLemma = t[i].Lower,
-            Content = span,
-            Kind = AttributionKind.Reported,
-            Confidence = agent is not null ? 0.8 : speakerFrom is not null ? 0.6 : 0.4,
-            BlockIndex = block.Index,
-            SpeakerFrom = speakerFrom,
-        });
+        AddReported(block, t[i], agent, (t[i - 2].Start, t[p].End), t[i].Lower, span, agent is not null ? 0.8 : speakerFrom is not null ? 0.6 : 0.4, speakerFrom);
     }
 
     /// <summary>"the Russian Federation's announcement of the liberation": the possessor is the source, the noun the cue, what follows the content.</summary>
@@ -435,18 +423,8 @@ internal sealed partial class Document
             return;
         }
 
-        _usedCues.Add(t[i].Start);
-        _drafts.Add(new Draft
-        {
-            Source = (source.Start, source.End - 2), // without the possessive 's
-            Cue = (t[i].Start, t[i].End),
-            CueLemma = t[i].Lower,
-            Content = span,
-            Kind = AttributionKind.Reported,
-            Confidence = 0.6,
-            BlockIndex = block.Index,
-            Nominal = true,
-        });
+        // The source without the possessive 's.
+        AddReported(block, t[i], (source.Start, source.End - 2), (t[i].Start, t[i].End), t[i].Lower, span, 0.6).Nominal = true;
     }
 
     private void Verb(Block block, (int First, int Last) sentence, int i, string lemma)

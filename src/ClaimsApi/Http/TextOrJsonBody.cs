@@ -1,6 +1,8 @@
 using System.Text;
 using ClaimsApi.Domain.Text;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Net.Http.Headers;
+using Microsoft.OpenApi;
 
 namespace ClaimsApi.Http;
 
@@ -10,6 +12,24 @@ namespace ClaimsApi.Http;
 /// </summary>
 internal static class TextOrJsonBody
 {
+    /// <summary>
+    /// Documents the two bodies: text/plain in the seed format, or the JSON record. They are not declared with Accepts:
+    /// routing would then answer a wrong content type itself, with a problem that says only JSON is accepted.
+    /// </summary>
+    public static async Task DescribeAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, Type json, string description, CancellationToken ct)
+    {
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Description = description,
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["text/plain"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The article in the seed format." } },
+                ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(json, null, ct) },
+            },
+        };
+    }
+
     /// <summary>The body's bytes and whether it is text (else JSON), or the problem: 415 for another content type or charset, 413 past the limit.</summary>
     public static async Task<(byte[]? Bytes, bool IsText, IResult? Problem)> ReadAsync(
         HttpRequest request, int limit, string expected, string tooLarge, CancellationToken ct)

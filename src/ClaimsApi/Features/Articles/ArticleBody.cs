@@ -19,23 +19,10 @@ public sealed record ArticleInput(string? Id, ParsedArticle Parsed, string Langu
 /// </summary>
 internal static class ArticleBody
 {
-    /// <summary>
-    /// Documents the two bodies. They are not declared with Accepts: routing would then answer a wrong content type
-    /// itself, with a problem that says only JSON is accepted.
-    /// </summary>
-    public static async Task DescribeAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
-    {
-        operation.RequestBody = new OpenApiRequestBody
-        {
-            Required = true,
-            Description = $"The article: as text/plain (UTF-8) in the seed format (docs/seed-format.md), its metadata in the query string; or as JSON. At most {WriteLimits.ArticleBodyBytes} bytes.",
-            Content = new Dictionary<string, OpenApiMediaType>
-            {
-                ["text/plain"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The article in the seed format." } },
-                ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(ArticleWrite), null, ct) },
-            },
-        };
-    }
+    /// <summary>Documents the two bodies (<see cref="TextOrJsonBody.DescribeAsync"/>).</summary>
+    public static Task DescribeAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct) =>
+        TextOrJsonBody.DescribeAsync(operation, context, typeof(ArticleWrite),
+            $"The article: as text/plain (UTF-8) in the seed format (docs/seed-format.md), its metadata in the query string; or as JSON. At most {WriteLimits.ArticleBodyBytes} bytes.", ct);
 
     /// <summary>
     /// Reads the body by its content type (text/plain in the seed format, or JSON), up to the size limit, validates

@@ -79,18 +79,8 @@ internal static class ExtractEndpoints
         _ => throw new InvalidOperationException($"Unexpected problem result {problem.GetType().Name}."),
     };
 
-    /// <summary>Documents the two bodies (not declared with Accepts: routing would answer another content type itself, saying only JSON is accepted).</summary>
-    public static async Task DescribeAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
-    {
-        operation.RequestBody = new OpenApiRequestBody
-        {
-            Required = true,
-            Description = $"The article: as text/plain (UTF-8) in the seed format (docs/seed-format.md), or as JSON. At most {MaxBodyBytes} bytes.",
-            Content = new Dictionary<string, OpenApiMediaType>
-            {
-                ["text/plain"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The article in the seed format." } },
-                ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(ExtractRequest), null, ct) },
-            },
-        };
-    }
+    /// <summary>Documents the two bodies (<see cref="TextOrJsonBody.DescribeAsync"/>).</summary>
+    public static Task DescribeAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct) =>
+        TextOrJsonBody.DescribeAsync(operation, context, typeof(ExtractRequest),
+            $"The article: as text/plain (UTF-8) in the seed format (docs/seed-format.md), or as JSON. At most {MaxBodyBytes} bytes.", ct);
 }
