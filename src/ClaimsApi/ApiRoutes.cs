@@ -5,6 +5,7 @@ using ClaimsApi.Features.Articles;
 using ClaimsApi.Features.Changes;
 using ClaimsApi.Features.Claims;
 using ClaimsApi.Features.Entities;
+using ClaimsApi.Features.Extraction;
 using ClaimsApi.Features.Feeds;
 using ClaimsApi.Features.Import;
 using ClaimsApi.Features.Reviews;
@@ -131,6 +132,11 @@ public static class ApiRoutes
         webhooks.MapPost("/{id}/resume", WebhookEndpoints.ResumeAsync).ProducesProblem(StatusCodes.Status404NotFound).ProducesAuthProblems();
         webhooks.MapGet("/{id}/deliveries", WebhookEndpoints.ListDeliveriesAsync).Validate<DeliveryListQuery>().ProducesProblem(StatusCodes.Status404NotFound).ProducesAuthProblems();
         webhooks.MapPost("/{id}/deliveries/{deliveryId}/replay", WebhookEndpoints.ReplayAsync).ProducesProblem(StatusCodes.Status404NotFound).ProducesAuthProblems();
+        app.MapGroup("/v1/extract").WithTags("Extraction").MapPost("/", ExtractEndpoints.ExtractAsync)
+            .AddOpenApiOperationTransformer(ExtractEndpoints.DescribeAsync)
+            .WithMetadata(new RequestSizeLimitAttribute(ExtractEndpoints.MaxBodyBytes))
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         var keys = app.MapGroup("/v1/keys").WithTags("Keys").RequireAuthorization(Policies.Admin);
         keys.MapGet("/", KeyEndpoints.ListAsync).ProducesAuthProblems();

@@ -6,7 +6,7 @@ namespace ClaimsApi.Cli;
 /// <summary>
 /// The command line, parsed by System.CommandLine. Without a command the server runs, and every argument goes to
 /// ASP.NET Core's configuration as before (<c>--urls</c>, <c>--environment</c>, <c>--Section:Key=value</c>); the
-/// first argument picks a command (<c>migrate</c>, <c>keys …</c>, <c>backup</c>, <c>search rebuild</c>, <c>import</c>), which runs and exits; <c>--help</c> prints the
+/// first argument picks a command (<c>migrate</c>, <c>keys …</c>, <c>backup</c>, <c>search rebuild</c>, <c>import</c>, <c>extract-eval</c>), which runs and exits; <c>--help</c> prints the
 /// usage and exits without touching the database. Exit codes: <see cref="Done"/>, <see cref="Refused"/>,
 /// <see cref="BadArguments"/> (an unknown command, a missing option: the errors and the usage go to standard error).
 /// </summary>
@@ -92,6 +92,7 @@ internal static class ClaimsCli
         root.Subcommands.Add(BackupCommand.Create(host));
         root.Subcommands.Add(SearchCommands.Create(host));
         root.Subcommands.Add(ImportCommand.Create(host));
+        root.Subcommands.Add(ExtractEvalCommand.Create(host));
         return root;
     }
 }

@@ -4,6 +4,7 @@ using ClaimsApi.Domain;
 using ClaimsApi.Features.Articles;
 using ClaimsApi.Features.Claims;
 using ClaimsApi.Features.Entities;
+using ClaimsApi.Features.Extraction;
 using ClaimsApi.Features.Reviews;
 using ClaimsApi.Features.Statements;
 
@@ -70,6 +71,10 @@ internal static class RequestExamples
                 "Confirmed by both sides", ReviewRating.True, null),
             new ReviewWrite("example-checks-kursk", "Example Checks", "https://checks.example.org", "https://checks.example.org/2025/05/kursk",
                 new DateOnly(2025, 5, 2), "Confirmed by both sides", ReviewRating.True, "An illustrative review: both governments said so."),
+        ],
+        [typeof(ExtractRequest)] =
+        [
+            new ExtractRequest(" date 2025-05-02 An example standfirst.\n\nAn example headline\n\n\"We will rebuild the bridge,\" the mayor said. According to the police, three people were arrested."),
         ],
         [typeof(ClaimMatchRequest)] =
         [

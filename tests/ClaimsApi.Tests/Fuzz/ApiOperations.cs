@@ -69,5 +69,6 @@ internal static class ApiOperations
         contentType is ValidBodies.ArticleText or ValidBodies.Ndjson ? new(contentType, schema)
         : schema["$ref"]?.GetValue<string>() is { } reference ? new(reference["#/components/schemas/".Length..], Resolve(schema))
         : path.StartsWith("/v1/articles", StringComparison.Ordinal) ? new("ArticleWrite", schema) // the article's JSON form is inline
+        : path == "/v1/extract" ? new("ExtractRequest", schema) // so is the article to extract from
         : throw new InvalidOperationException($"{path}: an inline request schema the fuzzer does not know; name it in ValidBodies.");
 }

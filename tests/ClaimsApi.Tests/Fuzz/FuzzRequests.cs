@@ -391,7 +391,7 @@ internal sealed class FuzzRequests(FuzzPools pools)
         if (operation.Bodies.Count > 0)
         {
             var (declared, body) = operation.Bodies.ElementAt(random.Next(operation.Bodies.Count));
-            var limit = body.Name is "ArticleWrite" or ValidBodies.ArticleText ? WriteLimits.ArticleBodyBytes
+            var limit = body.Name is "ArticleWrite" or "ExtractRequest" or ValidBodies.ArticleText ? WriteLimits.ArticleBodyBytes
                 : body.Name == "ClaimMatchRequest" ? ClaimMatcher.MaxBodyBytes : WriteLimits.JsonBodyBytes;
             var valid = ValidBodies.For(body.Name, random, pools, n);
             contentType = declared switch

@@ -70,6 +70,7 @@ internal static class ValidBodies
             ["summary"] = "A review made by the fuzz pass.",
         },
         "WorkflowMove" => new JsonObject { ["to"] = Enum(random, "WorkflowState"), ["reason"] = "Moved by the fuzz pass." },
+        "ExtractRequest" => new JsonObject { ["text"] = ArticleTextFor(random, n) },
         "ClaimMatchRequest" => new JsonObject { ["text"] = $"{Pick(random, Words)} {Pick(random, Words)}", ["limit"] = random.Next(1, 20) },
         "WebhookWrite" => new JsonObject
         {

@@ -15,7 +15,7 @@ internal static class DocumentedBodies
     /// </summary>
     public static IEnumerable<(string Name, JsonObject Schema, DocumentedOperation Operation)> Schemas() =>
         CommittedDocument.Operations.Where(o => o.BodySchema is not null)
-            .GroupBy(o => CommittedDocument.NameOf(o.BodySchema!, o.Path.StartsWith("/v1/articles", StringComparison.Ordinal) ? "ArticleWrite" : o.ToString()))
+            .GroupBy(o => CommittedDocument.NameOf(o.BodySchema!, o.Path.StartsWith("/v1/articles", StringComparison.Ordinal) ? "ArticleWrite" : o.Path == "/v1/extract" ? "ExtractRequest" : o.ToString()))
             .Select(g => (g.Key, g.OrderByDescending(o => o.Declares(428)).First()))
             .Select(g => (g.Key.Replace(" (inline)", "", StringComparison.Ordinal), g.Item2.BodySchema!, g.Item2));
 

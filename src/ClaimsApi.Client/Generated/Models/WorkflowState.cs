@@ -3,7 +3,7 @@ using System.Runtime.Serialization;
 using System;
 namespace ClaimsApi.Client.Models
 {
-    /// <summary>Where it stands in the desk&apos;s workflow; anonymous readers see only published statements.</summary>
+    /// <summary>Where it stands in the desk&apos;s workflow (only curators see other than published).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public enum WorkflowState
     {

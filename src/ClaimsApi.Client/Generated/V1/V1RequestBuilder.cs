@@ -4,6 +4,7 @@ using ClaimsApi.Client.V1.Articles;
 using ClaimsApi.Client.V1.Changes;
 using ClaimsApi.Client.V1.Claims;
 using ClaimsApi.Client.V1.Entities;
+using ClaimsApi.Client.V1.Extract;
 using ClaimsApi.Client.V1.Feeds;
 using ClaimsApi.Client.V1.Import;
 using ClaimsApi.Client.V1.Keys;
@@ -44,6 +45,11 @@ namespace ClaimsApi.Client.V1
         public global::ClaimsApi.Client.V1.Entities.EntitiesRequestBuilder Entities
         {
             get => new global::ClaimsApi.Client.V1.Entities.EntitiesRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The extract property</summary>
+        public global::ClaimsApi.Client.V1.Extract.ExtractRequestBuilder Extract
+        {
+            get => new global::ClaimsApi.Client.V1.Extract.ExtractRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The feeds property</summary>
         public global::ClaimsApi.Client.V1.Feeds.FeedsRequestBuilder Feeds

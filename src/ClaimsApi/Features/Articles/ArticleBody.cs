@@ -6,7 +6,6 @@ using ClaimsApi.Http;
 using ClaimsApi.Domain.Text;
 using FluentValidation;
 using Microsoft.AspNetCore.OpenApi;
-using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
 
 namespace ClaimsApi.Features.Articles;
@@ -20,23 +19,10 @@ public sealed record ArticleInput(string? Id, ParsedArticle Parsed, string Langu
 /// </summary>
 internal static class ArticleBody
 {
-    /// <summary>
-    /// Documents the two bodies. They are not declared with Accepts: routing would then answer a wrong content type
-    /// itself, with a problem that says only JSON is accepted.
-    /// </summary>
-    public static async Task DescribeAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
-    {
-        operation.RequestBody = new OpenApiRequestBody
-        {
-            Required = true,
-            Description = $"The article: as text/plain (UTF-8) in the seed format (docs/seed-format.md), its metadata in the query string; or as JSON. At most {WriteLimits.ArticleBodyBytes} bytes.",
-            Content = new Dictionary<string, OpenApiMediaType>
-            {
-                ["text/plain"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The article in the seed format." } },
-                ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(ArticleWrite), null, ct) },
-            },
-        };
-    }
+    /// <summary>Documents the two bodies (<see cref="TextOrJsonBody.DescribeAsync"/>).</summary>
+    public static Task DescribeAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct) =>
+        TextOrJsonBody.DescribeAsync(operation, context, typeof(ArticleWrite),
+            $"The article: as text/plain (UTF-8) in the seed format (docs/seed-format.md), its metadata in the query string; or as JSON. At most {WriteLimits.ArticleBodyBytes} bytes.", ct);
 
     /// <summary>
     /// Reads the body by its content type (text/plain in the seed format, or JSON), up to the size limit, validates
@@ -45,37 +31,24 @@ internal static class ArticleBody
     public static async Task<(ArticleInput? Input, IResult? Problem)> ReadAsync(
         HttpContext http, ArticleTextQuery query, IValidator<ArticleWrite> validator, JsonSerializerOptions json, CancellationToken ct)
     {
-        var request = http.Request;
-        var contentType = MediaTypeHeaderValue.TryParse(request.ContentType, out var parsedType) ? parsedType : null;
-        var mediaType = contentType?.MediaType.Value;
-        var isJson = string.Equals(mediaType, "application/json", StringComparison.OrdinalIgnoreCase);
-        var isText = string.Equals(mediaType, "text/plain", StringComparison.OrdinalIgnoreCase);
-        var charset = contentType?.Charset.Value;
-        if ((!isJson && !isText) || (isText && charset is not null && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
+        var (bytes, isText, unreadable) = await TextOrJsonBody.ReadAsync(http.Request, WriteLimits.ArticleBodyBytes,
+            "The body must be the article in the seed format as text/plain (UTF-8), or application/json",
+            $"An article body may be at most {WriteLimits.ArticleBodyBytes} bytes.", ct);
+        if (unreadable is not null)
         {
-            return (null, Problems.Of(StatusCodes.Status415UnsupportedMediaType,
-                $"The body must be the article in the seed format as text/plain (UTF-8), or application/json; not '{request.ContentType}'."));
-        }
-
-        if (await ReadBodyAsync(request, WriteLimits.ArticleBodyBytes, ct) is not { } bytes)
-        {
-            return (null, Problems.Of(StatusCodes.Status413PayloadTooLarge, $"An article body may be at most {WriteLimits.ArticleBodyBytes} bytes."));
+            return (null, unreadable);
         }
 
         ArticleWrite? body;
         if (isText)
         {
-            string text;
-            try
+            var (text, notUtf8) = TextOrJsonBody.Decode(bytes!, "text");
+            if (notUtf8 is not null)
             {
-                text = Utf8.Strict.GetString(bytes);
-            }
-            catch (DecoderFallbackException e)
-            {
-                return (null, Problems.Invalid("text", $"The body is not valid UTF-8 (byte {e.Index})."));
+                return (null, notUtf8);
             }
 
-            body = new ArticleWrite(query.Id, text, null, null, null, null, query.Language, query.Publisher, query.SourceUrl);
+            body = new ArticleWrite(query.Id, text!, null, null, null, null, query.Language, query.Publisher, query.SourceUrl);
         }
         else
         {
@@ -90,7 +63,7 @@ internal static class ArticleBody
 
             try
             {
-                body = JsonSerializer.Deserialize<ArticleWrite>(bytes, json);
+                body = JsonSerializer.Deserialize<ArticleWrite>(bytes!, json);
             }
             catch (JsonException e)
             {
@@ -155,29 +128,4 @@ internal static class ArticleBody
 
         return text.ToString();
     }
-
-    /// <summary>The body's bytes, or null when there are more than <paramref name="limit"/> (whatever Content-Length says).</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken ct)
-    {
-        if (request.ContentLength > limit)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
-
 }

@@ -1,5 +1,6 @@
 using ClaimsApi.Domain;
 using ClaimsApi.Domain.Search;
+using ClaimsApi.Extraction;
 using ClaimsApi.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -27,10 +28,14 @@ public sealed class EntityAliasIndex(IMemoryCache cache)
 
     internal sealed record Snapshot(
         IReadOnlyDictionary<string, List<(string[] Tokens, string Alias, string EntityId)>> ByFirstToken,
-        IReadOnlyDictionary<string, (EntityRef Entity, IReadOnlyList<string[]> Phrases)> Entities);
+        IReadOnlyDictionary<string, (EntityRef Entity, IReadOnlyList<string[]> Phrases)> Entities,
+        Lazy<EntityLexicon> Lexicon);
 
     public async Task<FullTextQuery> BuildQueryAsync(string text, ClaimsDbContext db, CancellationToken ct) =>
         Build(text, await GetAsync(db, ct)).Query;
+
+    /// <summary>Every entity's names as the attribution extractor reads them (POST /v1/extract), built once per snapshot, when first asked for.</summary>
+    public async Task<EntityLexicon> LexiconAsync(ClaimsDbContext db, CancellationToken ct) => (await GetAsync(db, ct)).Lexicon.Value;
 
     public async Task<(FullTextQuery Query, IReadOnlyList<MatchedEntity> Entities)> AnalyseAsync(string text, ClaimsDbContext db, CancellationToken ct) =>
         Build(text, await GetAsync(db, ct));
@@ -117,6 +122,7 @@ public sealed class EntityAliasIndex(IMemoryCache cache)
                 all[entity.Id] = (new EntityRef(entity.Id, entity.Name, entity.Kind), phrases);
             }
 
-            return new Snapshot(byFirst, all);
+            var known = entities.Select(e => new KnownEntity(e.Id, e.Name, EnumNames.Of(e.Kind), e.Aliases)).ToList();
+            return new Snapshot(byFirst, all, new Lazy<EntityLexicon>(() => new EntityLexicon(known)));
         }))!;
 }
