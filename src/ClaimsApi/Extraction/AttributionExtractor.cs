@@ -13,7 +13,7 @@ namespace ClaimsApi.Extraction;
 public static partial class AttributionExtractor
 {
     /// <summary>The version of the rules, stated with everything they propose (provenance).</summary>
-    public const string Version = "claimsapi-rules/1";
+    public const string Version = "claimsapi-rules/2";
 
     public static ExtractionResult Extract(string text, EntityLexicon entities, CancellationToken ct = default)
     {

@@ -553,7 +553,7 @@ internal sealed partial class Document
                 return;
             }
 
-            content = Range(block, p, sentence.Last);
+            content = Range(block, p, CoordinatedCueBefore(block, p, sentence.Last));
             if (content is { } c && block.Tokens[p].Lower == ":" && p == sentence.Last)
             {
                 content = null;
@@ -901,6 +901,26 @@ internal sealed partial class Document
         }
 
         return end < from || Lexicon.SubjectStops.Contains(t[from].Lower) && !Lexicon.Determiners.Contains(t[from].Lower) ? null : (t[from].Start, t[end].End);
+    }
+
+    /// <summary>
+    /// The last token of reported content that starts at <paramref name="first"/>: the sentence's last, or the token
+    /// before a second reporting verb of the same subject ("said the project was too expensive and claimed that …"),
+    /// whose content is its own attribution.
+    /// </summary>
+    private int CoordinatedCueBefore(Block block, int first, int last)
+    {
+        var t = block.Tokens;
+        // Within the longest content taken at all, so that a sentence of a megabyte costs no more than one of a page.
+        for (var k = first + 1; k < last && t[k].Start - t[first].Start <= MaxReportedChars; k++)
+        {
+            if (t[k].Lower is "and" or "but" && CueAt(t, k + 1) is { } lemma && Lexicon.IsStrong(lemma))
+            {
+                return t[k - 1].Lower == "," ? k - 2 : k - 1;
+            }
+        }
+
+        return last;
     }
 
     /// <summary>The reporting verb at token <paramref name="i"/>, as a lemma, or null.</summary>

@@ -123,6 +123,17 @@ public sealed class AttributionExtractorTests
     }
 
     [Fact]
+    public void ASecondReportingVerbOfTheSameSubjectEndsTheFirstContentAndStartsItsOwn()
+    {
+        var attributions = Extract("Opposition leader Tom Reyes said the project was too expensive and claimed that costs had been underestimated.");
+
+        Assert.Equal(
+            [("said", "the project was too expensive"), ("claimed", "costs had been underestimated.")],
+            attributions.Select(a => (a.Cue?.Text, a.Content.Text)).ToList());
+        Assert.All(attributions, a => Assert.Equal("tom-reyes", a.Speaker?.Id));
+    }
+
+    [Fact]
     public void ItIsNotedThatIsReportedSpeechWithoutASource()
     {
         var attribution = Assert.Single(Extract("It is noted that the plant will close next year."));
