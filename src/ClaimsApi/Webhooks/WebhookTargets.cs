@@ -34,7 +34,13 @@ public static class WebhookTargets
     }
 
     /// <summary>
-    /// Why the host of <paramref name="url"/> cannot be a target: it does not resolve (within a few seconds), or it
+    /// How long the check of a new subscription waits for DNS: a name answers in milliseconds or its resolver is
+    /// retrying, and the admin's request should not hang for the resolver's own five seconds.
+    /// </summary>
+    public static readonly TimeSpan ResolveTimeout = TimeSpan.FromSeconds(1.5);
+
+    /// <summary>
+    /// Why the host of <paramref name="url"/> cannot be a target: it does not resolve (within <see cref="ResolveTimeout"/>), or it
     /// resolves to an address that is not public while private networks are not allowed. Null when it can.
     /// </summary>
     public static async Task<string?> RefuseHostAsync(string url, bool allowPrivate, CancellationToken ct)
@@ -44,12 +50,16 @@ public static class WebhookTargets
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(TimeSpan.FromSeconds(5));
+            timeout.CancelAfter(ResolveTimeout);
             addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, timeout.Token);
         }
-        catch (Exception e) when (e is SocketException or OperationCanceledException && !ct.IsCancellationRequested)
+        catch (SocketException)
         {
             return $"'url' cannot be reached: its host '{host}' does not resolve.";
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return $"'url' cannot be reached: its host '{host}' did not resolve within {ResolveTimeout.TotalSeconds:0.#} s; try again.";
         }
 
         if (addresses.Length == 0)

@@ -323,6 +323,18 @@ public abstract class ImportTests<TApi>(TApi fixture) : IClassFixture<TApi>
         Assert.Equal(4, problem.GetProperty("rejected")[0].GetProperty("line").GetInt32());
     }
 
+    [SkippableFact]
+    public async Task AnEmptyBodyIsA400NamingTheBody()
+    {
+        using var curator = await api.CreateClientAsync(ApiRole.Curator);
+
+        var empty = await curator.PostAsync("/v1/import", new StringContent("", Encoding.UTF8, "application/x-ndjson"));
+        var blank = await ImportAsync(curator, ["", "   "]);
+
+        Assert.True((await Problem.AssertAsync(empty, HttpStatusCode.BadRequest, "empty")).GetProperty("errors").TryGetProperty("body", out _));
+        Assert.True((await Problem.AssertAsync(blank, HttpStatusCode.BadRequest, "empty")).GetProperty("errors").TryGetProperty("body", out _));
+    }
+
     /// <summary>An NDJSON line: <paramref name="body"/> as the API's JSON, with its <c>type</c> first.</summary>
     internal static string Line(string type, object body)
     {

@@ -44,6 +44,12 @@ public static class ImportEndpoints
             return TooLarge(stopped.Report);
         }
 
+        if (report.Lines == 0)
+        {
+            return Problems.Of(StatusCodes.Status400BadRequest, "The body is empty: nothing to import (one JSON object a line).",
+                new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["body"] = ["The body is empty: nothing to import."] } });
+        }
+
         if (report.RejectedLines > 0)
         {
             var first = report.Rejected[0];
