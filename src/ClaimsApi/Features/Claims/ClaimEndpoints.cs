@@ -200,11 +200,11 @@ public static class ClaimEndpoints
         }
 
         var ids = rows.Select(c => c.Id).ToList();
-        var evidence = (await db.ClaimEvidence.AsNoTracking().Where(e => ids.Contains(e.ClaimId)).ToListAsync(ct)).ToLookup(e => e.ClaimId, StringComparer.Ordinal);
-        var mentions = (await db.ClaimMentions.AsNoTracking().Where(m => ids.Contains(m.ClaimId)).ToListAsync(ct)).ToLookup(m => m.ClaimId, StringComparer.Ordinal);
-        var qualifiers = (await db.ClaimQualifiers.AsNoTracking().Where(q => ids.Contains(q.ClaimId)).ToListAsync(ct)).ToLookup(q => q.ClaimId, StringComparer.Ordinal);
-        var outgoing = (await db.ClaimLinks.AsNoTracking().Where(l => ids.Contains(l.FromClaimId)).ToListAsync(ct)).ToLookup(l => l.FromClaimId, StringComparer.Ordinal);
-        var incoming = (await db.ClaimLinks.AsNoTracking().Where(l => ids.Contains(l.ToClaimId)).ToListAsync(ct)).ToLookup(l => l.ToClaimId, StringComparer.Ordinal);
+        var evidence = (await db.ClaimEvidence.AsNoTracking().WhereIn(e => e.ClaimId, ids).ToListAsync(ct)).ToLookup(e => e.ClaimId, StringComparer.Ordinal);
+        var mentions = (await db.ClaimMentions.AsNoTracking().WhereIn(m => m.ClaimId, ids).ToListAsync(ct)).ToLookup(m => m.ClaimId, StringComparer.Ordinal);
+        var qualifiers = (await db.ClaimQualifiers.AsNoTracking().WhereIn(q => q.ClaimId, ids).ToListAsync(ct)).ToLookup(q => q.ClaimId, StringComparer.Ordinal);
+        var outgoing = (await db.ClaimLinks.AsNoTracking().WhereIn(l => l.FromClaimId, ids).ToListAsync(ct)).ToLookup(l => l.FromClaimId, StringComparer.Ordinal);
+        var incoming = (await db.ClaimLinks.AsNoTracking().WhereIn(l => l.ToClaimId, ids).ToListAsync(ct)).ToLookup(l => l.ToClaimId, StringComparer.Ordinal);
 
         var statementIds = evidence.SelectMany(e => e).Select(e => e.StatementId).Distinct().ToList();
         var statements = await db.Statements.AsNoTracking()
@@ -213,7 +213,7 @@ public static class ClaimEndpoints
             .ToDictionaryAsync(s => s.Id, StringComparer.Ordinal, ct);
 
         var linkedIds = outgoing.SelectMany(l => l).Select(l => l.ToClaimId).Concat(incoming.SelectMany(l => l).Select(l => l.FromClaimId)).Distinct().ToList();
-        var linkedTexts = await db.Claims.AsNoTracking().Where(c => linkedIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Text, StringComparer.Ordinal, ct);
+        var linkedTexts = await db.Claims.AsNoTracking().WhereIn(c => c.Id, linkedIds).ToDictionaryAsync(c => c.Id, c => c.Text, StringComparer.Ordinal, ct);
         var reviews = await Reviews.ReviewEndpoints.OfClaimsAsync(ids, db, ct);
 
         var refs = await EntityRefs.LoadAsync(

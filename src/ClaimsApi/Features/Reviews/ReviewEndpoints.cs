@@ -76,7 +76,7 @@ public static class ReviewEndpoints
     /// <see cref="ReviewWriteValidator.MaxPerClaim"/> a claim.
     /// </summary>
     internal static async Task<ILookup<string, ReviewResponse>> OfClaimsAsync(IReadOnlyCollection<string> claimIds, ClaimsDbContext db, CancellationToken ct) =>
-        (await Project(NewestFirst.Order(db.Reviews.AsNoTracking().Where(r => claimIds.Contains(r.ClaimId)))).ToListAsync(ct))
+        (await Project(NewestFirst.Order(db.Reviews.AsNoTracking().WhereIn(r => r.ClaimId, claimIds))).ToListAsync(ct))
             .ToLookup(r => r.ClaimId, StringComparer.Ordinal);
 
     [EndpointName("ExportReviews")]
