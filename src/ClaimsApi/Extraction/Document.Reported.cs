@@ -74,17 +74,7 @@ internal sealed partial class Document
     private Draft AddReported(Block block, Token cueToken, (int Start, int End)? source, (int Start, int End) cue, string lemma, (int Start, int End) content, double confidence, Draft? speakerFrom = null)
     {
         _usedCues.Add(cueToken.Start);
-        var draft = new Draft
-        {
-            Source = source,
-            Cue = cue,
-            CueLemma = lemma,
-            Content = content,
-            Kind = AttributionKind.Reported,
-            Confidence = confidence,
-            BlockIndex = block.Index,
-            SpeakerFrom = speakerFrom,
-        };
+        var draft = NewDraft(block, source, cue, lemma, negated: false, content, confidence, speakerFrom);
         _drafts.Add(draft);
         return draft;
     }
@@ -278,7 +268,7 @@ internal sealed partial class Document
             if (atEnd && after <= sentence.Last && t[after].Lower == ":" || after <= sentence.Last && t[after].Lower == ":" && after == sentence.Last)
             {
                 // "She continued:" — the next paragraph is what she said (FindBlockQuote).
-                _colonIntro = NewDraft(block, source, i, lemma, negated, (t[i].Start, t[i].End), 0.6, speakerFrom);
+                _colonIntro = NewDraft(block, source, (t[i].Start, t[i].End), lemma, negated, (t[i].Start, t[i].End), 0.6, speakerFrom);
                 _colonBlock = block.Index;
                 _hidden.Add(_colonIntro);
                 _usedCues.Add(t[i].Start);
@@ -305,7 +295,7 @@ internal sealed partial class Document
 
         var strong = Lexicon.IsStrong(lemma);
         var confidence = (strong ? 0.85 : Lexicon.Perception.Contains(lemma) ? 0.5 : 0.65) - (source is null ? 0.15 : 0);
-        var draft = NewDraft(block, source, i, lemma, negated, span, confidence, speakerFrom);
+        var draft = NewDraft(block, source, (t[i].Start, t[i].End), lemma, negated, span, confidence, speakerFrom);
         draft.ContentTail = tail;
         _usedCues.Add(t[i].Start);
         _drafts.Add(draft);
@@ -315,10 +305,11 @@ internal sealed partial class Document
         }
     }
 
-    private static Draft NewDraft(Block block, (int Start, int End)? source, int cueIndex, string lemma, bool negated, (int Start, int End) content, double confidence, Draft? speakerFrom) => new()
+    /// <summary>Reported speech; a speaker borrowed from another attribution (<paramref name="speakerFrom"/>) only when it names none.</summary>
+    private static Draft NewDraft(Block block, (int Start, int End)? source, (int Start, int End) cue, string lemma, bool negated, (int Start, int End) content, double confidence, Draft? speakerFrom) => new()
     {
         Source = source,
-        Cue = (block.Tokens[cueIndex].Start, block.Tokens[cueIndex].End),
+        Cue = cue,
         CueLemma = lemma,
         Negated = negated,
         Content = content,
