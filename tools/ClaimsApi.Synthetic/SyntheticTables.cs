@@ -28,7 +28,8 @@ internal static class Tables
 {
     public static readonly SyntheticTable Entities = new(0, typeof(NamedEntity),
         [nameof(NamedEntity.Id), nameof(NamedEntity.Name), nameof(NamedEntity.NormalizedName), nameof(NamedEntity.Kind), nameof(NamedEntity.Description), nameof(NamedEntity.PartOfId)],
-        [nameof(NamedEntity.WikidataId), nameof(NamedEntity.SeedFile), nameof(NamedEntity.Revision), nameof(NamedEntity.DeletedAt), nameof(NamedEntity.MergedIntoId)]);
+        [nameof(NamedEntity.WikidataId), nameof(NamedEntity.SeedFile), nameof(NamedEntity.Revision), nameof(NamedEntity.DeletedAt),
+         nameof(NamedEntity.ProposedBy), nameof(NamedEntity.Extractor), nameof(NamedEntity.Confidence), nameof(NamedEntity.ConfirmedAt), nameof(NamedEntity.MergedIntoId)]);
 
     public static readonly SyntheticTable EntityAliases = new(1, typeof(EntityAlias),
         [nameof(EntityAlias.EntityId), nameof(EntityAlias.Alias), nameof(EntityAlias.NormalizedAlias)],
@@ -47,12 +48,14 @@ internal static class Tables
     public static readonly SyntheticTable Statements = new(4, typeof(Statement),
         [nameof(Statement.Id), nameof(Statement.ArticleId), nameof(Statement.SpeakerId), nameof(Statement.Kind), nameof(Statement.Cue), nameof(Statement.Text),
          nameof(Statement.Start), nameof(Statement.End), nameof(Statement.ParentId), nameof(Statement.SourceId), nameof(Statement.Workflow)],
-        [nameof(Statement.SeedFile), nameof(Statement.RetractionReason), nameof(Statement.Revision), nameof(Statement.DeletedAt)]);
+        [nameof(Statement.SeedFile), nameof(Statement.RetractionReason), nameof(Statement.Revision), nameof(Statement.DeletedAt),
+         nameof(Statement.ProposedBy), nameof(Statement.Extractor), nameof(Statement.Confidence), nameof(Statement.ConfirmedAt)]);
 
     public static readonly SyntheticTable Claims = new(5, typeof(ClaimedFact),
         [nameof(ClaimedFact.Id), nameof(ClaimedFact.Text), nameof(ClaimedFact.ClaimantId), nameof(ClaimedFact.Kind), nameof(ClaimedFact.ClaimedOn), nameof(ClaimedFact.Subject),
          nameof(ClaimedFact.Predicate), nameof(ClaimedFact.Object), nameof(ClaimedFact.Status), nameof(ClaimedFact.ArticleId), nameof(ClaimedFact.Workflow)],
-        [nameof(ClaimedFact.SeedFile), nameof(ClaimedFact.RetractionReason), nameof(ClaimedFact.Revision), nameof(ClaimedFact.DeletedAt)]);
+        [nameof(ClaimedFact.SeedFile), nameof(ClaimedFact.RetractionReason), nameof(ClaimedFact.Revision), nameof(ClaimedFact.DeletedAt),
+         nameof(ClaimedFact.ProposedBy), nameof(ClaimedFact.Extractor), nameof(ClaimedFact.Confidence), nameof(ClaimedFact.ConfirmedAt)]);
 
     public static readonly SyntheticTable Evidence = new(6, typeof(ClaimEvidence),
         [nameof(ClaimEvidence.ClaimId), nameof(ClaimEvidence.Ordinal), nameof(ClaimEvidence.StatementId), nameof(ClaimEvidence.Start), nameof(ClaimEvidence.End), nameof(ClaimEvidence.Text)],

@@ -8,7 +8,7 @@ using ClaimsApi.Persistence;
 namespace ClaimsApi.Cli;
 
 /// <summary>
-/// <c>import FILE [--published] [--batch N]</c>: the bulk import of <c>POST /v1/import</c> from a file (or standard
+/// <c>import FILE [--published] [--propose] [--batch N]</c>: the bulk import of <c>POST /v1/import</c> from a file (or standard
 /// input, <c>-</c>) of any size, read as it goes. Progress goes to standard error, a bar when it is a terminal and a
 /// line every few seconds otherwise; each rejected line to standard error as <c>FILE:LINE: field: reason</c>; the
 /// summary to standard output. Exit code 0 when every line was taken, 1 when any was rejected (its batch wrote
@@ -27,6 +27,7 @@ internal static class ImportCommand
     {
         var file = new Argument<string>("file") { Description = "The NDJSON file to import, or - for standard input (docs/api-guide.md#import for the format)." };
         var published = new Option<bool>("--published") { Description = "Create claims and statements published (a claim's evidence must be published too); drafts by default." };
+        var propose = new Option<bool>("--propose") { Description = "Store with every article created the attributions the extractor proposes (draft statements and claims, new entities), as POST /v1/import?propose=true does." };
         var batch = new Option<int>("--batch")
         {
             HelpName = "N",
@@ -44,14 +45,14 @@ internal static class ImportCommand
         // Arguments after the file may be host settings (--Database:ConnectionString=…), read by the host, as for migrate.
         var command = new Command(Name, "Import articles, entities, statements, claims and reviews from an NDJSON file, as POST /v1/import does, then exit.")
         {
-            file, published, batch,
+            file, published, propose, batch,
         };
         command.TreatUnmatchedTokensAsErrors = false;
-        command.SetAction((result, ct) => RunAsync(host, result.GetRequiredValue(file), result.GetValue(published), result.GetValue(batch), ct));
+        command.SetAction((result, ct) => RunAsync(host, result.GetRequiredValue(file), result.GetValue(published), result.GetValue(propose), result.GetValue(batch), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliHost host, string file, bool published, int batch, CancellationToken ct)
+    private static async Task<int> RunAsync(CliHost host, string file, bool published, bool propose, int batch, CancellationToken ct)
     {
         Stream input;
         try
@@ -73,7 +74,7 @@ internal static class ImportCommand
             var size = input.CanSeek ? input.Length : (long?)null;
             var progress = new Progress(host.Error, size, bar: !Console.IsErrorRedirected && ReferenceEquals(host.Error, Console.Error));
             var watch = Stopwatch.StartNew();
-            var report = await importer.ImportAsync(PipeReader.Create(input), new ImportOptions(published, batch, Actor), progress.Report, ct);
+            var report = await importer.ImportAsync(PipeReader.Create(input), new ImportOptions(published, batch, Actor, propose), progress.Report, ct);
             progress.Done();
             var seconds = watch.Elapsed.TotalSeconds;
 
@@ -99,7 +100,7 @@ internal static class ImportCommand
         var claims = report.Created.Claims + report.Updated.Claims;
         var rate = claims >= 1000 && seconds > 0 ? string.Create(CultureInfo.InvariantCulture, $" ({claims / seconds:N0} claims/s)") : "";
         return string.Create(CultureInfo.InvariantCulture,
-            $"Imported {name}: {report.Lines:N0} lines in {report.Batches.Count:N0} batches ({committed:N0} committed) in {seconds:F1} s, as {report.Workflow}: {Counts(report.Created)} created; {Counts(report.Updated)} updated; {report.Unchanged.Total:N0} unchanged; {report.RejectedLines:N0} lines rejected{rate}.");
+            $"Imported {name}: {report.Lines:N0} lines in {report.Batches.Count:N0} batches ({committed:N0} committed) in {seconds:F1} s, as {report.Workflow}: {Counts(report.Created)} created; {Counts(report.Updated)} updated; {report.Unchanged.Total:N0} unchanged; {(report.Proposed.Total > 0 ? $"{report.Proposed.Entities:N0} entities, {report.Proposed.Statements:N0} statements and {report.Proposed.Claims:N0} claims proposed; " : "")}{report.RejectedLines:N0} lines rejected{rate}.");
     }
 
     private static string Counts(ImportCounts counts) => string.Create(CultureInfo.InvariantCulture,

@@ -11,6 +11,7 @@ namespace ClaimsApi.Curation;
 /// restore it owns the transaction, the If-Match check (428/412), the revisions, the search-index rows, the change
 /// observers (the history, and whatever else must commit with a change), the after-commit hooks and the answer
 /// (the record as readers now see it, with its ETag). An editor only says what changes, or why it cannot.
+/// A person's write to a record the extractor proposed confirms it (<see cref="Proposals.ConfirmWrittenBy"/>).
 /// A write either commits everything or, when the editor returns a problem or anything fails, nothing.
 /// </summary>
 public sealed class CurationPipeline(
@@ -21,10 +22,12 @@ public sealed class CurationPipeline(
 
     /// <summary>
     /// Creates <paramref name="record"/> (409 when its id is taken, also by a deleted record) once
-    /// <paramref name="edit"/> has checked and completed it; answers with the new record.
+    /// <paramref name="edit"/> has checked and completed it, with whatever <paramref name="carry"/> then adds to the
+    /// write after it (the proposals of a new article); answers with the new record.
     /// </summary>
     public Task<WriteResult<TView>> CreateAsync<T, TView>(
-        CuratedResource<T, TView> resource, T record, Func<T, ChangeSet, CancellationToken, Task<ProblemHttpResult?>> edit, CancellationToken ct)
+        CuratedResource<T, TView> resource, T record, Func<T, ChangeSet, CancellationToken, Task<ProblemHttpResult?>> edit, CancellationToken ct,
+        Func<T, ChangeSet, CancellationToken, Task>? carry = null)
         where T : class, ICurated
         where TView : class, IRevisioned =>
         RunAsync(resource, record.Id, async (changes, ct) =>
@@ -42,6 +45,11 @@ public sealed class CurationPipeline(
 
             db.Add(record);
             changes.Add(resource, record, "create", before: null, touch: false);
+            if (carry is not null)
+            {
+                await carry(record, changes, ct);
+            }
+
             return null;
         }, ct);
 
@@ -70,7 +78,13 @@ public sealed class CurationPipeline(
             }
 
             changes.Add(resource, record, action, await resource.Render(id, db, ct), touch: true);
-            return await edit(record, changes, ct);
+            if (await edit(record, changes, ct) is { } problem)
+            {
+                return problem;
+            }
+
+            Proposals.ConfirmWrittenBy(record, time.GetUtcNow()); // a person's write to a proposal accepts or corrects it (a deletion rejects it)
+            return null;
         }, ct);
 
     /// <summary>Soft-deletes record <paramref name="id"/> (If-Match; 409 while other records depend on it).</summary>
@@ -113,6 +127,7 @@ public sealed class CurationPipeline(
             }
 
             record.DeletedAt = null;
+            Proposals.ConfirmWrittenBy(record, time.GetUtcNow());
             changes.Add(resource, record, "restore", before: null, touch: true);
             return null;
         }, ct);

@@ -4,7 +4,7 @@ namespace ClaimsApi.Domain;
 /// One claimed fact, in a normalised sentence, with who claims it and the statements that carry it.
 /// Named so as not to collide with <see cref="System.Security.Claims.Claim"/>; the API calls it a claim.
 /// </summary>
-public sealed class ClaimedFact : IWorkflowed
+public sealed class ClaimedFact : IWorkflowed, IProposable
 {
     public required string Id { get; set; }
     public required string Text { get; set; }
@@ -25,6 +25,11 @@ public sealed class ClaimedFact : IWorkflowed
     public string? RetractionReason { get; set; }
     public int Revision { get; set; } = 1;
     public DateTimeOffset? DeletedAt { get; set; }
+
+    public string? ProposedBy { get; set; }
+    public string? Extractor { get; set; }
+    public double? Confidence { get; set; }
+    public DateTimeOffset? ConfirmedAt { get; set; }
 
     public List<ClaimEvidence> Evidence { get; } = [];
     public List<ClaimMention> Mentions { get; } = [];

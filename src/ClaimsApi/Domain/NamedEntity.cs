@@ -4,7 +4,7 @@ namespace ClaimsApi.Domain;
 /// A person, organisation, state, place, treaty … that statements and claims refer to.
 /// Named so as not to collide with EF Core's "entity".
 /// </summary>
-public sealed class NamedEntity : ICurated
+public sealed class NamedEntity : ICurated, IProposable
 {
     public required string Id { get; set; }
     public required string Name { get; set; }
@@ -18,6 +18,11 @@ public sealed class NamedEntity : ICurated
     public string? SeedFile { get; set; }
     public int Revision { get; set; } = 1;
     public DateTimeOffset? DeletedAt { get; set; }
+
+    public string? ProposedBy { get; set; }
+    public string? Extractor { get; set; }
+    public double? Confidence { get; set; }
+    public DateTimeOffset? ConfirmedAt { get; set; }
 
     /// <summary>The entity this one was merged into (it is then deleted, and its id redirects there).</summary>
     public string? MergedIntoId { get; set; }

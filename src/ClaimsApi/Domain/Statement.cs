@@ -1,7 +1,7 @@
 namespace ClaimsApi.Domain;
 
 /// <summary>One attributed utterance in an article: <c>article.Text[Start..End)</c> (code points) equals <see cref="Text"/>.</summary>
-public sealed class Statement : IWorkflowed
+public sealed class Statement : IWorkflowed, IProposable
 {
     public required string Id { get; set; }
     public required string ArticleId { get; set; }
@@ -22,4 +22,9 @@ public sealed class Statement : IWorkflowed
     public string? RetractionReason { get; set; }
     public int Revision { get; set; } = 1;
     public DateTimeOffset? DeletedAt { get; set; }
+
+    public string? ProposedBy { get; set; }
+    public string? Extractor { get; set; }
+    public double? Confidence { get; set; }
+    public DateTimeOffset? ConfirmedAt { get; set; }
 }

@@ -12,3 +12,23 @@ public sealed record Span(int Start, int End);
 /// <param name="Name">The canonical name.</param>
 /// <param name="Kind">What the entity is.</param>
 public sealed record EntityRef(string Id, string Name, EntityKind Kind);
+
+/// <summary>
+/// Where a record the attribution extractor proposed comes from (absent from a record a person wrote). A proposal is
+/// a draft: a curator accepts it (moves it through the workflow), corrects it (edits it) or rejects it (deletes it),
+/// and the first write by a person confirms it.
+/// </summary>
+/// <param name="ProposedBy">Always 'machine': the attribution extractor.</param>
+/// <param name="Extractor">The extractor and the version of its rules (docs/extraction.md).</param>
+/// <param name="Confidence">How sure the rule that proposed it was, from 0 to 1.</param>
+/// <param name="Confirmed">Whether a person has written the record since (an edit, a workflow move, a restore).</param>
+/// <param name="ConfirmedAt">When a person first wrote it; null while no one has.</param>
+public sealed record Provenance(string ProposedBy, string Extractor, double Confidence, bool Confirmed, DateTimeOffset? ConfirmedAt)
+{
+    /// <summary>The provenance of <paramref name="record"/>, or null when a person wrote it.</summary>
+    internal static Provenance? Of(IProposable record) => Of(record.ProposedBy, record.Extractor, record.Confidence, record.ConfirmedAt);
+
+    /// <summary>The provenance of a record read as these columns, or null when a person wrote it.</summary>
+    internal static Provenance? Of(string? proposedBy, string? extractor, double? confidence, DateTimeOffset? confirmedAt) =>
+        proposedBy is null ? null : new(proposedBy, extractor ?? "", confidence ?? 0, confirmedAt is not null, confirmedAt);
+}

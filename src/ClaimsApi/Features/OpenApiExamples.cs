@@ -25,11 +25,11 @@ internal static class OpenApiExamples
         "p3-noted-treaty", "9c422c9df4965fec", Cmc, StatementKind.ReportedSpeech, "It is noted that",
         "North Korean military personnel were sent to the Russian-Ukrainian war in accordance with the mutual defense treaty signed in June last year between Pyongyang and Moscow.",
         new Span(754, 924), null, new EntityRef("cmc-special-statement", "Special statement of the WPK Central Military Commission of 28 April 2025", EntityKind.Document),
-        ["legal-basis-treaty-article-4"], WorkflowState.Published, null, 1);
+        ["legal-basis-treaty-article-4"], WorkflowState.Published, null, null, 1);
 
     private static readonly EntityResponse Entity = new(
         "dprk", "North Korea", EntityKind.State, ["DPRK", "Democratic People's Republic of Korea", "North Korean", "Pyongyang", "the DPRK"],
-        null, "Q423", null, 1);
+        null, "Q423", null, null, 1);
 
     private static readonly ArticleSummary Article = new(
         "9c422c9df4965fec",

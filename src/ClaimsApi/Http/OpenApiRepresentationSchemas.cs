@@ -18,7 +18,20 @@ internal static class OpenApiRepresentationSchemas
         {
             if (document.Components?.Schemas?.TryGetValue(omitting.Name, out var found) == true && found is OpenApiSchema schema)
             {
-                DescribeOmittedNulls(schema, omitting);
+                DescribeOmittedNulls(schema, omitting, _ => true);
+            }
+        }
+
+        // A property written only when it is not null ([JsonIgnore(Condition = WhenWritingNull)]), such as a proposal's provenance.
+        foreach (var type in typeof(OpenApiRepresentationSchemas).Assembly.GetTypes().Where(t => !t.IsDefined(typeof(OmitsNullPropertiesAttribute), inherit: false)))
+        {
+            var omitted = type.GetProperties()
+                .Where(p => p.GetCustomAttribute<System.Text.Json.Serialization.JsonIgnoreAttribute>()?.Condition == System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)
+                .Select(p => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(p.Name))
+                .ToHashSet(StringComparer.Ordinal);
+            if (omitted.Count > 0 && document.Components?.Schemas?.TryGetValue(type.Name, out var found) == true && found is OpenApiSchema schema)
+            {
+                DescribeOmittedNulls(schema, type, omitted.Contains);
             }
         }
 
@@ -32,14 +45,20 @@ internal static class OpenApiRepresentationSchemas
     }
 
     /// <summary>
-    /// A type written without its null properties (<see cref="OmitsNullPropertiesAttribute"/>): a nullable property
-    /// is optional and, when present, not null; a read-only <c>@type</c> is required, with its value as the one allowed.
+    /// A type written without its null properties (<see cref="OmitsNullPropertiesAttribute"/>), or without those
+    /// <paramref name="omits"/> names: such a nullable property is optional and, when present, not null; a read-only
+    /// <c>@type</c> is required, with its value as the one allowed.
     /// </summary>
-    private static void DescribeOmittedNulls(OpenApiSchema schema, Type type)
+    private static void DescribeOmittedNulls(OpenApiSchema schema, Type type, Func<string, bool> omits)
     {
         var required = new List<string>(schema.Required ?? new HashSet<string>());
         foreach (var (name, property) in schema.Properties?.ToList() ?? [])
         {
+            if (!omits(name))
+            {
+                continue;
+            }
+
             if (property is OpenApiSchema { OneOf: [{ Type: JsonSchemaType.Null }, { } reference] })
             {
                 schema.Properties![name] = reference; // a nullable reference: the reference (with the property's description)

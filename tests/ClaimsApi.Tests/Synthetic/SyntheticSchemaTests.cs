@@ -32,11 +32,11 @@ public sealed class SyntheticSchemaTests
     [Fact]
     public void AColumnTheGeneratorDoesNotKnowFailsBeforeAnythingIsWritten()
     {
-        using var db = Sqlite<WithConfidenceColumn>();
+        using var db = Sqlite<WithWeightColumn>();
 
         var error = Assert.Throws<InvalidOperationException>(() => SyntheticSchema.Resolve(db));
 
-        Assert.Contains("claims.confidence (ClaimedFact.Confidence) is neither filled by the generator nor left to its default", error.Message, StringComparison.Ordinal);
+        Assert.Contains("claims.weight (ClaimedFact.Weight) is neither filled by the generator nor left to its default", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -89,12 +89,12 @@ public sealed class SyntheticSchemaTests
         return new PostgresClaimsDbContext(builder.Options);
     }
 
-    private sealed class WithConfidenceColumn(ModelCustomizerDependencies dependencies) : RelationalModelCustomizer(dependencies)
+    private sealed class WithWeightColumn(ModelCustomizerDependencies dependencies) : RelationalModelCustomizer(dependencies)
     {
         public override void Customize(ModelBuilder modelBuilder, DbContext context)
         {
             base.Customize(modelBuilder, context);
-            modelBuilder.Entity<ClaimedFact>().Property<double?>("Confidence");
+            modelBuilder.Entity<ClaimedFact>().Property<double?>("Weight");
         }
     }
 

@@ -84,6 +84,14 @@ namespace ClaimsApi.Client.Models
 #else
         public string Predicate { get; set; }
 #endif
+        /// <summary>Present only on a record the attribution extractor proposed: by what, how sure, and whether a person has confirmed it.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::ClaimsApi.Client.Models.Provenance? Provenance { get; set; }
+#nullable restore
+#else
+        public global::ClaimsApi.Client.Models.Provenance Provenance { get; set; }
+#endif
         /// <summary>Qualifiers such as legal basis, time or place.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -165,6 +173,7 @@ namespace ClaimsApi.Client.Models
                 { "mentions", n => { Mentions = n.GetCollectionOfObjectValues<global::ClaimsApi.Client.Models.EntityRef>(global::ClaimsApi.Client.Models.EntityRef.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "object", n => { Object = n.GetStringValue(); } },
                 { "predicate", n => { Predicate = n.GetStringValue(); } },
+                { "provenance", n => { Provenance = n.GetObjectValue<global::ClaimsApi.Client.Models.Provenance>(global::ClaimsApi.Client.Models.Provenance.CreateFromDiscriminatorValue); } },
                 { "qualifiers", n => { Qualifiers = n.GetCollectionOfObjectValues<global::ClaimsApi.Client.Models.QualifierResponse>(global::ClaimsApi.Client.Models.QualifierResponse.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "retractionReason", n => { RetractionReason = n.GetStringValue(); } },
                 { "reviews", n => { Reviews = n.GetCollectionOfObjectValues<global::ClaimsApi.Client.Models.ReviewResponse>(global::ClaimsApi.Client.Models.ReviewResponse.CreateFromDiscriminatorValue)?.AsList(); } },
@@ -192,6 +201,7 @@ namespace ClaimsApi.Client.Models
             writer.WriteCollectionOfObjectValues<global::ClaimsApi.Client.Models.EntityRef>("mentions", Mentions);
             writer.WriteStringValue("object", Object);
             writer.WriteStringValue("predicate", Predicate);
+            writer.WriteObjectValue<global::ClaimsApi.Client.Models.Provenance>("provenance", Provenance);
             writer.WriteCollectionOfObjectValues<global::ClaimsApi.Client.Models.QualifierResponse>("qualifiers", Qualifiers);
             writer.WriteStringValue("retractionReason", RetractionReason);
             writer.WriteCollectionOfObjectValues<global::ClaimsApi.Client.Models.ReviewResponse>("reviews", Reviews);

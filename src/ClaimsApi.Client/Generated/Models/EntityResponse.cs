@@ -57,6 +57,14 @@ namespace ClaimsApi.Client.Models
 #else
         public global::ClaimsApi.Client.Models.EntityRef PartOf { get; set; }
 #endif
+        /// <summary>Present only on a record the attribution extractor proposed: by what, how sure, and whether a person has confirmed it.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::ClaimsApi.Client.Models.Provenance? Provenance { get; set; }
+#nullable restore
+#else
+        public global::ClaimsApi.Client.Models.Provenance Provenance { get; set; }
+#endif
         /// <summary>Its revision, the first part of the ETag; send the ETag (or \&quot;3\&quot;) back in If-Match to change the entity.</summary>
         public int? Revision { get; set; }
         /// <summary>The Wikidata item, if known (e.g. Q423).</summary>
@@ -98,6 +106,7 @@ namespace ClaimsApi.Client.Models
                 { "kind", n => { Kind = n.GetEnumValue<global::ClaimsApi.Client.Models.EntityKind>(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "partOf", n => { PartOf = n.GetObjectValue<global::ClaimsApi.Client.Models.EntityRef>(global::ClaimsApi.Client.Models.EntityRef.CreateFromDiscriminatorValue); } },
+                { "provenance", n => { Provenance = n.GetObjectValue<global::ClaimsApi.Client.Models.Provenance>(global::ClaimsApi.Client.Models.Provenance.CreateFromDiscriminatorValue); } },
                 { "revision", n => { Revision = n.GetIntValue(); } },
                 { "wikidataId", n => { WikidataId = n.GetStringValue(); } },
             };
@@ -115,6 +124,7 @@ namespace ClaimsApi.Client.Models
             writer.WriteEnumValue<global::ClaimsApi.Client.Models.EntityKind>("kind", Kind);
             writer.WriteStringValue("name", Name);
             writer.WriteObjectValue<global::ClaimsApi.Client.Models.EntityRef>("partOf", PartOf);
+            writer.WriteObjectValue<global::ClaimsApi.Client.Models.Provenance>("provenance", Provenance);
             writer.WriteIntValue("revision", Revision);
             writer.WriteStringValue("wikidataId", WikidataId);
             writer.WriteAdditionalData(AdditionalData);

@@ -35,6 +35,14 @@ namespace ClaimsApi.Client.Models
 #endif
         /// <summary>The lines read (blank lines are not counted).</summary>
         public int? Lines { get; set; }
+        /// <summary>Records the extractor proposed for the articles created (propose=true: draft statements and claims, new entities), in the batches that were committed.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::ClaimsApi.Client.Models.ImportCounts? Proposed { get; set; }
+#nullable restore
+#else
+        public global::ClaimsApi.Client.Models.ImportCounts Proposed { get; set; }
+#endif
         /// <summary>The rejected lines (at most 1000 listed), each with the field and the reason.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -98,6 +106,7 @@ namespace ClaimsApi.Client.Models
                 { "batches", n => { Batches = n.GetCollectionOfObjectValues<global::ClaimsApi.Client.Models.ImportBatch>(global::ClaimsApi.Client.Models.ImportBatch.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "created", n => { Created = n.GetObjectValue<global::ClaimsApi.Client.Models.ImportCounts>(global::ClaimsApi.Client.Models.ImportCounts.CreateFromDiscriminatorValue); } },
                 { "lines", n => { Lines = n.GetIntValue(); } },
+                { "proposed", n => { Proposed = n.GetObjectValue<global::ClaimsApi.Client.Models.ImportCounts>(global::ClaimsApi.Client.Models.ImportCounts.CreateFromDiscriminatorValue); } },
                 { "rejected", n => { Rejected = n.GetCollectionOfObjectValues<global::ClaimsApi.Client.Models.RejectedLine>(global::ClaimsApi.Client.Models.RejectedLine.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "rejectedLines", n => { RejectedLines = n.GetIntValue(); } },
                 { "unchanged", n => { Unchanged = n.GetObjectValue<global::ClaimsApi.Client.Models.ImportCounts>(global::ClaimsApi.Client.Models.ImportCounts.CreateFromDiscriminatorValue); } },
@@ -116,6 +125,7 @@ namespace ClaimsApi.Client.Models
             writer.WriteIntValue("batchSize", BatchSize);
             writer.WriteObjectValue<global::ClaimsApi.Client.Models.ImportCounts>("created", Created);
             writer.WriteIntValue("lines", Lines);
+            writer.WriteObjectValue<global::ClaimsApi.Client.Models.ImportCounts>("proposed", Proposed);
             writer.WriteCollectionOfObjectValues<global::ClaimsApi.Client.Models.RejectedLine>("rejected", Rejected);
             writer.WriteIntValue("rejectedLines", RejectedLines);
             writer.WriteObjectValue<global::ClaimsApi.Client.Models.ImportCounts>("unchanged", Unchanged);

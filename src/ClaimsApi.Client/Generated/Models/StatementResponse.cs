@@ -57,6 +57,14 @@ namespace ClaimsApi.Client.Models
 #else
         public string ParentId { get; set; }
 #endif
+        /// <summary>Present only on a record the attribution extractor proposed: by what, how sure, and whether a person has confirmed it.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::ClaimsApi.Client.Models.Provenance? Provenance { get; set; }
+#nullable restore
+#else
+        public global::ClaimsApi.Client.Models.Provenance Provenance { get; set; }
+#endif
         /// <summary>Why it was retracted, if it was.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -132,6 +140,7 @@ namespace ClaimsApi.Client.Models
                 { "id", n => { Id = n.GetStringValue(); } },
                 { "kind", n => { Kind = n.GetEnumValue<global::ClaimsApi.Client.Models.StatementKind>(); } },
                 { "parentId", n => { ParentId = n.GetStringValue(); } },
+                { "provenance", n => { Provenance = n.GetObjectValue<global::ClaimsApi.Client.Models.Provenance>(global::ClaimsApi.Client.Models.Provenance.CreateFromDiscriminatorValue); } },
                 { "retractionReason", n => { RetractionReason = n.GetStringValue(); } },
                 { "revision", n => { Revision = n.GetIntValue(); } },
                 { "source", n => { Source = n.GetObjectValue<global::ClaimsApi.Client.Models.EntityRef>(global::ClaimsApi.Client.Models.EntityRef.CreateFromDiscriminatorValue); } },
@@ -154,6 +163,7 @@ namespace ClaimsApi.Client.Models
             writer.WriteStringValue("id", Id);
             writer.WriteEnumValue<global::ClaimsApi.Client.Models.StatementKind>("kind", Kind);
             writer.WriteStringValue("parentId", ParentId);
+            writer.WriteObjectValue<global::ClaimsApi.Client.Models.Provenance>("provenance", Provenance);
             writer.WriteStringValue("retractionReason", RetractionReason);
             writer.WriteIntValue("revision", Revision);
             writer.WriteObjectValue<global::ClaimsApi.Client.Models.EntityRef>("source", Source);

@@ -1,6 +1,9 @@
 using ClaimsApi.Curation;
 using ClaimsApi.Domain;
 using ClaimsApi.Domain.Text;
+using ClaimsApi.Features.Search;
+using ClaimsApi.Http;
+using ClaimsApi.Persistence;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -31,10 +34,16 @@ public static class ArticleCommands
 
     [EndpointName("CreateArticle")]
     [EndpointSummary("Create an article")]
-    [EndpointDescription("Creates an article from its text in the seed format (text/plain, metadata in the query string; or JSON with 'text') or from structured JSON fields, parsed exactly as a seed article file. 422 when the text does not parse, naming the line and column.")]
+    [EndpointDescription("Creates an article from its text in the seed format (text/plain, metadata in the query string; or JSON with 'text') or from structured JSON fields, parsed exactly as a seed article file. 422 when the text does not parse, naming the line and column. With propose=true the attributions the extractor finds in it are stored with it, in the same write, as draft statements and claims (and the entities their speakers need), each marked machine-proposed and unconfirmed; GET /v1/articles/{id} with a curator key shows them.")]
     internal static async Task<Results<Created<ArticleDetail>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        [AsParameters] ArticleTextQuery query, IValidator<ArticleWrite> validator, IOptions<JsonOptions> json, CurationPipeline curation, HttpContext http, CancellationToken ct)
+        [AsParameters] ArticleCreateQuery query, IValidator<ArticleWrite> validator, IOptions<JsonOptions> json, CurationPipeline curation, EntityAliasIndex aliases, ClaimsDbContext db,
+        HttpContext http, CancellationToken ct)
     {
+        if (query.Propose is not (null or "true" or "false"))
+        {
+            return Problems.Invalid("propose", "'propose' must be true or false.");
+        }
+
         var (input, invalid) = await ArticleBody.ReadAsync(http, query, validator, json.Value.SerializerOptions, ct);
         if (invalid is not null)
         {
@@ -42,7 +51,15 @@ public static class ArticleCommands
         }
 
         var article = ArticleEditor.New(input!.Id ?? ArticleBuilder.DefaultId(input.Parsed.Text), input);
-        var written = await curation.CreateAsync(Resource, article, (_, changes, ct) => ArticleEditor.PublisherProblemAsync(input.Publisher, changes.Lookup, ct), ct);
+
+        // The extractor runs before the write's turn is taken: it reads nothing in the transaction, and a megabyte takes it a second.
+        var proposals = query.Propose == "true" ? ArticleProposals.Extract(article, await aliases.LexiconAsync(db, ct), ct) : null;
+        var written = await curation.CreateAsync(
+            Resource,
+            article,
+            (_, changes, ct) => ArticleEditor.PublisherProblemAsync(input.Publisher, changes.Lookup, ct),
+            ct,
+            proposals is null ? null : async (created, changes, ct) => await ArticleProposals.AddAsync(created, proposals, changes, ct));
         return written.Problem is { } problem ? problem : TypedResults.Created(written.Location, written.Record);
     }
 

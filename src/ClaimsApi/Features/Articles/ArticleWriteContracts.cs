@@ -33,7 +33,7 @@ public sealed record ArticleWrite(
     string? SourceUrl);
 
 /// <summary>The metadata of an article sent as text/plain, which has no room for it in the body.</summary>
-public sealed record ArticleTextQuery
+public record ArticleTextQuery
 {
     [FromQuery(Name = "id"), Description("text/plain only: the new article's id (create), or the article's own id (PUT); by default the first 16 hex digits of the text's SHA-256.")]
     public string? Id { get; init; }
@@ -47,6 +47,14 @@ public sealed record ArticleTextQuery
 
     [FromQuery(Name = "sourceUrl"), Description("text/plain only: where the article was published (absolute http or https URL).")]
     public string? SourceUrl { get; init; }
+}
+
+/// <summary>The query of an article's creation: its metadata when sent as text/plain, and whether to store the extractor's proposals with it.</summary>
+public sealed record ArticleCreateQuery : ArticleTextQuery
+{
+    [FromQuery(Name = "propose"), Description("true to store with the article the attributions the extractor proposes for it (as POST /v1/extract finds them): draft statements, draft claims and the new entities they need, each machine-proposed and unconfirmed, for a curator to accept, correct or reject through the workflow. For text/plain and JSON bodies.")]
+    [ParameterSchema(Values = ["true", "false"], Default = "false")]
+    public string? Propose { get; init; }
 }
 
 internal sealed class ArticleWriteValidator : AbstractValidator<ArticleWrite>

@@ -44,6 +44,7 @@ public sealed record ClaimSummary(
 /// <param name="Reviews">Fact-checkers' reviews of the claim, newest first (by reviewedOn, then id), each as GET /v1/reviews/{id} answers it; at most 100.</param>
 /// <param name="Workflow">Where the claim stands in the desk's workflow; anonymous readers see only published claims.</param>
 /// <param name="RetractionReason">Why it was retracted, if it was.</param>
+/// <param name="Provenance">Present only on a record the attribution extractor proposed: by what, how sure, and whether a person has confirmed it.</param>
 /// <param name="Revision">Its revision, the first part of the ETag; send the ETag (or \"3\") back in If-Match to change the claim.</param>
 public sealed record ClaimDetail(
     string Id,
@@ -65,6 +66,8 @@ public sealed record ClaimDetail(
     IReadOnlyList<ReviewResponse> Reviews,
     WorkflowState Workflow,
     string? RetractionReason,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    Provenance? Provenance,
     int Revision) : Http.IRevisioned;
 
 /// <summary>A named qualifier of a claim (legal basis, time, place …).</summary>

@@ -260,6 +260,7 @@ public static class ClaimEndpoints
                 [.. reviews[claim.Id]],
                 claim.Workflow,
                 claim.RetractionReason,
+                Provenance.Of(claim),
                 claim.Revision);
         })];
     }

@@ -14,6 +14,7 @@ namespace ClaimsApi.Features.Entities;
 /// <param name="Description">A short description, if curated.</param>
 /// <param name="WikidataId">The Wikidata item, if known (e.g. Q423).</param>
 /// <param name="PartOf">The entity it is part of (a treaty article of its treaty), if any.</param>
+/// <param name="Provenance">Present only on a record the attribution extractor proposed: by what, how sure, and whether a person has confirmed it.</param>
 /// <param name="Revision">Its revision, the first part of the ETag; send the ETag (or \"3\") back in If-Match to change the entity.</param>
 public sealed record EntityResponse(
     string Id,
@@ -23,6 +24,8 @@ public sealed record EntityResponse(
     string? Description,
     string? WikidataId,
     EntityRef? PartOf,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    Provenance? Provenance,
     int Revision) : Http.IRevisioned;
 
 /// <summary>Filters for the entity list.</summary>

@@ -142,10 +142,14 @@ public static class EntityEndpoints
                 e.Description,
                 e.WikidataId,
                 e.PartOfId,
+                e.ProposedBy,
+                e.Extractor,
+                e.Confidence,
+                e.ConfirmedAt,
                 e.Revision,
             })
             .ToListAsync(ct);
         var refs = await EntityRefs.LoadAsync(db, rows.Select(r => r.PartOfId), ct);
-        return [.. rows.Select(r => new EntityResponse(r.Id, r.Name, r.Kind, r.Aliases, r.Description, r.WikidataId, refs.Get(r.PartOfId), r.Revision))];
+        return [.. rows.Select(r => new EntityResponse(r.Id, r.Name, r.Kind, r.Aliases, r.Description, r.WikidataId, refs.Get(r.PartOfId), Provenance.Of(r.ProposedBy, r.Extractor, r.Confidence, r.ConfirmedAt), r.Revision))];
     }
 }

@@ -3,7 +3,9 @@ using System.Threading.Channels;
 using System.Text.Json;
 using ClaimsApi.Curation;
 using ClaimsApi.Domain;
+using ClaimsApi.Features.Articles;
 using ClaimsApi.Features.Claims;
+using ClaimsApi.Features.Search;
 using ClaimsApi.Persistence;
 using Microsoft.Extensions.Options;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
@@ -36,6 +38,7 @@ public sealed class ImportStoppedException(ImportReport report, Exception inner)
 public sealed partial class BulkImporter(ClaimsDbContext db, CurationPipeline curation, IServiceProvider services, IOptions<JsonOptions> json, ILogger<BulkImporter> log)
 {
     private readonly ImportLines _lines = new(json.Value.SerializerOptions, services);
+    private readonly EntityAliasIndex _aliases = services.GetRequiredService<EntityAliasIndex>();
 
     /// <summary>Imports every line of <paramref name="input"/>; <paramref name="progress"/> hears after each batch.</summary>
     public async Task<ImportReport> ImportAsync(PipeReader input, ImportOptions options, Action<ImportProgress>? progress, CancellationToken ct)
@@ -214,6 +217,14 @@ public sealed partial class BulkImporter(ClaimsDbContext db, CurationPipeline cu
             changes.Add(kind.Resource, created!, "create", before: null, touch: false);
             lookup.Added(created!);
             outcome.Created.Add(kind);
+            if (options.Propose && created is Article article)
+            {
+                var (entities, statements, claims) = await ArticleProposals.AddAsync(
+                    article, ArticleProposals.Extract(article, await _aliases.LexiconAsync(db, ct), ct), changes, ct);
+                outcome.Proposed.Add(CuratedRecords.Entity, entities);
+                outcome.Proposed.Add(CuratedRecords.Statement, statements);
+                outcome.Proposed.Add(CuratedRecords.Claim, claims);
+            }
         }
 
         return outcome;
@@ -241,6 +252,7 @@ public sealed partial class BulkImporter(ClaimsDbContext db, CurationPipeline cu
         public Counts Created { get; } = new();
         public Counts Updated { get; } = new();
         public Counts Unchanged { get; } = new();
+        public Counts Proposed { get; } = new();
         public List<RejectedLine> Rejected { get; } = [];
     }
 
@@ -249,7 +261,9 @@ public sealed partial class BulkImporter(ClaimsDbContext db, CurationPipeline cu
     {
         private readonly Dictionary<string, int> _byType = new(StringComparer.Ordinal);
 
-        public void Add(ImportKind kind) => _byType[kind.Resource.Name] = _byType.GetValueOrDefault(kind.Resource.Name) + 1;
+        public void Add(ImportKind kind) => Add(kind.Resource.Name, 1);
+
+        public void Add(string type, int count) => _byType[type] = _byType.GetValueOrDefault(type) + count;
 
         public void Add(Counts other)
         {
@@ -271,6 +285,7 @@ public sealed partial class BulkImporter(ClaimsDbContext db, CurationPipeline cu
         private readonly Counts _created = new();
         private readonly Counts _updated = new();
         private readonly Counts _unchanged = new();
+        private readonly Counts _proposed = new();
         private readonly List<ImportBatch> _batches = [];
         private readonly List<RejectedLine> _rejected = [];
         private int _lines;
@@ -285,6 +300,7 @@ public sealed partial class BulkImporter(ClaimsDbContext db, CurationPipeline cu
                 _created.Add(outcome.Created);
                 _updated.Add(outcome.Updated);
                 _unchanged.Add(outcome.Unchanged);
+                _proposed.Add(outcome.Proposed);
             }
 
             _rejectedLines += outcome.Rejected.Select(r => r.Line).Distinct().Count();
@@ -296,7 +312,7 @@ public sealed partial class BulkImporter(ClaimsDbContext db, CurationPipeline cu
 
         public ImportReport Build() => new(
             _lines, options.BatchSize, options.Published ? "published" : "draft",
-            _created.ToCounts(), _updated.ToCounts(), _unchanged.ToCounts(), _rejectedLines, [.. _batches], [.. _rejected]);
+            _created.ToCounts(), _updated.ToCounts(), _unchanged.ToCounts(), _proposed.ToCounts(), _rejectedLines, [.. _batches], [.. _rejected]);
     }
 
     private static partial class Log

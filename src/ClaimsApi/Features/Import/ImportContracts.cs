@@ -18,6 +18,10 @@ public sealed record ImportQuery
     [ParameterSchema(Type = "integer", Default = "1000")]
     public string? Batch { get; init; }
 
+    [FromQuery(Name = "propose"), Description("true to store with each article the import creates the attributions the extractor proposes for it (as POST /v1/articles?propose=true does): draft statements and claims and the new entities they need, machine-proposed and unconfirmed, whatever 'workflow' says. Counted in the report's 'proposed'.")]
+    [ParameterSchema(Values = ["true", "false"], Default = "false")]
+    public string? Propose { get; init; }
+
     internal bool Published => Workflow == "published";
 
     internal int BatchSize => Batch is null ? ImportOptions.DefaultBatch : int.Parse(Batch, System.Globalization.CultureInfo.InvariantCulture);
@@ -31,6 +35,7 @@ internal sealed class ImportQueryValidator : AbstractValidator<ImportQuery>
             .WithMessage($"'workflow' must be one of: {string.Join(", ", ImportQuery.Workflows)}.");
         RuleFor(q => q.Batch).MustBeWholeNumber(1, ImportOptions.MaxBatch)
             .WithMessage($"'batch' must be a whole number from 1 to {ImportOptions.MaxBatch} (default {ImportOptions.DefaultBatch}).");
+        RuleFor(q => q.Propose).Must(p => p is null or "true" or "false").WithMessage("'propose' must be true or false.");
     }
 }
 
@@ -38,7 +43,8 @@ internal sealed class ImportQueryValidator : AbstractValidator<ImportQuery>
 /// <param name="Published">Create claims and statements published rather than as drafts.</param>
 /// <param name="BatchSize">Lines per batch.</param>
 /// <param name="Actor">Who the history names: the API key's name, or <c>import</c> for the command.</param>
-public sealed record ImportOptions(bool Published, int BatchSize, string Actor)
+/// <param name="Propose">Store the extractor's proposals with every article the import creates (drafts, machine-proposed).</param>
+public sealed record ImportOptions(bool Published, int BatchSize, string Actor, bool Propose = false)
 {
     public const int DefaultBatch = 1000;
     public const int MaxBatch = 10_000;
@@ -57,6 +63,7 @@ public sealed record ImportOptions(bool Published, int BatchSize, string Actor)
 /// <param name="Created">Records created, by type, in the batches that were committed.</param>
 /// <param name="Updated">Records whose content changed (a new revision each, as a PUT makes), in the batches that were committed.</param>
 /// <param name="Unchanged">Records that were already there with the same content: nothing written for them, no new revision.</param>
+/// <param name="Proposed">Records the extractor proposed for the articles created (propose=true: draft statements and claims, new entities), in the batches that were committed.</param>
 /// <param name="RejectedLines">How many lines were rejected; each one's batch wrote nothing.</param>
 /// <param name="Batches">Each batch: its lines and whether it was committed.</param>
 /// <param name="Rejected">The rejected lines (at most 1000 listed), each with the field and the reason.</param>
@@ -67,6 +74,7 @@ public sealed record ImportReport(
     ImportCounts Created,
     ImportCounts Updated,
     ImportCounts Unchanged,
+    ImportCounts Proposed,
     int RejectedLines,
     IReadOnlyList<ImportBatch> Batches,
     IReadOnlyList<RejectedLine> Rejected);

@@ -37,7 +37,7 @@ public static class ImportEndpoints
         ImportReport report;
         try
         {
-            report = await importer.ImportAsync(request.BodyReader, new ImportOptions(query.Published, query.BatchSize, curation.Actor), null, ct);
+            report = await importer.ImportAsync(request.BodyReader, new ImportOptions(query.Published, query.BatchSize, curation.Actor, query.Propose == "true"), null, ct);
         }
         catch (ImportStoppedException stopped) when (stopped.InnerException is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
         {

@@ -92,7 +92,9 @@ public sealed class EntityAliasIndex(IMemoryCache cache)
         (await cache.GetOrCreateAsync(Key(Interlocked.Read(ref _generation)), async entry =>
         {
             entry.Priority = CacheItemPriority.NeverRemove;
+            // An entity the extractor proposed names no one until a person confirms it: "Officials" must not become every later article's speaker, nor a search's entity.
             var entities = await db.Entities.AsNoTracking()
+                .Where(e => e.ProposedBy == null || e.ConfirmedAt != null)
                 .Select(e => new { e.Id, e.Name, e.Kind, Aliases = e.Aliases.Select(a => a.Alias).ToList() })
                 .ToListAsync(ct);
             var byFirst = new Dictionary<string, List<(string[], string, string)>>(StringComparer.Ordinal);

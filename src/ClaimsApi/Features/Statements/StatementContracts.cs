@@ -19,6 +19,7 @@ namespace ClaimsApi.Features.Statements;
 /// <param name="ClaimIds">The claims this statement is evidence for.</param>
 /// <param name="Workflow">Where it stands in the desk's workflow; anonymous readers see only published statements.</param>
 /// <param name="RetractionReason">Why it was retracted, if it was.</param>
+/// <param name="Provenance">Present only on a record the attribution extractor proposed: by what, how sure, and whether a person has confirmed it.</param>
 /// <param name="Revision">Its revision, the first part of the ETag; send the ETag (or \"3\") back in If-Match to change the statement.</param>
 public sealed record StatementResponse(
     string Id,
@@ -33,6 +34,8 @@ public sealed record StatementResponse(
     IReadOnlyList<string> ClaimIds,
     WorkflowState Workflow,
     string? RetractionReason,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    Provenance? Provenance,
     int Revision) : Http.IRevisioned;
 
 /// <summary>Filters for the statement list.</summary>

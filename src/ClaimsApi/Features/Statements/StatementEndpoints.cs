@@ -131,6 +131,7 @@ public static class StatementEndpoints
             [.. claimIds[s.Id].Distinct().Order(StringComparer.Ordinal)],
             s.Workflow,
             s.RetractionReason,
+            Provenance.Of(s),
             s.Revision))];
     }
 }

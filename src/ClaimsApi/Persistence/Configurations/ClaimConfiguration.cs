@@ -18,6 +18,7 @@ internal sealed class ClaimedFactConfiguration : IEntityTypeConfiguration<Claime
         builder.Property(c => c.SeedFile).HasMaxLength(260);
         builder.Property(c => c.Revision).IsConcurrencyToken().HasDefaultValue(1); // rows written outside EF (the generator) start at 1
         builder.Property(c => c.RetractionReason).HasMaxLength(Limits.Reason);
+        ProposalColumns.Configure(builder);
         builder.HasOne<NamedEntity>().WithMany().HasForeignKey(c => c.ClaimantId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Article>().WithMany().HasForeignKey(c => c.ArticleId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.Evidence).WithOne().HasForeignKey(e => e.ClaimId).OnDelete(DeleteBehavior.Cascade);

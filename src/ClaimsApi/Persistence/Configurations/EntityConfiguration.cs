@@ -15,6 +15,7 @@ internal sealed class NamedEntityConfiguration : IEntityTypeConfiguration<NamedE
         builder.Property(e => e.NormalizedName).HasMaxLength(Limits.Name);
         builder.HasIndex(e => e.NormalizedName);
         builder.Property(e => e.WikidataId).HasMaxLength(20);
+        ProposalColumns.Configure(builder);
         builder.Property(e => e.SeedFile).HasMaxLength(260);
         builder.Property(e => e.Revision).IsConcurrencyToken().HasDefaultValue(1); // rows written outside EF (the generator) start at 1
         builder.HasOne<NamedEntity>().WithMany().HasForeignKey(e => e.MergedIntoId).OnDelete(DeleteBehavior.Restrict);

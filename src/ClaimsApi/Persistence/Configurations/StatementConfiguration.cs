@@ -15,6 +15,7 @@ internal sealed class StatementConfiguration : IEntityTypeConfiguration<Statemen
         builder.Property(s => s.SeedFile).HasMaxLength(260);
         builder.Property(s => s.Revision).IsConcurrencyToken().HasDefaultValue(1); // rows written outside EF (the generator) start at 1
         builder.Property(s => s.RetractionReason).HasMaxLength(Limits.Reason);
+        ProposalColumns.Configure(builder);
         builder.HasOne<Article>().WithMany().HasForeignKey(s => s.ArticleId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<NamedEntity>().WithMany().HasForeignKey(s => s.SpeakerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<NamedEntity>().WithMany().HasForeignKey(s => s.SourceId).OnDelete(DeleteBehavior.Restrict);

@@ -35,7 +35,7 @@ namespace ClaimsApi.Client.V1.Articles
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ArticlesRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v1/articles{?cursor*,id*,language*,limit*,publisher*,q*,sourceUrl*}", pathParameters)
+        public ArticlesRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v1/articles{?cursor*,id*,language*,limit*,propose*,publisher*,q*,sourceUrl*}", pathParameters)
         {
         }
         /// <summary>
@@ -43,7 +43,7 @@ namespace ClaimsApi.Client.V1.Articles
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ArticlesRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v1/articles{?cursor*,id*,language*,limit*,publisher*,q*,sourceUrl*}", rawUrl)
+        public ArticlesRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v1/articles{?cursor*,id*,language*,limit*,propose*,publisher*,q*,sourceUrl*}", rawUrl)
         {
         }
         /// <summary>
@@ -76,7 +76,7 @@ namespace ClaimsApi.Client.V1.Articles
             return await RequestAdapter.SendAsync<global::ClaimsApi.Client.Models.PageOfArticleSummary>(requestInfo, global::ClaimsApi.Client.Models.PageOfArticleSummary.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Creates an article from its text in the seed format (text/plain, metadata in the query string; or JSON with &apos;text&apos;) or from structured JSON fields, parsed exactly as a seed article file. 422 when the text does not parse, naming the line and column. Needs an API key with role curator (or above).
+        /// Creates an article from its text in the seed format (text/plain, metadata in the query string; or JSON with &apos;text&apos;) or from structured JSON fields, parsed exactly as a seed article file. 422 when the text does not parse, naming the line and column. With propose=true the attributions the extractor finds in it are stored with it, in the same write, as draft statements and claims (and the entities their speakers need), each marked machine-proposed and unconfirmed; GET /v1/articles/{id} with a curator key shows them. Needs an API key with role curator (or above).
         /// </summary>
         /// <returns>A <see cref="global::ClaimsApi.Client.Models.ArticleDetail"/></returns>
         /// <param name="body">The article in the seed format.</param>
@@ -136,7 +136,7 @@ namespace ClaimsApi.Client.V1.Articles
             return requestInfo;
         }
         /// <summary>
-        /// Creates an article from its text in the seed format (text/plain, metadata in the query string; or JSON with &apos;text&apos;) or from structured JSON fields, parsed exactly as a seed article file. 422 when the text does not parse, naming the line and column. Needs an API key with role curator (or above).
+        /// Creates an article from its text in the seed format (text/plain, metadata in the query string; or JSON with &apos;text&apos;) or from structured JSON fields, parsed exactly as a seed article file. 422 when the text does not parse, naming the line and column. With propose=true the attributions the extractor finds in it are stored with it, in the same write, as draft statements and claims (and the entities their speakers need), each marked machine-proposed and unconfirmed; GET /v1/articles/{id} with a curator key shows them. Needs an API key with role curator (or above).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The article in the seed format.</param>
@@ -197,7 +197,7 @@ namespace ClaimsApi.Client.V1.Articles
 #endif
         }
         /// <summary>
-        /// Creates an article from its text in the seed format (text/plain, metadata in the query string; or JSON with &apos;text&apos;) or from structured JSON fields, parsed exactly as a seed article file. 422 when the text does not parse, naming the line and column. Needs an API key with role curator (or above).
+        /// Creates an article from its text in the seed format (text/plain, metadata in the query string; or JSON with &apos;text&apos;) or from structured JSON fields, parsed exactly as a seed article file. 422 when the text does not parse, naming the line and column. With propose=true the attributions the extractor finds in it are stored with it, in the same write, as draft statements and claims (and the entities their speakers need), each marked machine-proposed and unconfirmed; GET /v1/articles/{id} with a curator key shows them. Needs an API key with role curator (or above).
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class ArticlesRequestBuilderPostQueryParameters 
@@ -222,6 +222,9 @@ namespace ClaimsApi.Client.V1.Articles
             [QueryParameter("language")]
             public string Language { get; set; }
 #endif
+            /// <summary>true to store with the article the attributions the extractor proposes for it (as POST /v1/extract finds them): draft statements, draft claims and the new entities they need, each machine-proposed and unconfirmed, for a curator to accept, correct or reject through the workflow. For text/plain and JSON bodies.</summary>
+            [QueryParameter("propose")]
+            public global::ClaimsApi.Client.V1.Articles.PostProposeQueryParameterType? Propose { get; set; }
             /// <summary>text/plain only: the outlet (entity id).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable

@@ -22,7 +22,7 @@ namespace ClaimsApi.Client.V1.Import
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ImportRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v1/import{?batch*,workflow*}", pathParameters)
+        public ImportRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v1/import{?batch*,propose*,workflow*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,7 +30,7 @@ namespace ClaimsApi.Client.V1.Import
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ImportRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v1/import{?batch*,workflow*}", rawUrl)
+        public ImportRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v1/import{?batch*,propose*,workflow*}", rawUrl)
         {
         }
         /// <summary>
@@ -114,6 +114,9 @@ namespace ClaimsApi.Client.V1.Import
             /// <summary>How many lines are written together, all or nothing: a batch with a rejected line writes none of its lines (default 1000).</summary>
             [QueryParameter("batch")]
             public int? Batch { get; set; }
+            /// <summary>true to store with each article the import creates the attributions the extractor proposes for it (as POST /v1/articles?propose=true does): draft statements and claims and the new entities they need, machine-proposed and unconfirmed, whatever &apos;workflow&apos; says. Counted in the report&apos;s &apos;proposed&apos;.</summary>
+            [QueryParameter("propose")]
+            public global::ClaimsApi.Client.V1.Import.PostProposeQueryParameterType? Propose { get; set; }
             /// <summary>The stage of the claims and statements the import creates: draft (the default: only curators see them) or published (a claim&apos;s evidence statements must be published too, or created published by the import). Records that exist keep their stage.</summary>
             [QueryParameter("workflow")]
             public global::ClaimsApi.Client.V1.Import.PostWorkflowQueryParameterType? Workflow { get; set; }

@@ -468,9 +468,23 @@ namespace ClaimsApi.Persistence.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("claimed_on");
 
+                    b.Property<double?>("Confidence")
+                        .HasColumnType("double precision")
+                        .HasColumnName("confidence");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
                     b.Property<DateTimeOffset?>("DeletedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("deleted_at");
+
+                    b.Property<string>("Extractor")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("extractor")
+                        .UseCollation("C");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -488,6 +502,12 @@ namespace ClaimsApi.Persistence.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("predicate")
+                        .UseCollation("C");
+
+                    b.Property<string>("ProposedBy")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("proposed_by")
                         .UseCollation("C");
 
                     b.Property<string>("RetractionReason")
@@ -693,6 +713,14 @@ namespace ClaimsApi.Persistence.Migrations.Postgres
                         .HasColumnName("id")
                         .UseCollation("C");
 
+                    b.Property<double?>("Confidence")
+                        .HasColumnType("double precision")
+                        .HasColumnName("confidence");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
                     b.Property<DateTimeOffset?>("DeletedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("deleted_at");
@@ -700,6 +728,12 @@ namespace ClaimsApi.Persistence.Migrations.Postgres
                     b.Property<string>("Description")
                         .HasColumnType("text")
                         .HasColumnName("description")
+                        .UseCollation("C");
+
+                    b.Property<string>("Extractor")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("extractor")
                         .UseCollation("C");
 
                     b.Property<string>("Kind")
@@ -730,6 +764,12 @@ namespace ClaimsApi.Persistence.Migrations.Postgres
                     b.Property<string>("PartOfId")
                         .HasColumnType("character varying(80)")
                         .HasColumnName("part_of_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("ProposedBy")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("proposed_by")
                         .UseCollation("C");
 
                     b.Property<int>("Revision")
@@ -825,6 +865,14 @@ namespace ClaimsApi.Persistence.Migrations.Postgres
                         .HasColumnName("article_id")
                         .UseCollation("C");
 
+                    b.Property<double?>("Confidence")
+                        .HasColumnType("double precision")
+                        .HasColumnName("confidence");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
                     b.Property<string>("Cue")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
@@ -839,6 +887,12 @@ namespace ClaimsApi.Persistence.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("end");
 
+                    b.Property<string>("Extractor")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("extractor")
+                        .UseCollation("C");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -848,6 +902,12 @@ namespace ClaimsApi.Persistence.Migrations.Postgres
                     b.Property<string>("ParentId")
                         .HasColumnType("character varying(80)")
                         .HasColumnName("parent_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("ProposedBy")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("proposed_by")
                         .UseCollation("C");
 
                     b.Property<string>("RetractionReason")

@@ -423,9 +423,22 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("claimed_on");
 
+                    b.Property<double?>("Confidence")
+                        .HasColumnType("REAL")
+                        .HasColumnName("confidence");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmed_at");
+
                     b.Property<DateTimeOffset?>("DeletedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("deleted_at");
+
+                    b.Property<string>("Extractor")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("extractor");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -442,6 +455,11 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT")
                         .HasColumnName("predicate");
+
+                    b.Property<string>("ProposedBy")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposed_by");
 
                     b.Property<string>("RetractionReason")
                         .HasMaxLength(1000)
@@ -628,6 +646,14 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<double?>("Confidence")
+                        .HasColumnType("REAL")
+                        .HasColumnName("confidence");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmed_at");
+
                     b.Property<DateTimeOffset?>("DeletedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("deleted_at");
@@ -635,6 +661,11 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                     b.Property<string>("Description")
                         .HasColumnType("TEXT")
                         .HasColumnName("description");
+
+                    b.Property<string>("Extractor")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("extractor");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -661,6 +692,11 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                     b.Property<string>("PartOfId")
                         .HasColumnType("TEXT")
                         .HasColumnName("part_of_id");
+
+                    b.Property<string>("ProposedBy")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposed_by");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
@@ -748,6 +784,14 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("article_id");
 
+                    b.Property<double?>("Confidence")
+                        .HasColumnType("REAL")
+                        .HasColumnName("confidence");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmed_at");
+
                     b.Property<string>("Cue")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT")
@@ -761,6 +805,11 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("end");
 
+                    b.Property<string>("Extractor")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("extractor");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -770,6 +819,11 @@ namespace ClaimsApi.Persistence.Migrations.Sqlite
                     b.Property<string>("ParentId")
                         .HasColumnType("TEXT")
                         .HasColumnName("parent_id");
+
+                    b.Property<string>("ProposedBy")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposed_by");
 
                     b.Property<string>("RetractionReason")
                         .HasMaxLength(1000)
