@@ -131,7 +131,7 @@ public abstract class QueryParameterTests<TApi>(TApi fixture) : IClassFixture<TA
         Assert.Equal("de", article.GetProperty("language").GetString());
         var misspelt = await curator.SendTextAsync(HttpMethod.Post, "/v1/articles?lang=de", TestArticles.Text("Ein Absatz."));
         var problem = await Problem.AssertAsync(misspelt, HttpStatusCode.BadRequest);
-        Assert.Equal("Unknown query parameter 'lang'; accepted: id, language, publisher, sourceUrl.", Single(problem, "lang"));
+        Assert.Equal("Unknown query parameter 'lang'; accepted: propose, id, language, publisher, sourceUrl.", Single(problem, "lang"));
     }
 
     [SkippableFact]
