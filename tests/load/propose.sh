@@ -33,8 +33,9 @@ done
 cp "seeds/$(ls seeds | grep '\.txt$' | head -1)" "$work/seed.txt"
 python3 - "$work/big.txt" <<'PY'
 import sys
-paragraph = ('\n\n"We will rebuild the bridge by June," the mayor said. According to the police, three people were arrested '
+sentences = ('"We will rebuild the bridge by June," the mayor said. According to the police, three people were arrested '
              'on Monday. The ministry denied that the bridge had been closed for safety reasons.')
+paragraph = '\n\n' + ' '.join([sentences] * 4)  # fewer paragraphs than an article may have (5,000)
 text = " date 2025-01-01 Lead.\n\nTitle"
 while len(text.encode()) + len(paragraph.encode()) < 1024 * 1024 - 64:
     text += paragraph
@@ -53,7 +54,7 @@ measure() { # name file runs
     with+=("$(post "$file" true "$name-propose-$i")")
   done
   local counts
-  counts=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(len(d["statements"]), "statements,", len(d["claims"]), "claims")' "$work/last.json")
+  counts=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(len(d["statements"]), "statements,", len(d["claims"]), "claims") if "statements" in d else sys.exit("the last creation failed: " + json.dumps(d)[:400])' "$work/last.json")
   python3 - "$name" "$(wc -c <"$file")" "$counts" "${without[*]}" "${with[*]}" <<'PY'
 import statistics, sys
 name, size, counts, without, with_ = sys.argv[1], int(sys.argv[2]), sys.argv[3], [float(x) for x in sys.argv[4].split()], [float(x) for x in sys.argv[5].split()]
