@@ -49,6 +49,8 @@ public static class ApiRoutes
         articles.MapGet("/{id}", ArticleEndpoints.Get).WithStoredRepresentation(ArticleCommands.Resource).ProducesProblem(StatusCodes.Status404NotFound);
         articles.MapPost("/", ArticleCommands.CreateAsync).AcceptsArticle().ProducesWriteProblems(WriteProblems.Conflict | WriteProblems.Unprocessable);
         articles.MapPut("/{id}", ArticleCommands.ReplaceAsync).AcceptsArticle().ProducesWriteProblems(WriteProblems.NotFound | WriteProblems.IfMatch | WriteProblems.Conflict | WriteProblems.Unprocessable);
+        articles.MapPost("/{id}/proposals", ArticleCommands.ProposeAsync).RequireAuthorization(Policies.Curator)
+            .ProducesWriteProblems(WriteProblems.NotFound | WriteProblems.IfMatch | WriteProblems.Conflict);
         articles.MapDelete("/{id}", article.DeleteAsync).Describe(article.Deletion);
         articles.MapPost("/{id}/restore", article.RestoreAsync).Describe(article.Restoration);
         articles.MapGet("/{id}/history", article.ListHistoryAsync).Describe(article.History);

@@ -223,6 +223,43 @@ public abstract class ProposeTests<TApi>(TApi fixture) : IClassFixture<TApi>
     }
 
     [SkippableFact]
+    public async Task AnArticleWithoutStatementsTakesItsProposalsLaterAsANewRevision()
+    {
+        using var curator = await api.CreateClientAsync(ApiRole.Curator);
+        var id = NewId("later");
+        await (await curator.SendTextAsync(HttpMethod.Post, $"/v1/articles?id={id}", TestArticles.Text("The mayor said that the bridge would reopen in May."))).ReadSuccessAsync();
+
+        var without = await curator.PostAsync($"/v1/articles/{id}/proposals", null);
+        var stale = await curator.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/v1/articles/{id}/proposals") { Headers = { { "If-Match", "\"7\"" } } });
+        var proposed = await curator.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/v1/articles/{id}/proposals") { Headers = { { "If-Match", "\"1\"" } } });
+
+        await Problem.AssertAsync(without, HttpStatusCode.PreconditionRequired);
+        await Problem.AssertAsync(stale, HttpStatusCode.PreconditionFailed);
+        var article = await proposed.ReadSuccessAsync();
+        Assert.Equal(2, article.GetProperty("revision").GetInt32());
+        var statement = Assert.Single(article.GetProperty("statements").EnumerateArray());
+        Assert.Equal("draft", statement.GetProperty("workflow").GetString());
+        AssertProposed(statement.GetProperty("provenance"), confirmed: false);
+        Assert.Equal(1, article.GetProperty("claims").GetArrayLength());
+
+        var again = await curator.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/v1/articles/{id}/proposals") { Headers = { { "If-Match", "\"2\"" } } });
+        await Problem.AssertAsync(again, HttpStatusCode.Conflict, "has statements already");
+    }
+
+    [SkippableFact]
+    public async Task ProposalsForAnArticleThatIsNotThereAre404AndNeedACurator()
+    {
+        using var curator = await api.CreateClientAsync(ApiRole.Curator);
+        using var reader = await api.CreateClientAsync(ApiRole.Reader);
+
+        var missing = await curator.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/v1/articles/no-such-article-here/proposals") { Headers = { { "If-Match", "\"1\"" } } });
+        var forbidden = await reader.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/v1/articles/no-such-article-here/proposals") { Headers = { { "If-Match", "\"1\"" } } });
+
+        await Problem.AssertAsync(missing, HttpStatusCode.NotFound);
+        await Problem.AssertAsync(forbidden, HttpStatusCode.Forbidden);
+    }
+
+    [SkippableFact]
     public async Task ARecordAPersonWroteHasNoProvenance()
     {
         using var anonymous = api.CreateClient();

@@ -1,6 +1,7 @@
 using ClaimsApi.Curation;
 using ClaimsApi.Domain;
 using ClaimsApi.Domain.Text;
+using ClaimsApi.Extraction;
 using ClaimsApi.Features.Search;
 using ClaimsApi.Http;
 using ClaimsApi.Persistence;
@@ -81,6 +82,39 @@ public static class ArticleCommands
         }
 
         var written = await curation.ChangeAsync(Resource, id, "update", (article, changes, ct) => ArticleEditor.ReplaceAsync(article, input, changes, ct), ct);
+        return written.Problem is { } problem ? problem : TypedResults.Ok(written.Record);
+    }
+
+    [EndpointName("ProposeArticleAttributions")]
+    [EndpointSummary("Store the extractor's proposals for an article")]
+    [EndpointDescription("Runs the attribution extractor on an article that has no statements yet (a seeded article without curation, one created without propose=true) and stores what it proposes, as POST /v1/articles?propose=true does at creation: draft statements and claims and the new entities they need, each machine-proposed and unconfirmed, in one write that is the article's new revision. Needs If-Match with the article's ETag; 409 when the article has statements (in any workflow stage), so proposals never mix with a curator's work.")]
+    internal static async Task<Results<Ok<ArticleDetail>, ProblemHttpResult>> ProposeAsync(
+        string id, CurationPipeline curation, EntityAliasIndex aliases, ClaimsDbContext db, CancellationToken ct)
+    {
+        var text = await db.Articles.AsNoTracking().Where(a => a.Id == id).Select(a => a.Text).FirstOrDefaultAsync(ct);
+        if (text is null)
+        {
+            return Problems.NotFound(Resource.Name, id);
+        }
+
+        // Outside the write's turn, as at creation; the write checks that the text it ran on is still the article's.
+        var proposals = AttributionExtractor.Extract(text, await aliases.LexiconAsync(db, ct), ct);
+        var written = await curation.ChangeAsync(Resource, id, "update", async (article, changes, ct) =>
+        {
+            if (article.Text != text)
+            {
+                return Problems.Conflict($"Article '{id}' was replaced while its proposals were being made; send the request again.");
+            }
+
+            if (await changes.Db.Statements.InEveryStage().AnyAsync(s => s.ArticleId == id, ct))
+            {
+                return Problems.Conflict(
+                    $"Article '{id}' has statements already: proposals are for an article no one has curated. Delete its statements first, or propose on POST /v1/extract and write what you keep.");
+            }
+
+            await ArticleProposals.AddAsync(article, proposals, changes, ct);
+            return null;
+        }, ct);
         return written.Problem is { } problem ? problem : TypedResults.Ok(written.Record);
     }
 

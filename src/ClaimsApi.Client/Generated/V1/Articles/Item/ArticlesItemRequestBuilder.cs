@@ -2,6 +2,7 @@
 #pragma warning disable CS0618
 using ClaimsApi.Client.Models;
 using ClaimsApi.Client.V1.Articles.Item.History;
+using ClaimsApi.Client.V1.Articles.Item.Proposals;
 using ClaimsApi.Client.V1.Articles.Item.Restore;
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
@@ -23,6 +24,11 @@ namespace ClaimsApi.Client.V1.Articles.Item
         public global::ClaimsApi.Client.V1.Articles.Item.History.HistoryRequestBuilder History
         {
             get => new global::ClaimsApi.Client.V1.Articles.Item.History.HistoryRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The proposals property</summary>
+        public global::ClaimsApi.Client.V1.Articles.Item.Proposals.ProposalsRequestBuilder Proposals
+        {
+            get => new global::ClaimsApi.Client.V1.Articles.Item.Proposals.ProposalsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The restore property</summary>
         public global::ClaimsApi.Client.V1.Articles.Item.Restore.RestoreRequestBuilder Restore
