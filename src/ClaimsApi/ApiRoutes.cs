@@ -47,7 +47,7 @@ public static class ApiRoutes
         var article = ArticleCommands.Curated;
         articles.MapGet("/", ArticleEndpoints.List).Validate<ArticleListQuery>();
         articles.MapGet("/{id}", ArticleEndpoints.Get).WithStoredRepresentation(ArticleCommands.Resource).ProducesProblem(StatusCodes.Status404NotFound);
-        articles.MapPost("/", ArticleCommands.CreateAsync).AcceptsArticle().ProducesWriteProblems(WriteProblems.Conflict | WriteProblems.Unprocessable);
+        articles.MapPost("/", ArticleCommands.CreateAsync).Validate<ArticleCreateQuery>().AcceptsArticle().ProducesWriteProblems(WriteProblems.Conflict | WriteProblems.Unprocessable);
         articles.MapPut("/{id}", ArticleCommands.ReplaceAsync).AcceptsArticle().ProducesWriteProblems(WriteProblems.NotFound | WriteProblems.IfMatch | WriteProblems.Conflict | WriteProblems.Unprocessable);
         articles.MapPost("/{id}/proposals", ArticleCommands.ProposeAsync).RequireAuthorization(Policies.Curator)
             .ProducesWriteProblems(WriteProblems.NotFound | WriteProblems.IfMatch | WriteProblems.Conflict);

@@ -37,6 +37,11 @@ public static class QueryValues
         rule.Must(v => v is null || EnumNames.TryParse<TEnum>(v, out _))
             .WithMessage($"'{name}' must be one of: {string.Join(", ", EnumNames.All<TEnum>())}.");
 
+    /// <summary>A flag of the query string: absent, <c>true</c> or <c>false</c>.</summary>
+    public static IRuleBuilderOptions<T, string?> MustBeTrueOrFalse<T>(this IRuleBuilder<T, string?> rule, string name) =>
+        rule.Must(v => v is null or "true" or "false")
+            .WithMessage($"'{name}' must be true or false.");
+
     public static IRuleBuilderOptions<T, string?> MustBeIdFilter<T>(this IRuleBuilder<T, string?> rule, string name) =>
         rule.MustMatch(Ids.Pattern, Ids.MaxLength, Ids.IsValid, optional: true)
             .WithMessage($"'{name}' must be an id: lower-case letters, digits and '-', at most {Ids.MaxLength} characters.");

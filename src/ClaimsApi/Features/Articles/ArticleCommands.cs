@@ -1,7 +1,6 @@
 using ClaimsApi.Curation;
 using ClaimsApi.Domain;
 using ClaimsApi.Domain.Text;
-using ClaimsApi.Extraction;
 using ClaimsApi.Features.Search;
 using ClaimsApi.Http;
 using ClaimsApi.Persistence;
@@ -40,11 +39,6 @@ public static class ArticleCommands
         [AsParameters] ArticleCreateQuery query, IValidator<ArticleWrite> validator, IOptions<JsonOptions> json, CurationPipeline curation, EntityAliasIndex aliases, ClaimsDbContext db,
         HttpContext http, CancellationToken ct)
     {
-        if (query.Propose is not (null or "true" or "false"))
-        {
-            return Problems.Invalid("propose", "'propose' must be true or false.");
-        }
-
         var (input, invalid) = await ArticleBody.ReadAsync(http, query, validator, json.Value.SerializerOptions, ct);
         if (invalid is not null)
         {
@@ -54,7 +48,7 @@ public static class ArticleCommands
         var article = ArticleEditor.New(input!.Id ?? ArticleBuilder.DefaultId(input.Parsed.Text), input);
 
         // The extractor runs before the write's turn is taken: it reads nothing in the transaction, and a megabyte takes it a second.
-        var proposals = query.Propose == "true" ? ArticleProposals.Extract(article, await aliases.LexiconAsync(db, ct), ct) : null;
+        var proposals = query.Propose == "true" ? await ArticleProposals.ExtractAsync(article.Text, aliases, db, ct) : null;
         var written = await curation.CreateAsync(
             Resource,
             article,
@@ -98,7 +92,7 @@ public static class ArticleCommands
         }
 
         // Outside the write's turn, as at creation; the write checks that the text it ran on is still the article's.
-        var proposals = AttributionExtractor.Extract(text, await aliases.LexiconAsync(db, ct), ct);
+        var proposals = await ArticleProposals.ExtractAsync(text, aliases, db, ct);
         var written = await curation.ChangeAsync(Resource, id, "update", async (article, changes, ct) =>
         {
             if (article.Text != text)

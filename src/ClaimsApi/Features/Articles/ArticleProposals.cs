@@ -4,6 +4,7 @@ using ClaimsApi.Domain.Rules;
 using ClaimsApi.Extraction;
 using ClaimsApi.Features.Claims;
 using ClaimsApi.Features.Entities;
+using ClaimsApi.Features.Search;
 using ClaimsApi.Features.Statements;
 using ClaimsApi.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -27,9 +28,12 @@ internal static class ArticleProposals
     /// <summary>The stances a candidate claim can have besides an assertion.</summary>
     public static readonly string[] Stances = ["denied", "hedged", "question"];
 
-    /// <summary>Runs the extractor on the article's text, with the store's entities and aliases as the known speakers. Outside the write's transaction: it reads nothing there.</summary>
-    public static ExtractionResult Extract(Article article, EntityLexicon lexicon, CancellationToken ct) =>
-        AttributionExtractor.Extract(article.Text, lexicon, ct);
+    /// <summary>
+    /// Runs the extractor on an article's text, with the store's entities and aliases (the alias index's lexicon) as
+    /// the known speakers. Outside the write's transaction where there is a choice: it reads nothing there.
+    /// </summary>
+    public static async Task<ExtractionResult> ExtractAsync(string text, EntityAliasIndex aliases, ClaimsDbContext db, CancellationToken ct) =>
+        AttributionExtractor.Extract(text, await aliases.LexiconAsync(db, ct), ct);
 
     /// <summary>Adds the proposals of <paramref name="result"/> for <paramref name="article"/> (being created) to the write; says how many of each kind.</summary>
     public static async Task<(int Entities, int Statements, int Claims)> AddAsync(Article article, ExtractionResult result, ChangeSet changes, CancellationToken ct)
@@ -37,7 +41,7 @@ internal static class ArticleProposals
         var builder = new Builder(article, result.Extractor, changes);
         await builder.LoadLiveEntitiesAsync(result.Attributions, ct);
         var statements = new Statement?[result.Attributions.Count];
-        for (var i = 0; i < result.Attributions.Count && builder.StatementCount < StatementWriteValidator.MaxPerArticle; i++)
+        for (var i = 0; i < result.Attributions.Count; i++)
         {
             var attribution = result.Attributions[i];
             if (builder.StatementFor(attribution) is not { } statement)
@@ -73,8 +77,6 @@ internal static class ArticleProposals
         private readonly List<ClaimedFact> _claims = [];
         private HashSet<string> _live = [];
 
-        public int StatementCount => _statements.Count;
-
         /// <summary>Which of the known entities the attributions name are live now (the alias cache may lag a deletion).</summary>
         public async Task LoadLiveEntitiesAsync(IReadOnlyList<Attribution> attributions, CancellationToken ct)
         {
@@ -88,7 +90,8 @@ internal static class ArticleProposals
         public Statement? StatementFor(Attribution attribution)
         {
             var content = attribution.Content;
-            if (attribution.Kind == AttributionKind.Credit || content.End <= content.Start || content.End - content.Start > StatementWriteValidator.MaxExact)
+            if (_statements.Count >= StatementWriteValidator.MaxPerArticle || attribution.Kind == AttributionKind.Credit
+                || content.End <= content.Start || content.End - content.Start > StatementWriteValidator.MaxExact)
             {
                 return null;
             }
@@ -157,13 +160,16 @@ internal static class ArticleProposals
             await MakeUniqueAsync(_entities, db.Entities, e => e.Name, (e, id) =>
             {
                 e.Id = id;
-                foreach (var alias in e.Aliases)
-                {
-                    alias.EntityId = id;
-                }
+                e.Aliases.ForEach(a => a.EntityId = id);
             }, ct);
             await MakeUniqueAsync(_statements, db.Statements, s => s.Text, (s, id) => s.Id = id, ct);
-            await MakeUniqueAsync(_claims, db.Claims, c => c.Text, (c, id) => c.Id = id, ct);
+            await MakeUniqueAsync(_claims, db.Claims, c => c.Text, (c, id) =>
+            {
+                c.Id = id;
+                c.Evidence.ForEach(e => e.ClaimId = id);
+                c.Mentions.ForEach(m => m.ClaimId = id);
+                c.Qualifiers.ForEach(q => q.ClaimId = id);
+            }, ct);
 
             // Inserted untracked (RowWriter, one prepared command per table), as an import's records are: a megabyte's
             // thousands of proposals cost EF Core's change tracking several times what the rows do. The article first:
@@ -183,21 +189,6 @@ internal static class ArticleProposals
 
             foreach (var claim in _claims)
             {
-                foreach (var evidence in claim.Evidence)
-                {
-                    evidence.ClaimId = claim.Id;
-                }
-
-                foreach (var mention in claim.Mentions)
-                {
-                    mention.ClaimId = claim.Id;
-                }
-
-                foreach (var qualifier in claim.Qualifiers)
-                {
-                    qualifier.ClaimId = claim.Id;
-                }
-
                 await db.Rows.InsertAsync(claim, ct);
                 changes.Add(ClaimCommands.Resource, claim, "create", before: null, touch: false);
             }

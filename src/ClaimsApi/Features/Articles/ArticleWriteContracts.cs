@@ -57,6 +57,11 @@ public sealed record ArticleCreateQuery : ArticleTextQuery
     public string? Propose { get; init; }
 }
 
+internal sealed class ArticleCreateQueryValidator : AbstractValidator<ArticleCreateQuery>
+{
+    public ArticleCreateQueryValidator() => RuleFor(q => q.Propose).MustBeTrueOrFalse("propose");
+}
+
 internal sealed class ArticleWriteValidator : AbstractValidator<ArticleWrite>
 {
     public const int MaxTitle = 1000;

@@ -220,7 +220,7 @@ public sealed partial class BulkImporter(ClaimsDbContext db, CurationPipeline cu
             if (options.Propose && created is Article article)
             {
                 var (entities, statements, claims) = await ArticleProposals.AddAsync(
-                    article, ArticleProposals.Extract(article, await _aliases.LexiconAsync(db, ct), ct), changes, ct);
+                    article, await ArticleProposals.ExtractAsync(article.Text, _aliases, db, ct), changes, ct);
                 outcome.Proposed.Add(CuratedRecords.Entity, entities);
                 outcome.Proposed.Add(CuratedRecords.Statement, statements);
                 outcome.Proposed.Add(CuratedRecords.Claim, claims);

@@ -35,7 +35,7 @@ internal sealed class ImportQueryValidator : AbstractValidator<ImportQuery>
             .WithMessage($"'workflow' must be one of: {string.Join(", ", ImportQuery.Workflows)}.");
         RuleFor(q => q.Batch).MustBeWholeNumber(1, ImportOptions.MaxBatch)
             .WithMessage($"'batch' must be a whole number from 1 to {ImportOptions.MaxBatch} (default {ImportOptions.DefaultBatch}).");
-        RuleFor(q => q.Propose).Must(p => p is null or "true" or "false").WithMessage("'propose' must be true or false.");
+        RuleFor(q => q.Propose).MustBeTrueOrFalse("propose");
     }
 }
 

@@ -91,8 +91,7 @@ internal sealed class SearchQueryValidator : AbstractValidator<SearchQuery>
         RuleFor(q => q.Type).Must(t => t is null || SearchQuery.Types.Contains(t, StringComparer.Ordinal))
             .WithMessage("'type' must be one of: claim, statement, article.");
         Include(new ClaimFilterValidator());
-        RuleFor(q => q.Facets).Must(f => f is null or "true" or "false")
-            .WithMessage("'facets' must be true or false.");
+        RuleFor(q => q.Facets).MustBeTrueOrFalse("facets");
         RuleFor(q => q.Type).Must(t => t is null or "claim")
             .When(q => q.HasClaimOnly)
             .WithMessage(q => q.Workflow is null ? ClaimOnlyFilters : ClaimOnlyFiltersWithWorkflow);
